@@ -1,0 +1,109 @@
+package dev.emu.arm64;
+
+import dev.emu.core.cpu.CpuState;
+import dev.emu.core.interp.IrInterpreter;
+import dev.emu.core.ir.Block;
+import dev.emu.core.ir.TrapKind;
+import dev.emu.core.isa.LiftRequest;
+import dev.emu.core.mem.AddressSpace;
+
+/**
+ * Test helper: places instruction words at {@link #BASE}, sets registers, and runs lifted
+ * blocks in the IR interpreter until the pc leaves the code, reaches {@code until}, or a
+ * block traps.
+ */
+public final class A64Runner {
+    public static final long BASE = 0x10000;
+
+    public final CpuState cpu;
+    private int[] code = new int[0];
+    private long codeBase = BASE;
+    public Block lastBlock;
+    public int blocks;
+
+    public A64Runner() {
+        this(null);
+    }
+
+    public A64Runner(AddressSpace mem) {
+        cpu = new Arm64Isa().newCpu(mem);
+    }
+
+    public A64Runner code(int... words) {
+        this.code = words;
+        return this;
+    }
+
+    public A64Runner codeAt(long base, int... words) {
+        this.codeBase = base;
+        this.code = words;
+        return this;
+    }
+
+    public A64Runner set(String reg, long v) {
+        cpu.set(reg, v);
+        return this;
+    }
+
+    public A64Runner x(int n, long v) {
+        cpu.regs[Arm64Registers.X0 + n] = v;
+        return this;
+    }
+
+    public A64Runner nzcv(int nzcv) {
+        cpu.regs[Arm64Registers.N] = nzcv >> 3 & 1;
+        cpu.regs[Arm64Registers.Z] = nzcv >> 2 & 1;
+        cpu.regs[Arm64Registers.C] = nzcv >> 1 & 1;
+        cpu.regs[Arm64Registers.V] = nzcv & 1;
+        return this;
+    }
+
+    public long x(int n) {
+        return cpu.regs[Arm64Registers.X0 + n];
+    }
+
+    public long sp() {
+        return cpu.regs[Arm64Registers.SP];
+    }
+
+    public long pc() {
+        return cpu.pc();
+    }
+
+    public int nzcv() {
+        long[] r = cpu.regs;
+        return (int) (r[Arm64Registers.N] << 3 | r[Arm64Registers.Z] << 2 | r[Arm64Registers.C] << 1 | r[Arm64Registers.V]);
+    }
+
+    public TrapKind trap() {
+        return cpu.trap;
+    }
+
+    /** Runs from the first word until the pc leaves the code or a trap. */
+    public A64Runner run() {
+        return runUntil(codeBase + 4L * code.length);
+    }
+
+    public A64Runner runUntil(long until) {
+        cpu.setPc(codeBase);
+        CodeSource src = CodeSource.of(codeBase, code);
+        for (int steps = 0; steps < 10_000; steps++) {
+            long pc = cpu.pc();
+            if (pc == until || pc < codeBase || pc >= codeBase + 4L * code.length) {
+                return this;
+            }
+            lastBlock = Arm64Lifter.lift(src, new LiftRequest(cpu.mem, pc, 0, LiftRequest.DEFAULT_MAX_INSNS, until));
+            blocks++;
+            IrInterpreter.run(lastBlock, cpu);
+            if (cpu.trap != null) {
+                return this;
+            }
+        }
+        throw new AssertionError("guest code did not finish");
+    }
+
+    /** Runs a single instruction word with the current registers. */
+    public static A64Runner one(int word) {
+        return new A64Runner().code(word);
+    }
+}
