@@ -1,7 +1,9 @@
 package dev.emu.arm64;
 
+import dev.emu.arm64.lift.Branches;
 import dev.emu.arm64.lift.DataProcessingImm;
 import dev.emu.arm64.lift.Handler;
+import dev.emu.arm64.lift.SystemInsns;
 import dev.emu.core.decode.DecodeTable;
 
 /**
@@ -53,6 +55,41 @@ public final class A64Decoder {
         insn("UBFM",     "z101_0011_0Nrr_rrrr_ssss_ssnn_nnnd_dddd", DataProcessingImm::UBFM);     // C6.2 UBFM
         // Extract
         insn("EXTR",     "z001_0011_1N0m_mmmm_ssss_ssnn_nnnd_dddd", DataProcessingImm::EXTR);     // C6.2 EXTR
+
+        // ================= C4.1.3 Branches, exception generating and system instructions
+        // Conditional branch (immediate)
+        insn("B_cond",   "0101_0100_iiii_iiii_iiii_iiii_iii0_cccc", Branches::B_cond);           // C6.2 B.cond
+        // Exception generation
+        insn("SVC",      "1101_0100_000i_iiii_iiii_iiii_iii0_0001", SystemInsns::SVC);           // C6.2 SVC
+        insn("BRK",      "1101_0100_001i_iiii_iiii_iiii_iii0_0000", SystemInsns::BRK);           // C6.2 BRK
+        // Hints
+        insn("HINT",     "1101_0101_0000_0011_0010_hhhh_hhh1_1111", SystemInsns::HINT);          // C6.2 HINT (NOP, YIELD, BTI, PACIASP...)
+        // Barriers
+        insn("CLREX",    "1101_0101_0000_0011_0011_----_0101_1111", SystemInsns::CLREX);         // C6.2 CLREX
+        insn("DSB",      "1101_0101_0000_0011_0011_mmmm_1001_1111", SystemInsns::DSB);           // C6.2 DSB
+        insn("DMB",      "1101_0101_0000_0011_0011_mmmm_1011_1111", SystemInsns::DMB);           // C6.2 DMB
+        insn("ISB",      "1101_0101_0000_0011_0011_----_1101_1111", SystemInsns::ISB);           // C6.2 ISB
+        // System instructions
+        insn("SYS",      "1101_0101_0000_1ooo_NNNN_MMMM_pppt_tttt", SystemInsns::SYS);           // C6.2 SYS (DC ZVA, DC CVAU, IC IVAU...)
+        // System register move
+        insn("MSR_reg",  "1101_0101_0001_ssss_ssss_ssss_ssst_tttt", SystemInsns::MSR_reg);       // C6.2 MSR (register)
+        insn("MRS",      "1101_0101_0011_ssss_ssss_ssss_ssst_tttt", SystemInsns::MRS);           // C6.2 MRS
+        // Unconditional branch (register)
+        insn("BR",       "1101_0110_0001_1111_0000_00nn_nnn0_0000", Branches::BR);               // C6.2 BR
+        insn("BLR",      "1101_0110_0011_1111_0000_00nn_nnn0_0000", Branches::BLR);              // C6.2 BLR
+        insn("RET",      "1101_0110_0101_1111_0000_00nn_nnn0_0000", Branches::RET);              // C6.2 RET
+        // Unconditional branch (immediate)
+        insn("B_uncond", "0001_01ii_iiii_iiii_iiii_iiii_iiii_iiii", Branches::B_uncond);         // C6.2 B
+        insn("BL",       "1001_01ii_iiii_iiii_iiii_iiii_iiii_iiii", Branches::BL);               // C6.2 BL
+        // Compare and branch (immediate)
+        insn("CBZ",      "z011_0100_iiii_iiii_iiii_iiii_iiit_tttt", Branches::CBZ);              // C6.2 CBZ
+        insn("CBNZ",     "z011_0101_iiii_iiii_iiii_iiii_iiit_tttt", Branches::CBNZ);             // C6.2 CBNZ
+        // Test and branch (immediate)
+        insn("TBZ",      "b011_0110_bbbb_biii_iiii_iiii_iiit_tttt", Branches::TBZ);              // C6.2 TBZ
+        insn("TBNZ",     "b011_0111_bbbb_biii_iiii_iiii_iiit_tttt", Branches::TBNZ);             // C6.2 TBNZ
+
+        // ================= C4.1.1 Reserved
+        insn("UDF",      "0000_0000_0000_0000_iiii_iiii_iiii_iiii", SystemInsns::UDF);           // C6.2 UDF
 
         DecodeTable<Handler> table = t.build();
         t = null;
