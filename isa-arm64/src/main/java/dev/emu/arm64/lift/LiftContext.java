@@ -124,10 +124,30 @@ public final class LiftContext {
     }
 
     /**
-     * AddWithCarry(a, b, carryIn) of the manual (J1): the sum, and NZCV if {@code setFlags}.
-     * {@code carryIn} is an I32 0/1, or null for a constant {@code carryConst}.
+     * AddWithCarry(a, b, carryIn) of the manual (J1): {result, N, Z, C, V}, the flags as I32
+     * 0/1. {@code carryIn} is an I32 0/1, or null for the constant {@code carryConst}.
      */
+    public Value[] addWithCarryAndFlags(Value a, Value bv, Value carryIn, int carryConst) {
+        Value r = addWithCarry(a, bv, carryIn, carryConst, false);
+        Value zero = konst(r, 0);
+        Value carry;
+        if (carryIn == null) {
+            // with carry in 1 the sum wraps when r <= a; with 0 when r < a
+            carry = carryConst != 0 ? b.cmpLeu(r, a) : b.cmpLtu(r, a);
+        } else {
+            carry = b.select(carryIn, b.cmpLeu(r, a), b.cmpLtu(r, a));
+        }
+        Value overflow = b.cmpLts(b.and(b.xor(a, r), b.xor(bv, r)), zero);
+        return new Value[] {r, b.cmpLts(r, zero), b.cmpEq(r, zero), carry, overflow};
+    }
+
+    /** AddWithCarry's sum, setting NZCV if {@code setFlags}. */
     public Value addWithCarry(Value a, Value bv, Value carryIn, int carryConst, boolean setFlags) {
+        if (setFlags) {
+            Value[] f = addWithCarryAndFlags(a, bv, carryIn, carryConst);
+            setNZCV(f[1], f[2], f[3], f[4]);
+            return f[0];
+        }
         Value r;
         if (carryIn == null) {
             r = b.add(a, bv);
@@ -137,18 +157,6 @@ public final class LiftContext {
         } else {
             Value cin = a.type() == Type.I64 ? b.zext64(carryIn) : carryIn;
             r = b.add(b.add(a, bv), cin);
-        }
-        if (setFlags) {
-            Value zero = konst(r, 0);
-            Value carry;
-            if (carryIn == null) {
-                // with carry in 1 the sum wraps when r <= a; with 0 when r < a
-                carry = carryConst != 0 ? b.cmpLeu(r, a) : b.cmpLtu(r, a);
-            } else {
-                carry = b.select(carryIn, b.cmpLeu(r, a), b.cmpLtu(r, a));
-            }
-            Value overflow = b.cmpLts(b.and(b.xor(a, r), b.xor(bv, r)), zero);
-            setNZCV(b.cmpLts(r, zero), b.cmpEq(r, zero), carry, overflow);
         }
         return r;
     }
