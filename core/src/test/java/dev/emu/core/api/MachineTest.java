@@ -1,7 +1,7 @@
 package dev.emu.core.api;
 
 import dev.emu.core.engine.StopReason;
-import dev.emu.core.engine.ToyIsa;
+import dev.emu.core.toy.ToyIsa;
 import dev.emu.core.ir.TrapKind;
 import dev.emu.core.mem.GuestFault;
 import dev.emu.core.mem.Prot;
@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.emu.core.engine.ToyIsa.*;
+import static dev.emu.core.toy.ToyIsa.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The engine and the embedding API, driven through the toy ISA. */
