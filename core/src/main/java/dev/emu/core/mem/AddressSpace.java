@@ -42,6 +42,16 @@ public final class AddressSpace {
     public int cas32be(long addr, int expected, int value) { throw new UnsupportedOperationException(); }
     public long cas64le(long addr, long expected, long value) { throw new UnsupportedOperationException(); }
     public long cas64be(long addr, long expected, long value) { throw new UnsupportedOperationException(); }
+    /** Marks [start, end) as holding translated code (its stores then invalidate it). */
+    public void markCode(long start, long end) { throw new UnsupportedOperationException(); }
+    public void map(long addr, long len, int prot) { throw new UnsupportedOperationException(); }
+    public void unmap(long addr, long len) { throw new UnsupportedOperationException(); }
+    public void protect(long addr, long len, int prot) { throw new UnsupportedOperationException(); }
+    public void peek(long addr, byte[] dst, int off, int len) { throw new UnsupportedOperationException(); }
+    public void poke(long addr, byte[] src, int off, int len) { throw new UnsupportedOperationException(); }
+    public interface CodeInvalidator { void invalidate(long start, long end); }
+    public void setCodeInvalidator(CodeInvalidator c) { throw new UnsupportedOperationException(); }
+    public int fetch32le(long addr) { throw new UnsupportedOperationException(); }
     /** Full fence. */
     public static void fence() { java.lang.invoke.VarHandle.fullFence(); }
 }
