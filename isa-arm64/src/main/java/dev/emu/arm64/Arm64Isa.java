@@ -42,7 +42,7 @@ public final class Arm64Isa implements Isa {
     @Override
     public Block lift(LiftRequest request) {
         AddressSpace mem = request.mem();
-        return Arm64Lifter.lift(mem::ld32le, request);
+        return Arm64Lifter.lift(mem::fetch32le, request);
     }
 
     @Override
