@@ -4,6 +4,9 @@ import dev.emu.arm64.lift.Branches;
 import dev.emu.arm64.lift.DataProcessingImm;
 import dev.emu.arm64.lift.DataProcessingReg;
 import dev.emu.arm64.lift.Handler;
+import dev.emu.arm64.lift.LoadStoreExclusive;
+import dev.emu.arm64.lift.LoadStorePair;
+import dev.emu.arm64.lift.LoadStoreRegister;
 import dev.emu.arm64.lift.SystemInsns;
 import dev.emu.core.decode.DecodeTable;
 
@@ -88,6 +91,117 @@ public final class A64Decoder {
         // Test and branch (immediate)
         insn("TBZ",      "b011_0110_bbbb_biii_iiii_iiii_iiit_tttt", Branches::TBZ);              // C6.2 TBZ
         insn("TBNZ",     "b011_0111_bbbb_biii_iiii_iiii_iiit_tttt", Branches::TBNZ);             // C6.2 TBNZ
+
+        // ================= C4.1.4 Loads and stores
+        // Load/store exclusive, load-acquire/store-release (zz = size)
+        insn("STXR",            "zz00_1000_000s_ssss_0---_--nn_nnnt_tttt", LoadStoreExclusive::STXR);          // C6.2 STXR, STXRB, STXRH
+        insn("STLXR",           "zz00_1000_000s_ssss_1---_--nn_nnnt_tttt", LoadStoreExclusive::STLXR);         // C6.2 STLXR, STLXRB, STLXRH
+        insn("LDXR",            "zz00_1000_010-_----_0---_--nn_nnnt_tttt", LoadStoreExclusive::LDXR);          // C6.2 LDXR, LDXRB, LDXRH
+        insn("LDAXR",           "zz00_1000_010-_----_1---_--nn_nnnt_tttt", LoadStoreExclusive::LDAXR);         // C6.2 LDAXR, LDAXRB, LDAXRH
+        insn("STXP",            "1z00_1000_001s_ssss_0uuu_uunn_nnnt_tttt", LoadStoreExclusive::STXP);          // C6.2 STXP
+        insn("STLXP",           "1z00_1000_001s_ssss_1uuu_uunn_nnnt_tttt", LoadStoreExclusive::STLXP);         // C6.2 STLXP
+        insn("LDXP",            "1z00_1000_011-_----_0uuu_uunn_nnnt_tttt", LoadStoreExclusive::LDXP);          // C6.2 LDXP
+        insn("LDAXP",           "1z00_1000_011-_----_1uuu_uunn_nnnt_tttt", LoadStoreExclusive::LDAXP);         // C6.2 LDAXP
+        insn("STLR",            "zz00_1000_100-_----_1---_--nn_nnnt_tttt", LoadStoreExclusive::STLR);          // C6.2 STLR, STLRB, STLRH
+        insn("LDAR",            "zz00_1000_110-_----_1---_--nn_nnnt_tttt", LoadStoreExclusive::LDAR);          // C6.2 LDAR, LDARB, LDARH
+        // Load register (literal)
+        insn("LDR_lit",         "0z01_1000_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2 LDR (literal)
+        insn("LDRSW_lit",       "1001_1000_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2 LDRSW (literal)
+        insn("PRFM_lit",        "1101_1000_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2 PRFM (literal)
+        insn("LDR_lit_fpsimd",  "oo01_1100_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2 LDR (literal, SIMD&FP)
+        // Load/store register pair: no-allocate, post-index, signed offset, pre-index (z = opc<1>)
+        insn("STNP",            "z010_1000_00ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::noAllocate);         // C6.2 STNP
+        insn("LDNP",            "z010_1000_01ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::noAllocate);         // C6.2 LDNP
+        insn("STNP_fpsimd",     "oo10_1100_00ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::noAllocate);         // C6.2 STNP (SIMD&FP)
+        insn("LDNP_fpsimd",     "oo10_1100_01ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::noAllocate);         // C6.2 LDNP (SIMD&FP)
+        insn("STP_post",        "z010_1000_10ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::postIndex);          // C6.2 STP (post-index)
+        insn("LDP_post",        "z010_1000_11ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::postIndex);          // C6.2 LDP (post-index)
+        insn("LDPSW_post",      "0110_1000_11ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::postIndex);          // C6.2 LDPSW (post-index)
+        insn("STP_post_fpsimd", "oo10_1100_10ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::postIndex);          // C6.2 STP (SIMD&FP)
+        insn("LDP_post_fpsimd", "oo10_1100_11ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::postIndex);          // C6.2 LDP (SIMD&FP)
+        insn("STP_off",         "z010_1001_00ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::signedOffset);       // C6.2 STP (signed offset)
+        insn("LDP_off",         "z010_1001_01ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::signedOffset);       // C6.2 LDP (signed offset)
+        insn("LDPSW_off",       "0110_1001_01ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::signedOffset);       // C6.2 LDPSW (signed offset)
+        insn("STP_off_fpsimd",  "oo10_1101_00ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::signedOffset);       // C6.2 STP (SIMD&FP)
+        insn("LDP_off_fpsimd",  "oo10_1101_01ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::signedOffset);       // C6.2 LDP (SIMD&FP)
+        insn("STP_pre",         "z010_1001_10ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::preIndex);           // C6.2 STP (pre-index)
+        insn("LDP_pre",         "z010_1001_11ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::preIndex);           // C6.2 LDP (pre-index)
+        insn("LDPSW_pre",       "0110_1001_11ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::preIndex);           // C6.2 LDPSW (pre-index)
+        insn("STP_pre_fpsimd",  "oo10_1101_10ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::preIndex);           // C6.2 STP (SIMD&FP)
+        insn("LDP_pre_fpsimd",  "oo10_1101_11ii_iiii_iuuu_uunn_nnnt_tttt", LoadStorePair::preIndex);           // C6.2 LDP (SIMD&FP)
+        // Load/store register (unscaled immediate)
+        insn("STURB",           "0011_1000_000i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 STURB
+        insn("LDURB",           "0011_1000_010i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 LDURB
+        insn("LDURSB",          "0011_1000_1o0i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 LDURSB
+        insn("STURH",           "0111_1000_000i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 STURH
+        insn("LDURH",           "0111_1000_010i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 LDURH
+        insn("LDURSH",          "0111_1000_1o0i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 LDURSH
+        insn("STUR",            "1z11_1000_000i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 STUR
+        insn("LDUR",            "1z11_1000_010i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 LDUR
+        insn("LDURSW",          "1011_1000_100i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 LDURSW
+        insn("PRFUM",           "1111_1000_100i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 PRFUM
+        insn("STUR_fpsimd",     "ss11_1100_o00i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 STUR (unscaled immediate, SIMD&FP)
+        insn("LDUR_fpsimd",     "ss11_1100_o10i_iiii_iiii_00nn_nnnt_tttt", LoadStoreRegister::unscaled);       // C6.2 LDUR (unscaled immediate, SIMD&FP)
+        // Load/store register (immediate, post-indexed)
+        insn("STRB_post",       "0011_1000_000i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 STRB (immediate, post-indexed)
+        insn("LDRB_post",       "0011_1000_010i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 LDRB (immediate, post-indexed)
+        insn("LDRSB_post",      "0011_1000_1o0i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 LDRSB (immediate, post-indexed)
+        insn("STRH_post",       "0111_1000_000i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 STRH (immediate, post-indexed)
+        insn("LDRH_post",       "0111_1000_010i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 LDRH (immediate, post-indexed)
+        insn("LDRSH_post",      "0111_1000_1o0i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 LDRSH (immediate, post-indexed)
+        insn("STR_post",        "1z11_1000_000i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 STR (immediate, post-indexed)
+        insn("LDR_post",        "1z11_1000_010i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 LDR (immediate, post-indexed)
+        insn("LDRSW_post",      "1011_1000_100i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 LDRSW (immediate, post-indexed)
+        insn("STR_post_fpsimd", "ss11_1100_o00i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 STR (immediate, post-indexed, SIMD&FP)
+        insn("LDR_post_fpsimd", "ss11_1100_o10i_iiii_iiii_01nn_nnnt_tttt", LoadStoreRegister::postIndex);      // C6.2 LDR (immediate, post-indexed, SIMD&FP)
+        // Load/store register (unprivileged)
+        insn("STTRB",           "0011_1000_000i_iiii_iiii_10nn_nnnt_tttt", LoadStoreRegister::unprivileged);   // C6.2 STTRB
+        insn("LDTRB",           "0011_1000_010i_iiii_iiii_10nn_nnnt_tttt", LoadStoreRegister::unprivileged);   // C6.2 LDTRB
+        insn("LDTRSB",          "0011_1000_1o0i_iiii_iiii_10nn_nnnt_tttt", LoadStoreRegister::unprivileged);   // C6.2 LDTRSB
+        insn("STTRH",           "0111_1000_000i_iiii_iiii_10nn_nnnt_tttt", LoadStoreRegister::unprivileged);   // C6.2 STTRH
+        insn("LDTRH",           "0111_1000_010i_iiii_iiii_10nn_nnnt_tttt", LoadStoreRegister::unprivileged);   // C6.2 LDTRH
+        insn("LDTRSH",          "0111_1000_1o0i_iiii_iiii_10nn_nnnt_tttt", LoadStoreRegister::unprivileged);   // C6.2 LDTRSH
+        insn("STTR",            "1z11_1000_000i_iiii_iiii_10nn_nnnt_tttt", LoadStoreRegister::unprivileged);   // C6.2 STTR
+        insn("LDTR",            "1z11_1000_010i_iiii_iiii_10nn_nnnt_tttt", LoadStoreRegister::unprivileged);   // C6.2 LDTR
+        insn("LDTRSW",          "1011_1000_100i_iiii_iiii_10nn_nnnt_tttt", LoadStoreRegister::unprivileged);   // C6.2 LDTRSW
+        // Load/store register (immediate, pre-indexed)
+        insn("STRB_pre",        "0011_1000_000i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 STRB (immediate, pre-indexed)
+        insn("LDRB_pre",        "0011_1000_010i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 LDRB (immediate, pre-indexed)
+        insn("LDRSB_pre",       "0011_1000_1o0i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 LDRSB (immediate, pre-indexed)
+        insn("STRH_pre",        "0111_1000_000i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 STRH (immediate, pre-indexed)
+        insn("LDRH_pre",        "0111_1000_010i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 LDRH (immediate, pre-indexed)
+        insn("LDRSH_pre",       "0111_1000_1o0i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 LDRSH (immediate, pre-indexed)
+        insn("STR_pre",         "1z11_1000_000i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 STR (immediate, pre-indexed)
+        insn("LDR_pre",         "1z11_1000_010i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 LDR (immediate, pre-indexed)
+        insn("LDRSW_pre",       "1011_1000_100i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 LDRSW (immediate, pre-indexed)
+        insn("STR_pre_fpsimd",  "ss11_1100_o00i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 STR (immediate, pre-indexed, SIMD&FP)
+        insn("LDR_pre_fpsimd",  "ss11_1100_o10i_iiii_iiii_11nn_nnnt_tttt", LoadStoreRegister::preIndex);       // C6.2 LDR (immediate, pre-indexed, SIMD&FP)
+        // Load/store register (register offset)
+        insn("STRB_reg",        "0011_1000_001m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 STRB (register offset)
+        insn("LDRB_reg",        "0011_1000_011m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 LDRB (register offset)
+        insn("LDRSB_reg",       "0011_1000_1o1m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 LDRSB (register offset)
+        insn("STRH_reg",        "0111_1000_001m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 STRH (register offset)
+        insn("LDRH_reg",        "0111_1000_011m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 LDRH (register offset)
+        insn("LDRSH_reg",       "0111_1000_1o1m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 LDRSH (register offset)
+        insn("STR_reg",         "1z11_1000_001m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 STR (register offset)
+        insn("LDR_reg",         "1z11_1000_011m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 LDR (register offset)
+        insn("LDRSW_reg",       "1011_1000_101m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 LDRSW (register offset)
+        insn("PRFM_reg",        "1111_1000_101m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 PRFM (register offset)
+        insn("STR_reg_fpsimd",  "ss11_1100_o01m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 STR (register offset, SIMD&FP)
+        insn("LDR_reg_fpsimd",  "ss11_1100_o11m_mmmm_xxxS_10nn_nnnt_tttt", LoadStoreRegister::registerOffset); // C6.2 LDR (register offset, SIMD&FP)
+        // Load/store register (unsigned immediate)
+        insn("STRB_imm",        "0011_1001_00ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 STRB (unsigned immediate)
+        insn("LDRB_imm",        "0011_1001_01ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 LDRB (unsigned immediate)
+        insn("LDRSB_imm",       "0011_1001_1oii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 LDRSB (unsigned immediate)
+        insn("STRH_imm",        "0111_1001_00ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 STRH (unsigned immediate)
+        insn("LDRH_imm",        "0111_1001_01ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 LDRH (unsigned immediate)
+        insn("LDRSH_imm",       "0111_1001_1oii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 LDRSH (unsigned immediate)
+        insn("STR_imm",         "1z11_1001_00ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 STR (unsigned immediate)
+        insn("LDR_imm",         "1z11_1001_01ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 LDR (unsigned immediate)
+        insn("LDRSW_imm",       "1011_1001_10ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 LDRSW (unsigned immediate)
+        insn("PRFM_imm",        "1111_1001_10ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 PRFM (unsigned immediate)
+        insn("STR_imm_fpsimd",  "ss11_1101_o0ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 STR (unsigned immediate, SIMD&FP)
+        insn("LDR_imm_fpsimd",  "ss11_1101_o1ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C6.2 LDR (unsigned immediate, SIMD&FP)
 
         // ================= C4.1.6 Data processing -- register
         // Logical (shifted register)

@@ -87,7 +87,7 @@ public final class A64Runner {
     public A64Runner runUntil(long until) {
         cpu.setPc(codeBase);
         CodeSource src = CodeSource.of(codeBase, code);
-        for (int steps = 0; steps < 10_000; steps++) {
+        for (int steps = 0; steps < 1_000_000; steps++) {
             long pc = cpu.pc();
             if (pc == until || pc < codeBase || pc >= codeBase + 4L * code.length) {
                 return this;

@@ -217,4 +217,18 @@ public final class LiftContext {
         Value r = bits >= t.bits ? v : (option & 4) != 0 ? b.sext(v, bits, t) : b.zext(v, bits, t);
         return shift == 0 ? r : b.shl(r, konst(r, shift));
     }
+
+    // ---------------------------------------------------------------- memory (little-endian)
+    public Value load(Type t, Value addr, int size, boolean signed) {
+        return b.load(t, addr, size, signed, false);
+    }
+
+    public void store(Value addr, Value v, int size) {
+        b.store(addr, v, size, false);
+    }
+
+    /** addr + offset, folding a zero offset away. */
+    public Value offset(Value addr, long offset) {
+        return offset == 0 ? addr : b.add(addr, b.c64(offset));
+    }
 }
