@@ -72,12 +72,8 @@ public final class AddressSpace {
     private volatile FaultHandler faultHandler;
     private volatile CodeInvalidator codeInvalidator;
 
-    // Guarded by lock.
-    private VmaSet vmas = new VmaSet();
-    private long mmapBase;
-    private long mmapMin = DEFAULT_MMAP_MIN;
-    private long brkStart;
-    private long brk;
+    /** The VMAs and the mapping calls; replaced only by fork, before the child is published. */
+    private Mappings mappings;
 
     /**
      * @param addressBits 32 for a 32-bit guest (all 4 GiB usable), 64 for a 64-bit guest
@@ -91,7 +87,8 @@ public final class AddressSpace {
         this.limit = 1L << (addressBits == 32 ? 32 : 48);
         this.pageLimit = limit >>> PAGE_SHIFT;
         this.pages = new PageTable(pageLimit);
-        this.mmapBase = addressBits == 32 ? DEFAULT_MMAP_BASE_32 : DEFAULT_MMAP_BASE_64;
+        this.mappings = new Mappings(this, lock, limit,
+                addressBits == 32 ? DEFAULT_MMAP_BASE_32 : DEFAULT_MMAP_BASE_64, new VmaSet());
         Arrays.fill(readTlb, TlbEntry.EMPTY);
         Arrays.fill(writeTlb, TlbEntry.EMPTY);
     }
@@ -518,7 +515,7 @@ public final class AddressSpace {
                 return p;
             }
             long pageAddr = pn << PAGE_SHIFT;
-            Vma v = vmas.find(pageAddr);
+            Vma v = mappings.vmas.find(pageAddr);
             if (v == null) {
                 throw new GuestFault(faultAddr, access, GuestFault.Reason.UNMAPPED);
             }
@@ -681,14 +678,14 @@ public final class AddressSpace {
     /** Whether a VMA covers addr. */
     public boolean isMapped(long addr) {
         synchronized (lock) {
-            return vmas.find(addr) != null;
+            return mappings.vmas.find(addr) != null;
         }
     }
 
     /** The protection at addr, or -1 if nothing is mapped there. */
     public int protAt(long addr) {
         synchronized (lock) {
-            Vma v = vmas.find(addr);
+            Vma v = mappings.vmas.find(addr);
             return v == null ? -1 : v.prot();
         }
     }
@@ -696,164 +693,96 @@ public final class AddressSpace {
     /** The VMA covering addr, or null. */
     public Vma findVma(long addr) {
         synchronized (lock) {
-            return vmas.find(addr);
+            return mappings.vmas.find(addr);
         }
     }
 
     /** A snapshot of the VMAs in address order. */
     public List<Vma> vmas() {
         synchronized (lock) {
-            return vmas.all();
+            return mappings.vmas.all();
         }
     }
 
     // ---------------------------------------------------------------- Linux mapping calls
-    // All return a negated errno on failure (see Errno); mapping calls never throw for bad
-    // guest arguments.
-
-    public long mmapBase() {
-        synchronized (lock) {
-            return mmapBase;
-        }
-    }
+    // Results follow the syscalls: an address, 0 or a break on success, a negated errno
+    // (see Errno) on failure; bad guest arguments never throw.
 
     /** Where top-down placement starts (Linux's mm->mmap_base). */
-    public void setMmapBase(long base) {
-        synchronized (lock) {
-            mmapBase = base & ~PAGE_MASK;
-        }
+    public long mmapBase() {
+        return mappings.mmapBase();
     }
 
-    /** The lowest address placement may choose (vm.mmap_min_addr). */
+    public void setMmapBase(long base) {
+        mappings.setMmapBase(base);
+    }
+
+    /** The lowest address placement may choose (vm.mmap_min_addr, 64 KiB by default). */
     public void setMmapMin(long min) {
-        synchronized (lock) {
-            mmapMin = (min + PAGE_MASK) & ~PAGE_MASK;
-        }
+        mappings.setMmapMin(min);
     }
 
     /**
-     * mmap(2). A null backing means anonymous memory (MAP_ANONYMOUS need not be set). Without
-     * MAP_FIXED, a free hint is taken as is (rounded up to a page), else the highest free
-     * range below {@link #mmapBase()} (then anywhere). MAP_FIXED replaces what was there;
-     * MAP_FIXED_NOREPLACE fails with -EEXIST instead. Returns the address or -errno.
+     * mmap(2). A null backing means anonymous memory (MAP_ANONYMOUS need not be set); flags
+     * are {@link MapFlags}, which must include MAP_SHARED or MAP_PRIVATE. Without MAP_FIXED a
+     * free hint is taken (rounded up to a page), else the highest free range below
+     * {@link #mmapBase()}, else the highest anywhere. MAP_FIXED replaces what was there;
+     * MAP_FIXED_NOREPLACE fails with -EEXIST instead. A private file mapping copies the file's
+     * pages on first touch; a shared one uses {@link Backing#sharedPage}. Pages wholly beyond
+     * the file's end fault with BEYOND_FILE. Returns the address, or -EINVAL, -ENOMEM, -EEXIST.
      */
     public long mmap(long hint, long len, int prot, int flags, Backing backing, long offset) {
-        if (len == 0 || (offset & PAGE_MASK) != 0) {
-            return -Errno.EINVAL;
-        }
-        long alen = pageAlign(len);
-        if (alen == 0 || Long.compareUnsigned(alen, limit) > 0) {
-            return -Errno.ENOMEM;
-        }
-        int type = flags & MapFlags.SHARED_VALIDATE;
-        if (type == 0) {
-            return -Errno.EINVAL;
-        }
-        int vmaFlags = (type == MapFlags.PRIVATE ? MapFlags.PRIVATE : MapFlags.SHARED) | (flags & MapFlags.GROWSDOWN);
-        if (backing == null) {
-            vmaFlags |= MapFlags.ANONYMOUS;
-            offset = 0;
-            if (type != MapFlags.PRIVATE) {
-                backing = Backing.sharedAnonymous(alen);
-            }
-        }
-        boolean noReplace = (flags & MapFlags.FIXED_NOREPLACE) != 0;
-        boolean fixed = noReplace || (flags & MapFlags.FIXED) != 0;
-        List<Long> code = new ArrayList<>();
-        long start;
-        synchronized (lock) {
-            if (fixed) {
-                if ((hint & PAGE_MASK) != 0) {
-                    return -Errno.EINVAL;
-                }
-                if (Long.compareUnsigned(hint, limit - alen) > 0) {
-                    return -Errno.ENOMEM;
-                }
-                if (noReplace && !vmas.isFree(hint, hint + alen)) {
-                    return -Errno.EEXIST;
-                }
-                start = hint;
-            } else {
-                start = place(hint, alen);
-                if (start < 0) {
-                    return -Errno.ENOMEM;
-                }
-            }
-            unmapLocked(start, start + alen, code);
-            vmas.insert(new Vma(start, start + alen, prot & Prot.RWX, vmaFlags, backing, offset,
-                    backing == null ? null : backing.path()));
-        }
-        invalidate(code);
-        return start;
+        return mappings.mmap(hint, len, prot, flags, backing, offset);
     }
 
-    private long place(long hint, long len) {
-        if (hint != 0) {
-            long a = pageAlign(hint);
-            if (a >= mmapMin && Long.compareUnsigned(a, limit - len) <= 0 && vmas.isFree(a, a + len)) {
-                return a;
-            }
-        }
-        long a = vmas.findTopDown(len, mmapMin, Math.min(mmapBase, limit));
-        return a >= 0 ? a : vmas.findTopDown(len, mmapMin, limit);
-    }
-
-    /** munmap(2): 0 or -errno. Unmapping nothing succeeds. */
+    /** munmap(2): 0, or -EINVAL for a misaligned or out-of-range request. Unmapping nothing succeeds. */
     public long munmap(long addr, long len) {
-        if ((addr & PAGE_MASK) != 0 || len == 0) {
-            return -Errno.EINVAL;
-        }
-        long alen = pageAlign(len);
-        if (alen == 0 || Long.compareUnsigned(addr, limit) > 0 || Long.compareUnsigned(alen, limit - addr) > 0) {
-            return -Errno.EINVAL;
-        }
-        List<Long> code = new ArrayList<>();
-        synchronized (lock) {
-            unmapLocked(addr, addr + alen, code);
-        }
-        invalidate(code);
-        return 0;
+        return mappings.munmap(addr, len);
     }
 
-    /** mprotect(2): 0 or -errno; -ENOMEM if part of the range is unmapped. Only PROT_READ/WRITE/EXEC count. */
+    /** mprotect(2): 0, -EINVAL (misaligned), -ENOMEM (part unmapped). Only PROT_READ/WRITE/EXEC count. */
     public long mprotect(long addr, long len, int prot) {
-        if ((addr & PAGE_MASK) != 0) {
-            return -Errno.EINVAL;
-        }
-        if (len == 0) {
-            return 0;
-        }
-        long alen = pageAlign(len);
-        if (alen == 0 || Long.compareUnsigned(addr, limit) >= 0 || Long.compareUnsigned(alen, limit - addr) > 0) {
-            return -Errno.ENOMEM;
-        }
-        int newProt = prot & Prot.RWX;
-        long end = addr + alen;
-        List<Long> code = new ArrayList<>();
-        synchronized (lock) {
-            if (!vmas.fullyMapped(addr, end)) {
-                return -Errno.ENOMEM;
-            }
-            vmas.rewrite(addr, end, v -> v.withProt(newProt));
-            long from = addr >>> PAGE_SHIFT;
-            long to = end >>> PAGE_SHIFT;
-            pages.forEach(from, to, (pn, p) -> {
-                if (p.prot != newProt) {
-                    if (p.has(Page.CODE)) {
-                        code.add(pn);
-                    }
-                    pages.set(pn, new Page(p.data, newProt, p.flags & ~Page.CODE));
-                }
-            });
-            flush(from, to);
-        }
-        invalidate(code);
-        return 0;
+        return mappings.mprotect(addr, len, prot);
     }
 
-    /** Removes [start, end) from the VMAs and the page table; records code pages. Holds the lock. */
-    private void unmapLocked(long start, long end, List<Long> code) {
-        vmas.remove(start, end);
+    /**
+     * mremap(2): shrinks in place, grows in place when the pages after the mapping are free,
+     * else moves with {@link MapFlags#MREMAP_MAYMOVE} (data moves, nothing is copied), or to
+     * newAddr with {@link MapFlags#MREMAP_FIXED}. Returns the address, or -EINVAL, -EFAULT (old
+     * range not inside one mapping), -ENOMEM (cannot grow and may not move).
+     */
+    public long mremap(long oldAddr, long oldSize, long newSize, int flags, long newAddr) {
+        return mappings.mremap(oldAddr, oldSize, newSize, flags, newAddr);
+    }
+
+    /** Sets the initial program break (after the ELF is loaded: the end of its bss). */
+    public void setBrk(long start) {
+        mappings.setBrk(start);
+    }
+
+    /** brk(2): returns the new break, or the unchanged one if the request cannot be met. */
+    public long brk(long newBrk) {
+        return mappings.brk(newBrk);
+    }
+
+    public long currentBrk() {
+        return mappings.currentBrk();
+    }
+
+    /** Sets the name /proc/self/maps shows for [start, start + len) ("[stack]"); 0 or -errno. */
+    public long setName(long start, long len, String name) {
+        return mappings.setName(start, len, name);
+    }
+
+    /** The contents of /proc/self/maps, byte for byte as a 64-bit Linux kernel prints them. */
+    public String procMaps() {
+        return mappings.procMaps();
+    }
+
+    // ---------------------------------------------------------------- page operations for Mappings
+    // Called with the lock held, after the VMAs changed; each ends with the TLB flush.
+
+    void dropPagesLocked(long start, long end, List<Long> code) {
         long from = start >>> PAGE_SHIFT;
         long to = end >>> PAGE_SHIFT;
         pages.forEach(from, to, (pn, p) -> {
@@ -865,8 +794,44 @@ public final class AddressSpace {
         flush(from, to);
     }
 
+    void reprotectPagesLocked(long start, long end, int prot, List<Long> code) {
+        long from = start >>> PAGE_SHIFT;
+        long to = end >>> PAGE_SHIFT;
+        pages.forEach(from, to, (pn, p) -> {
+            if (p.prot != prot) {
+                if (p.has(Page.CODE)) {
+                    code.add(pn);
+                }
+                pages.set(pn, new Page(p.data, prot, p.flags & ~Page.CODE));
+            }
+        });
+        flush(from, to);
+    }
+
+    /** Moves the entries of [start, end) to newStart; the destination is empty. */
+    void movePagesLocked(long start, long end, long newStart, List<Long> code) {
+        long from = start >>> PAGE_SHIFT;
+        long to = end >>> PAGE_SHIFT;
+        long delta = (newStart >>> PAGE_SHIFT) - from;
+        List<Page> moved = new ArrayList<>();
+        List<Long> at = new ArrayList<>();
+        pages.forEach(from, to, (pn, p) -> {
+            if (p.has(Page.CODE)) {
+                code.add(pn);
+            }
+            moved.add(p.withFlags(p.flags & ~Page.CODE));
+            at.add(pn + delta);
+            pages.set(pn, null);
+        });
+        for (int i = 0; i < moved.size(); i++) {
+            pages.set(at.get(i), moved.get(i));
+        }
+        flush(from, to);
+        flush(from + delta, to + delta);
+    }
+
     /** Calls the invalidator, without the lock, once per run of consecutive code pages. */
-    private void invalidate(List<Long> codePages) {
+    void invalidate(List<Long> codePages) {
         CodeInvalidator inv = codeInvalidator;
         if (inv == null || codePages.isEmpty()) {
             return;
@@ -883,8 +848,35 @@ public final class AddressSpace {
         }
     }
 
-    private static long pageAlign(long len) {
-        return (len + PAGE_MASK) & ~PAGE_MASK;
+    // ---------------------------------------------------------------- fork
+
+    /**
+     * fork(2): a copy of this space that shares every private page copy-on-write (whichever
+     * side writes first copies) and every MAP_SHARED page for real. The child has the same
+     * VMAs, break and placement settings, no hooks and no code marks (its translations are
+     * its own). Other threads of this process should be stopped, as they are in a real fork:
+     * one racing a store through a TLB slot being flushed here could leak it into the child.
+     */
+    public AddressSpace fork() {
+        AddressSpace child = new AddressSpace(addressBits);
+        synchronized (lock) {
+            child.mappings = mappings.copyFor(child, child.lock);
+            pages.forEach(0, pageLimit, (pn, p) -> {
+                if (p.has(Page.SHARED)) {
+                    child.pages.set(pn, p.withFlags(p.flags & ~Page.CODE));
+                } else {
+                    Page cow = p.withFlags(p.flags | Page.COW);
+                    pages.set(pn, cow);
+                    child.pages.set(pn, cow.withFlags(cow.flags & ~Page.CODE));
+                }
+            });
+            // Reads of shared data stay valid; only writes must now go through the copy.
+            generation++;
+            for (int i = 0; i < TLB_SIZE; i++) {
+                TLB_SLOT.setVolatile(writeTlb, i, TlbEntry.EMPTY);
+            }
+        }
+        return child;
     }
 
     // ---------------------------------------------------------------- translated code

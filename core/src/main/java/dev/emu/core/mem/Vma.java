@@ -77,6 +77,10 @@ public final class Vma {
         return new Vma(start, end, prot, flags, backing, offset, newName);
     }
 
+    Vma withEnd(long newEnd) {
+        return new Vma(start, newEnd, prot, flags, backing, offset, name);
+    }
+
     Vma movedTo(long newStart, long newEnd) {
         return new Vma(newStart, newEnd, prot, flags, backing, offset, name);
     }
