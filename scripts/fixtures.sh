@@ -6,7 +6,8 @@
 #   $EMU_FIXTURES/qemu/qemu-<qemu-arch>-static    every binary of Debian's qemu-user-static
 #   $EMU_FIXTURES/qemu/VERSION                    (for the host's architecture)
 #
-# EMU_FIXTURES defaults to .fixtures/ at the repository root (ignored by git).
+# EMU_FIXTURES defaults to .fixtures/ at the repository root (ignored by git); a relative
+# EMU_FIXTURES is taken from the repository root too (dev.emu.testkit.Fixtures does the same).
 # Packages come from the apt sources the machine already has, through `apt-get download`
 # and `dpkg -x`: nothing is installed. Foreign architectures are added to dpkg when missing
 # and `apt-get update` runs only when a package cannot be found or downloaded otherwise.
@@ -14,7 +15,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dest="${EMU_FIXTURES:-$root/.fixtures}"
+dest="${EMU_FIXTURES:-.fixtures}"
+[[ "$dest" == /* ]] || dest="$root/$dest"   # relative to the repository root, as the tests take it
 busybox_arches=(amd64 arm64 armhf armel ppc64el s390x mipsel mips64el i386)
 
 die() { echo "fixtures.sh: $*" >&2; exit 1; }
