@@ -1,5 +1,6 @@
 package dev.emu.arm64;
 
+import dev.emu.arm64.lift.AtomicMemory;
 import dev.emu.arm64.lift.Branches;
 import dev.emu.arm64.lift.DataProcessingImm;
 import dev.emu.arm64.lift.DataProcessingReg;
@@ -104,6 +105,19 @@ public final class A64Decoder {
         insn("LDAXP",           "1z00_1000_011-_----_1uuu_uunn_nnnt_tttt", LoadStoreExclusive::LDAXP);         // C6.2 LDAXP
         insn("STLR",            "zz00_1000_100-_----_1---_--nn_nnnt_tttt", LoadStoreExclusive::STLR);          // C6.2 STLR, STLRB, STLRH
         insn("LDAR",            "zz00_1000_110-_----_1---_--nn_nnnt_tttt", LoadStoreExclusive::LDAR);          // C6.2 LDAR, LDARB, LDARH
+        // Compare and swap (FEAT_LSE)
+        insn("CAS",             "zz00_1000_1a1s_ssss_r111_11nn_nnnt_tttt", AtomicMemory::CAS);                 // C6.2 CAS, CASA, CASAL, CASL (+ B, H)
+        insn("CASP",            "0z00_1000_0a1s_ssss_r111_11nn_nnnt_tttt", AtomicMemory::CASP);                // C6.2 CASP, CASPA, CASPAL, CASPL
+        // Atomic memory operations (FEAT_LSE); a = acquire, r = release
+        insn("LDADD",           "zz11_1000_ar1s_ssss_0000_00nn_nnnt_tttt", AtomicMemory::LDADD);               // C6.2 LDADD (alias STADD)
+        insn("LDCLR",           "zz11_1000_ar1s_ssss_0001_00nn_nnnt_tttt", AtomicMemory::LDCLR);               // C6.2 LDCLR (alias STCLR)
+        insn("LDEOR",           "zz11_1000_ar1s_ssss_0010_00nn_nnnt_tttt", AtomicMemory::LDEOR);               // C6.2 LDEOR (alias STEOR)
+        insn("LDSET",           "zz11_1000_ar1s_ssss_0011_00nn_nnnt_tttt", AtomicMemory::LDSET);               // C6.2 LDSET (alias STSET)
+        insn("LDSMAX",          "zz11_1000_ar1s_ssss_0100_00nn_nnnt_tttt", AtomicMemory::LDSMAX);              // C6.2 LDSMAX (alias STSMAX)
+        insn("LDSMIN",          "zz11_1000_ar1s_ssss_0101_00nn_nnnt_tttt", AtomicMemory::LDSMIN);              // C6.2 LDSMIN (alias STSMIN)
+        insn("LDUMAX",          "zz11_1000_ar1s_ssss_0110_00nn_nnnt_tttt", AtomicMemory::LDUMAX);              // C6.2 LDUMAX (alias STUMAX)
+        insn("LDUMIN",          "zz11_1000_ar1s_ssss_0111_00nn_nnnt_tttt", AtomicMemory::LDUMIN);              // C6.2 LDUMIN (alias STUMIN)
+        insn("SWP",             "zz11_1000_ar1s_ssss_1000_00nn_nnnt_tttt", AtomicMemory::SWP);                 // C6.2 SWP, SWPA, SWPAL, SWPL
         // Load register (literal)
         insn("LDR_lit",         "0z01_1000_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2 LDR (literal)
         insn("LDRSW_lit",       "1001_1000_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2 LDRSW (literal)

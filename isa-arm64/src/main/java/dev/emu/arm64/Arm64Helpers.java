@@ -88,4 +88,33 @@ public final class Arm64Helpers {
             return 0;
         }
     }
+
+    /**
+     * CASP of two doublewords: compares the 16 bytes at addr with (expLo, expHi), stores
+     * (lo, hi) if equal, and writes the old 16 bytes to X[rs] and X[rs+1] (X31 being XZR).
+     * Under the same lock as {@link #storeExclusivePair64}, for the same reason.
+     */
+    public static void compareAndSwapPair64(CpuState s, int rs, long addr, long expLo, long expHi,
+                                            long lo, long hi) {
+        if ((addr & 15) != 0) {
+            throw new dev.emu.core.mem.GuestFault(addr, dev.emu.core.mem.GuestFault.Access.WRITE,
+                    dev.emu.core.mem.GuestFault.Reason.ALIGNMENT);
+        }
+        AddressSpace m = s.mem;
+        long oldLo;
+        long oldHi;
+        synchronized (PAIR_LOCK) {
+            oldLo = m.ld64le(addr);
+            oldHi = m.ld64le(addr + 8);
+            if (oldLo == expLo && oldHi == expHi) {
+                m.st64le(addr, lo);
+                m.st64le(addr + 8, hi);
+            }
+            AddressSpace.fence();
+        }
+        s.regs[Arm64Registers.X0 + rs] = oldLo;
+        if (rs + 1 != 31) {
+            s.regs[Arm64Registers.X0 + rs + 1] = oldHi;
+        }
+    }
 }

@@ -96,8 +96,8 @@ class SystemInsnsTest {
                 .run(); // mrs ctr_el0, dczid_el0, midr_el1, id_aa64isar0_el1, id_aa64pfr0_el1, id_aa64mmfr0_el1
         assertThat(r.x(10)).isEqualTo(0x8444_C004L);
         assertThat(r.x(11)).isEqualTo(4);
-        assertThat(r.x(12)).isEqualTo(0x410F_D034L);
-        assertThat(r.x(13)).isEqualTo(0x1_0000L);
+        assertThat(r.x(12)).isEqualTo(0x411F_D050L);
+        assertThat(r.x(13)).isEqualTo(0x21_0000L);
         assertThat(r.x(14)).isEqualTo(0x11);
         assertThat(r.x(0)).isZero();
     }
