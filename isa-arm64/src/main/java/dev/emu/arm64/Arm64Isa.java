@@ -45,6 +45,17 @@ public final class Arm64Isa implements Isa {
         return Arm64Lifter.lift(mem::fetch32le, request);
     }
 
+    /** The decoder row's name and the encoding, e.g. {@code "LDR_imm 0xf9400420"}; no operand syntax. */
+    @Override
+    public String disassemble(AddressSpace mem, long pc, int mode) {
+        return describe(mem.fetch32le(pc));
+    }
+
+    static String describe(int word) {
+        var e = A64Decoder.TABLE.lookup(word);
+        return (e == null ? "(unallocated)" : e.name()) + " 0x" + String.format("%08x", word);
+    }
+
     @Override
     public CpuState newCpu(AddressSpace mem) {
         CpuState s = new CpuState(Arm64Registers.FILE, mem);

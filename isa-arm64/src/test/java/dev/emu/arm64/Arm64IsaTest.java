@@ -89,4 +89,10 @@ class Arm64IsaTest {
                 0x1400_0010), LiftRequest.at(null, 0x1000, 0));
         assertThat(dev.emu.core.jit.BlockCompiler.compile(b)).isNotNull();
     }
+
+    @Test
+    void describesAnEncodingByItsDecoderRow() {
+        assertThat(Arm64Isa.describe(0xf940_0420)).isEqualTo("LDR_imm 0xf9400420"); // ldr x0, [x1, #8]
+        assertThat(Arm64Isa.describe(0xffff_ffff)).isEqualTo("(unallocated) 0xffffffff");
+    }
 }
