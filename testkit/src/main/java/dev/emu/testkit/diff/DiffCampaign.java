@@ -1,0 +1,259 @@
+package dev.emu.testkit.diff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Compares two runners (the reference, qemu-user, and the emulator) on one instruction class:
+ * N cases drawn by a generator from seeded {@link Random}s, batched many to a guest program.
+ *
+ * <pre>{@code
+ * DiffCampaign.of("ADDS_shift", A64DiffProgram.INSTANCE, r -> {
+ *         A64State s = A64State.random(r, 64);
+ *         int word = 0xab000000 | r.nextInt(32) << 16 | r.nextInt(64) << 10 | r.nextInt(32) << 5 | r.nextInt(31);
+ *         return new A64Case(word, s, null);
+ *     })
+ *     .run(new QemuRunner(qemu), emulator)
+ *     .assertNoMismatches();
+ * }</pre>
+ *
+ * <p>Case {@code i} draws from {@code new Random(caseSeed(i))}, so a failing case is rerun
+ * alone with {@link #runSeeds}. System properties: {@code emu.diff.cases} (default 200),
+ * {@code emu.diff.seed} (changes every case seed), {@code emu.diff.batch} (cases per program).
+ *
+ * <p>When a case kills a program (signal, timeout), the dumps before it are compared, the case
+ * is judged by how each runner ended (the same signal on both is a match: an undefined
+ * encoding, an access outside the window), and the rest of the batch runs in a new program.
+ */
+public final class DiffCampaign<C extends DiffCase> {
+    /** Draws one case. Must use only {@code r} for randomness, so seeds reproduce cases. */
+    @FunctionalInterface
+    public interface Generator<C> {
+        C generate(Random r);
+    }
+
+    /** A generated case with its place and seed. */
+    public record Seeded<C>(int index, long seed, C value) {}
+
+    private final String name;
+    private final DiffProgram<C> program;
+    private final Generator<C> generator;
+    private int cases = Integer.getInteger("emu.diff.cases", 200);
+    private long seed;
+    private int batch;
+    private Duration timeout = Duration.ofSeconds(30);
+
+    private DiffCampaign(String name, DiffProgram<C> program, Generator<C> generator) {
+        this.name = Objects.requireNonNull(name);
+        this.program = Objects.requireNonNull(program);
+        this.generator = Objects.requireNonNull(generator);
+        this.seed = Long.getLong("emu.diff.seed", mix(name.hashCode()));
+        this.batch = Integer.getInteger("emu.diff.batch", program.maxCasesPerProgram());
+    }
+
+    public static <C extends DiffCase> DiffCampaign<C> of(String name, DiffProgram<C> program, Generator<C> generator) {
+        return new DiffCampaign<>(name, program, generator);
+    }
+
+    /** Number of cases; {@code -Demu.diff.cases=N} sets the default. */
+    public DiffCampaign<C> cases(int n) {
+        this.cases = n;
+        return this;
+    }
+
+    public DiffCampaign<C> seed(long campaignSeed) {
+        this.seed = campaignSeed;
+        return this;
+    }
+
+    /** Cases per guest program (at most the program's own limit). */
+    public DiffCampaign<C> batch(int n) {
+        this.batch = Math.max(1, Math.min(n, program.maxCasesPerProgram()));
+        return this;
+    }
+
+    /** Time limit of one guest program under one runner. */
+    public DiffCampaign<C> timeout(Duration t) {
+        this.timeout = t;
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int cases() {
+        return cases;
+    }
+
+    /** The seed of case {@code index}. */
+    public long caseSeed(int index) {
+        return mix(seed + 0x9E3779B97F4A7C15L * (index + 1));
+    }
+
+    public List<Seeded<C>> generate() {
+        List<Seeded<C>> out = new ArrayList<>(cases);
+        for (int i = 0; i < cases; i++) {
+            long s = caseSeed(i);
+            out.add(new Seeded<>(i, s, generator.generate(new Random(s))));
+        }
+        return out;
+    }
+
+    /** Runs all {@link #cases()} cases under both runners. */
+    public CampaignReport run(GuestRunner expected, GuestRunner actual) {
+        return run(expected, actual, generate());
+    }
+
+    /** Reruns the cases with these seeds (from a failure message). */
+    public CampaignReport runSeeds(GuestRunner expected, GuestRunner actual, long... caseSeeds) {
+        List<Seeded<C>> list = new ArrayList<>();
+        for (long s : caseSeeds) {
+            list.add(new Seeded<>(list.size(), s, generator.generate(new Random(s))));
+        }
+        return run(expected, actual, list);
+    }
+
+    public CampaignReport run(GuestRunner expected, GuestRunner actual, List<Seeded<C>> all) {
+        long start = System.nanoTime();
+        List<CampaignReport.Mismatch> mismatches = new ArrayList<>();
+        int faultedAlike = 0;
+        int programs = 0;
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("emu-diff-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean keep = false;
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "diff-expected");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int pos = 0;
+            while (pos < all.size()) {
+                List<Seeded<C>> part = all.subList(pos, Math.min(all.size(), pos + batch));
+                List<C> values = part.stream().map(Seeded::value).toList();
+                Path elf = dir.resolve("cases-" + part.get(0).index() + "-" + part.get(part.size() - 1).index());
+                Files.write(elf, program.build(values));
+                elf.toFile().setExecutable(true, false);
+                programs++;
+
+                Future<RunResult> futureExpected = pool.submit(() -> expected.run(elf, timeout));
+                RunResult ra = actual.run(elf, timeout);
+                RunResult re = futureExpected.get();
+
+                int offE = 0;
+                int offA = 0;
+                int k = 0;
+                boolean batchHasMismatch = false;
+                for (; k < part.size(); k++) {
+                    DumpLayout layout = program.layout(values.get(k));
+                    boolean haveE = offE + layout.length() <= re.stdout().length;
+                    boolean haveA = offA + layout.length() <= ra.stdout().length;
+                    Seeded<C> sc = part.get(k);
+                    if (haveE && haveA) {
+                        List<DiffDump.FieldDiff> diffs = DiffDump.slice(layout, re.stdout(), offE)
+                                .compare(DiffDump.slice(layout, ra.stdout(), offA));
+                        if (!diffs.isEmpty()) {
+                            mismatches.add(mismatch(sc, null, diffs, expected, actual, elf));
+                            batchHasMismatch = true;
+                        }
+                        offE += layout.length();
+                        offA += layout.length();
+                        continue;
+                    }
+                    // At least one program stopped at or before this case.
+                    if (!haveE && !haveA && sameEnding(re, ra)) {
+                        faultedAlike++;
+                    } else {
+                        String problem = "expected (" + expected.name() + "): " + (haveE ? "a dump" : re.describe())
+                                + "\nactual   (" + actual.name() + "): " + (haveA ? "a dump" : ra.describe());
+                        mismatches.add(mismatch(sc, problem, List.of(), expected, actual, elf));
+                        batchHasMismatch = true;
+                    }
+                    break;
+                }
+                if (k == part.size()) {
+                    // Every case dumped; the programs must also have ended the same way.
+                    boolean extra = re.stdout().length != offE || ra.stdout().length != offA;
+                    if (!sameEnding(re, ra) || extra) {
+                        String problem = "after the last case: expected (" + expected.name() + "): " + re.describe()
+                                + ", " + (re.stdout().length - offE) + " extra byte(s)\n"
+                                + "actual (" + actual.name() + "): " + ra.describe() + ", "
+                                + (ra.stdout().length - offA) + " extra byte(s)";
+                        mismatches.add(mismatch(part.get(k - 1), problem, List.of(), expected, actual, elf));
+                        batchHasMismatch = true;
+                    }
+                    pos += k;
+                } else {
+                    pos += k + 1;
+                }
+                if (batchHasMismatch) {
+                    keep = true;
+                } else {
+                    Files.deleteIfExists(elf);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new IllegalStateException("the expected runner failed", c);
+        } finally {
+            pool.shutdownNow();
+            if (!keep) {
+                deleteTree(dir);
+            }
+        }
+        return new CampaignReport(name, all.size(), faultedAlike, programs, mismatches,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private CampaignReport.Mismatch mismatch(Seeded<C> sc, String problem, List<DiffDump.FieldDiff> diffs,
+            GuestRunner expected, GuestRunner actual, Path elf) {
+        return new CampaignReport.Mismatch(name, sc.index(), sc.seed(), sc.value().describe(), problem, diffs,
+                expected.name(), actual.name(), elf);
+    }
+
+    private static boolean sameEnding(RunResult a, RunResult b) {
+        return a.timedOut() == b.timedOut() && (a.timedOut() || a.exitStatus() == b.exitStatus());
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

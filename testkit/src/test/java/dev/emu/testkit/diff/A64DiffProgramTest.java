@@ -1,0 +1,110 @@
+package dev.emu.testkit.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.emu.testkit.asm.A64Asm;
+import dev.emu.testkit.diff.a64.A64Case;
+import dev.emu.testkit.diff.a64.A64DiffProgram;
+import dev.emu.testkit.diff.a64.A64State;
+import dev.emu.testkit.support.QemuBinaries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The AArch64 diff program under qemu: state goes in and comes out unchanged where the code leaves it alone. */
+class A64DiffProgramTest {
+    @TempDir
+    Path tmp;
+
+    private QemuRunner qemu;
+
+    @BeforeEach
+    void findQemu() {
+        qemu = new QemuRunner(QemuBinaries.require("aarch64"));
+    }
+
+    private List<DiffDump> run(List<A64Case> cases) throws Exception {
+        Path elf = tmp.resolve("prog");
+        Files.write(elf, A64DiffProgram.INSTANCE.build(cases));
+        elf.toFile().setExecutable(true);
+        RunResult r = qemu.run(elf, Duration.ofSeconds(20));
+        assertThat(r.exitStatus()).as(r.describe()).isZero();
+        int off = 0;
+        List<DiffDump> out = new java.util.ArrayList<>();
+        for (A64Case c : cases) {
+            DumpLayout l = A64DiffProgram.INSTANCE.layout(c);
+            out.add(DiffDump.slice(l, r.stdout(), off));
+            off += l.length();
+        }
+        assertThat(off).isEqualTo(r.stdout().length);
+        return out;
+    }
+
+    @Test
+    void nopLeavesEveryFieldAsLoaded() throws Exception {
+        A64State s = A64State.random(new Random(42), 96);
+        s.fpcr = 0x03c00000L; // AHP, DN, FZ, RMode = RZ: all writable
+        s.fpsr = 0x0000009fL; // every cumulative flag
+        List<DiffDump> d = run(List.of(new A64Case(0xd503201f, s, "nop")));
+        assertThat(A64DiffProgram.dumpOf(s).compare(d.get(0))).isEmpty();
+    }
+
+    @Test
+    void instructionEffectsShowInTheirFieldsOnly() throws Exception {
+        A64State s = A64State.random(new Random(7), 64);
+        s.x[1] = 5;
+        s.x[2] = 7;
+        s.x[4] = A64DiffProgram.WINDOW + 16;
+        s.x[5] = 0x1122334455667788L;
+        int[] code = A64Case.assemble(a -> a
+                .word(0xab020020)             // adds x0, x1, x2
+                .word(0xf9000485)             // str x5, [x4, #8]
+                .pairX(false, A64Asm.Index.PRE, 1, 2, A64Asm.SP, -16)); // stp x1, x2, [sp, #-16]!
+        List<DiffDump> d = run(List.of(new A64Case(code, s, "adds x0, x1, x2; str x5, [x4, #8]; stp x1, x2, [sp, #-16]!")));
+        assertThat(A64DiffProgram.dumpOf(s).compare(d.get(0)))
+                .extracting(DiffDump.FieldDiff::field)
+                .containsExactly("x0", "sp", "nzcv", "mem[+0x10]", "mem[+0x30]");
+        assertThat(d.get(0).getLong("x0")).isEqualTo(12);
+        assertThat(d.get(0).getLong("nzcv")).isZero();
+        assertThat(d.get(0).getLong("sp")).isEqualTo(A64DiffProgram.WINDOW + 48);
+        assertThat(d.get(0).format("mem[+0x10]")).endsWith("88 77 66 55 44 33 22 11");
+        assertThat(d.get(0).format("mem[+0x30]")).isEqualTo("05 00 00 00 00 00 00 00  07 00 00 00 00 00 00 00");
+    }
+
+    @Test
+    void branchesLeaveThroughTheEndLabel() throws Exception {
+        A64State s = new A64State(0);
+        int[] code = A64Case.assemble((a, end) -> {
+            a.cbz(3, end);        // taken when x3 == 0
+            a.movz(0, 1, 0);
+            a.movz(1, 2, 0);
+        });
+        A64State taken = s.copy();
+        A64State notTaken = s.copy();
+        notTaken.x[3] = 9;
+        List<DiffDump> d = run(List.of(
+                new A64Case(code, taken, "cbz x3, end; movz x0, #1; movz x1, #2"),
+                new A64Case(code, notTaken, null).withEndBlock(true)));
+        assertThat(d.get(0).getLong("x0")).isZero();
+        assertThat(d.get(1).getLong("x0")).isEqualTo(1);
+        assertThat(d.get(1).getLong("x1")).isEqualTo(2);
+    }
+
+    @Test
+    void aCaseGivesTheSameDumpAloneOrInABatch() throws Exception {
+        Random r = new Random(3);
+        A64State a = A64State.random(r, 32);
+        A64State b = A64State.random(r, 128);
+        b.x[4] = A64DiffProgram.WINDOW + 8;
+        A64Case ca = new A64Case(0x8b020020, a, "add x0, x1, x2");
+        A64Case cb = new A64Case(0xf9400080, b, "ldr x0, [x4]");
+        List<DiffDump> batch = run(List.of(ca, cb));
+        assertThat(batch.get(1).compare(run(List.of(cb)).get(0))).isEmpty();
+        assertThat(batch.get(0).compare(run(List.of(ca)).get(0))).isEmpty();
+    }
+}
