@@ -22,6 +22,8 @@ import java.util.List;
  * <li>save X0 in TPIDR_EL0 to free a base register, store X0..X30, SP, NZCV, FPCR, FPSR,
  *     V0..V31 and the window into the dump buffer, {@code write(1, dump, len)}.</li>
  * </ol>
+ * Steps 1, 2 (but the X registers) and 4 are subroutines shared by all cases, reached with BL;
+ * the code under test runs between a RET and a BL, in a block of its own for the translator.
  * After the last case, {@code exit(0)}. The state block and the dump share one layout
  * ({@link #layout}): offsets 0 x0..x30, 248 sp, 256 nzcv, 264 fpcr, 272 fpsr, 288 v0..v31 (16
  * bytes each, little-endian), 800 the window.
@@ -61,6 +63,13 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
     }
 
     public static DumpLayout layout(int windowBytes) {
+        return LAYOUTS.computeIfAbsent(windowBytes, A64DiffProgram::newLayout);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, DumpLayout> LAYOUTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static DumpLayout newLayout(int windowBytes) {
         DumpLayout.Builder b = DumpLayout.builder(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 31; i++) {
             b.hex("x" + i, 8);
@@ -85,11 +94,9 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
     @Override
     public byte[] build(List<A64Case> cases) {
         int maxWindow = 0;
-        int maxDump = HEADER;
         int blocks = 0;
         for (A64Case c : cases) {
             maxWindow = Math.max(maxWindow, c.init().windowBytes());
-            maxDump = Math.max(maxDump, HEADER + c.init().windowBytes());
             blocks += HEADER + c.init().windowBytes();
         }
         int windowArea = Math.max(4096, roundUp(maxWindow, 4096));
@@ -98,20 +105,22 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
 
         ByteBuffer data = ByteBuffer.allocate(windowArea + blocks).order(ByteOrder.LITTLE_ENDIAN);
         A64Asm a = new A64Asm(TEXT);
+        Routines r = new Routines(a.newLabel(), a.newLabel(), a.newLabel());
         long block = stateBase;
         for (A64Case c : cases) {
             data.position((int) (block - WINDOW));
             putState(data, c.init());
-            emitCase(a, c, block, dumpBuffer);
+            emitCase(a, r, c, block, dumpBuffer);
             block += HEADER + c.init().windowBytes();
         }
         a.movz(0, 0, 0);
         a.movz(8, NR_EXIT, 0);
         a.svc(0);
+        emitRoutines(a, r, dumpBuffer);
 
         return new ElfWriter(ElfWriter.ELFCLASS64, ByteOrder.LITTLE_ENDIAN, ElfWriter.EM_AARCH64)
                 .text(TEXT, a.bytes())
-                .data(WINDOW, data.array(), dumpBuffer + maxDump - (WINDOW + data.capacity()))
+                .data(WINDOW, data.array(), dumpBuffer + HEADER + maxWindow - (WINDOW + data.capacity()))
                 .entry(TEXT)
                 .toBytes();
     }
@@ -133,42 +142,65 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
         b.put(s.mem);
     }
 
-    private static void emitCase(A64Asm a, A64Case c, long block, long dump) {
+    /**
+     * The work common to every case lives in three subroutines, so each case adds about 30
+     * instructions besides its own: a translator (qemu's or ours) then spends its time on the
+     * code under test, not on copies of the same loads and stores.
+     */
+    private record Routines(A64Asm.Label loadState, A64Asm.Label saveState, A64Asm.Label writeDump) {}
+
+    private static void emitCase(A64Asm a, Routines r, A64Case c, long block, long dump) {
         int window = c.init().windowBytes();
-        // 1. the window, through x0/x1 and q0/q1 before they get their values
-        if (window > 0) {
-            a.addressOf(0, block + HEADER);
-            a.addressOf(1, WINDOW);
-            copy(a, 0, 1, window);
-        }
-        // 2. the registers
+        // The window, NZCV, FPCR, FPSR, SP, V0..V31; then X0..X30 inline, X30 (the base) last.
+        a.addressOf(0, block);
+        a.mov64(2, window);
+        a.bl(r.loadState());
         a.addressOf(30, block);
-        a.ldrX(0, 30, OFF_NZCV);
-        a.msr(SysReg.NZCV, 0);
-        a.ldrX(0, 30, OFF_FPCR);
-        a.msr(SysReg.FPCR, 0);
-        a.ldrX(0, 30, OFF_FPSR);
-        a.msr(SysReg.FPSR, 0);
-        a.ldrX(0, 30, OFF_SP);
-        a.movSp(A64Asm.SP, 0);
-        for (int i = 0; i < 32; i += 2) {
-            a.ldpQ(i, i + 1, 30, OFF_V + 16 * i);
-        }
         for (int i = 0; i < 30; i += 2) {
             a.ldpX(i, i + 1, 30, OFF_X + 8 * i);
         }
         a.ldrX(30, 30, OFF_X + 8 * 30);
-        // 3. the code under test
+
         a.words(c.code());
         if (c.endBlock()) {
             a.b(4);
         }
-        // 4. the dump; nothing below touches NZCV or FPSR before they are read
+
+        // Free X0 through TPIDR_EL0 and X30 through the dump itself before BL overwrites it.
         a.msr(SysReg.TPIDR_EL0, 0);
         a.addressOf(0, dump);
-        for (int i = 1; i < 31; i += 2) {
+        a.strX(30, 0, OFF_X + 8 * 30);
+        a.bl(r.saveState());
+        a.mov64(2, window);
+        a.bl(r.writeDump());
+    }
+
+    private static void emitRoutines(A64Asm a, Routines r, long dump) {
+        // loadState(x0 = state block, x2 = window bytes): window, status registers, SP, V0..V31.
+        a.bind(r.loadState());
+        a.addImm(1, 0, HEADER);
+        a.addressOf(3, WINDOW);
+        copyLoop(a, 1, 3, 2);
+        a.ldrX(1, 0, OFF_NZCV);
+        a.msr(SysReg.NZCV, 1);
+        a.ldrX(1, 0, OFF_FPCR);
+        a.msr(SysReg.FPCR, 1);
+        a.ldrX(1, 0, OFF_FPSR);
+        a.msr(SysReg.FPSR, 1);
+        a.ldrX(1, 0, OFF_SP);
+        a.movSp(A64Asm.SP, 1);
+        for (int i = 0; i < 32; i += 2) {
+            a.ldpQ(i, i + 1, 0, OFF_V + 16 * i);
+        }
+        a.ret();
+
+        // saveState(x0 = dump; the case's x0 in TPIDR_EL0, its x30 already stored). BL and
+        // RET touch neither NZCV nor SP, so both are still the case's.
+        a.bind(r.saveState());
+        for (int i = 1; i < 29; i += 2) {
             a.stpX(i, i + 1, 0, OFF_X + 8 * i);
         }
+        a.strX(29, 0, OFF_X + 8 * 29);
         a.mrs(1, SysReg.TPIDR_EL0);
         a.strX(1, 0, OFF_X);
         a.movSp(1, A64Asm.SP);
@@ -182,24 +214,33 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
         for (int i = 0; i < 32; i += 2) {
             a.stpQ(i, i + 1, 0, OFF_V + 16 * i);
         }
-        if (window > 0) {
-            a.addressOf(1, WINDOW);
-            a.addImm(2, 0, HEADER);
-            copy(a, 1, 2, window);
-        }
+        a.ret();
+
+        // writeDump(x2 = window bytes): the window after the registers, then write(1, dump, len).
+        a.bind(r.writeDump());
+        a.addressOf(1, WINDOW);
+        a.addressOf(3, dump + HEADER);
+        a.mov(4, 2);
+        copyLoop(a, 1, 3, 4);
+        a.addImm(2, 2, HEADER);
         a.movz(0, 1, 0);
         a.addressOf(1, dump);
-        a.mov64(2, HEADER + window);
         a.movz(8, NR_WRITE, 0);
         a.svc(0);
+        a.ret();
     }
 
-    /** Copies {@code bytes} (a multiple of 32) from [from] to [to] through q0/q1, advancing both. */
-    private static void copy(A64Asm a, int from, int to, int bytes) {
-        for (int off = 0; off < bytes; off += 32) {
-            a.pairQ(true, Index.POST, 0, 1, from, 32);
-            a.pairQ(false, Index.POST, 0, 1, to, 32);
-        }
+    /** Copies [count] bytes (a multiple of 32, maybe 0) from [from] to [to] through q0/q1; all three advance. */
+    private static void copyLoop(A64Asm a, int from, int to, int count) {
+        A64Asm.Label loop = a.newLabel();
+        A64Asm.Label done = a.newLabel();
+        a.cbz(count, done);
+        a.bind(loop);
+        a.pairQ(true, Index.POST, 0, 1, from, 32);
+        a.pairQ(false, Index.POST, 0, 1, to, 32);
+        a.subImm(count, count, 32);
+        a.cbnz(count, loop);
+        a.bind(done);
     }
 
     private static int roundUp(int v, int to) {
