@@ -107,6 +107,14 @@ public final class A64Asm {
         return this;
     }
 
+    /** The absolute address of a bound label. */
+    public long address(Label l) {
+        if (!l.isBound()) {
+            throw new IllegalStateException("label not bound yet");
+        }
+        return origin + 4L * l.index;
+    }
+
     /** The code with every label reference resolved. */
     public int[] words() {
         int[] out = Arrays.copyOf(buf, size);
@@ -252,6 +260,23 @@ public final class A64Asm {
     /** MOV Xd, Xm (ORR Xd, XZR, Xm). */
     public A64Asm mov(int rd, int rm) {
         return word(0xAA0003E0 | reg(rm) << 16 | reg(rd));
+    }
+
+    /** LSL Xd, Xn, #shift (UBFM alias). */
+    public A64Asm lslImm(int rd, int rn, int shift) {
+        u(shift, 6, "shift");
+        return ubfm(rd, rn, (64 - shift) & 63, 63 - shift);
+    }
+
+    /** LSR Xd, Xn, #shift (UBFM alias). */
+    public A64Asm lsrImm(int rd, int rn, int shift) {
+        u(shift, 6, "shift");
+        return ubfm(rd, rn, shift, 63);
+    }
+
+    /** UBFM Xd, Xn, #immr, #imms (64-bit). */
+    public A64Asm ubfm(int rd, int rn, int immr, int imms) {
+        return word(0xD3400000 | u(immr, 6, "immr") << 16 | u(imms, 6, "imms") << 10 | reg(rn) << 5 | reg(rd));
     }
 
     // ------------------------------------------------------------------ loads and stores, unsigned offset

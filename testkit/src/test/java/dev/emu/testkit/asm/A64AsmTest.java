@@ -48,6 +48,10 @@ class A64AsmTest {
         assertThat(one(a -> a.movSp(1, A64Asm.SP))).isEqualTo(0x910003e1);   // mov x1, sp
         assertThat(one(a -> a.subImm(2, 3, 0x1000))).isEqualTo(0xd1400462);  // sub x2, x3, #1, lsl #12
         assertThat(one(a -> a.mov(4, 5))).isEqualTo(0xaa0503e4);             // mov x4, x5
+        assertThat(one(a -> a.lsrImm(5, 5, 28))).isEqualTo(0xd35cfca5);      // lsr x5, x5, #28
+        assertThat(one(a -> a.lslImm(5, 5, 28))).isEqualTo(0xd3648ca5);      // lsl x5, x5, #28
+        assertThat(one(a -> a.lslImm(1, 2, 1))).isEqualTo(0xd37ff841);       // lsl x1, x2, #1
+        assertThat(one(a -> a.lsrImm(1, 2, 63))).isEqualTo(0xd37ffc41);      // lsr x1, x2, #63
     }
 
     @Test

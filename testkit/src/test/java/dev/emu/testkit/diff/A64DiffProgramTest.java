@@ -29,15 +29,19 @@ class A64DiffProgramTest {
     }
 
     private List<DiffDump> run(List<A64Case> cases) throws Exception {
+        return run(A64DiffProgram.INSTANCE, cases);
+    }
+
+    private List<DiffDump> run(A64DiffProgram program, List<A64Case> cases) throws Exception {
         Path elf = tmp.resolve("prog");
-        Files.write(elf, A64DiffProgram.INSTANCE.build(cases));
+        Files.write(elf, program.build(cases));
         elf.toFile().setExecutable(true);
         RunResult r = qemu.run(elf, Duration.ofSeconds(20));
         assertThat(r.exitStatus()).as(r.describe()).isZero();
         int off = 0;
         List<DiffDump> out = new java.util.ArrayList<>();
         for (A64Case c : cases) {
-            DumpLayout l = A64DiffProgram.INSTANCE.layout(c);
+            DumpLayout l = program.layout(c);
             out.add(DiffDump.slice(l, r.stdout(), off));
             off += l.length();
         }
@@ -106,5 +110,47 @@ class A64DiffProgramTest {
         List<DiffDump> batch = run(List.of(ca, cb));
         assertThat(batch.get(1).compare(run(List.of(cb)).get(0))).isEmpty();
         assertThat(batch.get(0).compare(run(List.of(ca)).get(0))).isEmpty();
+    }
+
+    @Test
+    void caughtFaultsDumpTheStateAtTheFaultingInstructionAndGoOn() throws Exception {
+        Random r = new Random(11);
+        A64State a = A64State.random(r, 32);
+        a.x[1] = 0; // ldr x0, [x1] faults: nothing is mapped at 0
+        int[] segv = A64Case.assemble(asm -> asm
+                .movz(2, 5, 0)        // movz x2, #5      (done before the fault)
+                .word(0xf9400020)     // ldr x0, [x1]     (faults)
+                .movz(3, 7, 0));      // movz x3, #7      (never runs)
+        A64State b = A64State.random(r, 32);
+        A64State c = A64State.random(r, 32);
+        c.x[1] = 5;
+        c.x[2] = 7;
+        List<DiffDump> d = run(A64DiffProgram.CATCHING_FAULTS, List.of(
+                new A64Case(segv, a, "movz x2, #5; ldr x0, [x1]; movz x3, #7"),
+                new A64Case(0x00000000, b, "udf #0"),
+                new A64Case(0x8b020020, c, "add x0, x1, x2")));
+
+        DiffDump fault = d.get(0);
+        assertThat(fault.getLong("signal")).isEqualTo(RunResult.SIGSEGV);
+        assertThat(fault.getLong("si_code")).isEqualTo(1); // SEGV_MAPERR
+        assertThat(fault.getLong("si_addr")).isZero();
+        assertThat(fault.getLong("x2")).isEqualTo(5);
+        assertThat(fault.getLong("x3")).isEqualTo(a.x[3]);
+        assertThat(fault.getLong("x0")).isEqualTo(a.x[0]);
+        assertThat(fault.getLong("sp")).isEqualTo(a.sp);
+        assertThat(fault.getLong("nzcv")).isEqualTo(a.nzcv);
+        assertThat(fault.format("v7")).isEqualTo(String.format("0x%016x%016x", a.vHi[7], a.vLo[7]));
+        long segvPc = fault.getLong("fault_pc");
+        assertThat(segvPc).isBetween(A64DiffProgram.TEXT, A64DiffProgram.TEXT + 0x10000);
+
+        DiffDump ill = d.get(1);
+        assertThat(ill.getLong("signal")).isEqualTo(RunResult.SIGILL);
+        assertThat(ill.getLong("si_addr")).isEqualTo(ill.getLong("fault_pc"));
+        assertThat(ill.getLong("x5")).isEqualTo(b.x[5]);
+
+        DiffDump ok = d.get(2);
+        assertThat(ok.getLong("signal")).isZero();
+        assertThat(ok.getLong("fault_pc")).isZero();
+        assertThat(ok.getLong("x0")).isEqualTo(12);
     }
 }

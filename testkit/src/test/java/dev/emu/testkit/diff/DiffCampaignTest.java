@@ -60,6 +60,16 @@ class DiffCampaignTest {
     }
 
     @Test
+    void caughtFaultsNeedNoExtraPrograms() {
+        CampaignReport r = DiffCampaign.of("UDF_mix_caught", A64DiffProgram.CATCHING_FAULTS, A64Generators::sometimesUndefined)
+                .cases(300).run(qemu, qemu);
+        System.out.println(r.summary());
+        r.assertNoMismatches();
+        assertThat(r.programs()).isEqualTo(1);
+        assertThat(r.faultedAlike()).isZero(); // the faults are inside the dumps now
+    }
+
+    @Test
     void throughputOfOneBigCampaign() {
         int n = Math.max(2000, Integer.getInteger("emu.diff.cases", 200));
         CampaignReport r = campaign("ADD_SUB_shift_throughput", A64Generators::addSubShifted).cases(n).run(qemu, qemu);

@@ -46,7 +46,7 @@ class DiffDumpTest {
         s.vHi[3] = 0x2222222222222222L;
         s.nzcv = 0x60000000L;
         DiffDump d = A64DiffProgram.dumpOf(s);
-        assertThat(d.layout().length()).isEqualTo(800 + 64);
+        assertThat(d.layout().length()).isEqualTo(832 + 64);
         assertThat(d.getLong("x7")).isEqualTo(0x0123456789abcdefL);
         assertThat(d.format("v3")).isEqualTo("0x22222222222222221111111111111111");
         assertThat(d.format("nzcv")).isEqualTo("0x0000000060000000 (nZCv)");

@@ -10,6 +10,7 @@ import dev.emu.testkit.elf.ElfWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The AArch64 Linux diff program. For each case, in order:
@@ -25,15 +26,27 @@ import java.util.List;
  * Steps 1, 2 (but the X registers) and 4 are subroutines shared by all cases, reached with BL;
  * the code under test runs between a RET and a BL, in a block of its own for the translator.
  * After the last case, {@code exit(0)}. The state block and the dump share one layout
- * ({@link #layout}): offsets 0 x0..x30, 248 sp, 256 nzcv, 264 fpcr, 272 fpsr, 288 v0..v31 (16
- * bytes each, little-endian), 800 the window.
+ * ({@link #layout}): offsets 0 x0..x30, 248 sp, 256 nzcv, 264 fpcr, 272 fpsr, 320 v0..v31 (16
+ * bytes each, little-endian), 832 the window.
+ *
+ * <p>{@link #CATCHING_FAULTS} also installs handlers for SIGILL, SIGTRAP, SIGBUS, SIGFPE and
+ * SIGSEGV (on an alternate stack): a case that faults then writes a dump of the state the
+ * signal frame holds (the registers as of the faulting instruction, which is what a precise
+ * fault must give) with the fields {@code signal}, {@code si_code}, {@code si_addr} and
+ * {@code fault_pc} set, and the program resumes with the next case through {@code
+ * rt_sigreturn}. This makes fault-heavy classes (decoding sweeps, stray accesses) as fast as
+ * any other, and compares fault state, but needs signal delivery in the emulator; {@link
+ * #INSTANCE} needs only write and exit, and a fault ends the program.
  *
  * <p>Memory map: text at {@link #TEXT}; one data segment at {@link #WINDOW} holding the window
- * (up to {@link #MAX_WINDOW} bytes, rounded up to a page), then the cases' state blocks, then
- * the dump buffer as bss.
+ * (up to {@link #MAX_WINDOW} bytes, rounded up to a page), a control block, the cases' state
+ * blocks, then as bss the dump buffer and the signal stack.
  */
 public final class A64DiffProgram implements DiffProgram<A64Case> {
-    public static final A64DiffProgram INSTANCE = new A64DiffProgram();
+    /** Needs only {@code write} and {@code exit} from the runner; a fault ends the program. */
+    public static final A64DiffProgram INSTANCE = new A64DiffProgram(false);
+    /** Catches faults in the guest and dumps their state; needs {@code rt_sigaction}, {@code sigaltstack}, {@code rt_sigreturn}. */
+    public static final A64DiffProgram CATCHING_FAULTS = new A64DiffProgram(true);
 
     public static final long TEXT = 0x400000L;
     /** The scratch memory window every case sees. */
@@ -45,36 +58,87 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
     static final int OFF_NZCV = 256;
     static final int OFF_FPCR = 264;
     static final int OFF_FPSR = 272;
-    static final int OFF_V = 288;
-    static final int HEADER = 800;
+    static final int OFF_SIGNAL = 280;
+    static final int OFF_SI_CODE = 288;
+    static final int OFF_SI_ADDR = 296;
+    static final int OFF_FAULT_PC = 304;
+    static final int OFF_V = 320;
+    static final int HEADER = 832;
 
+    /** Control block at the start of the state area: resume address, window size, stack_t, sigaction. */
+    private static final int CONTROL = 128;
+    private static final int CTL_RESUME = 0;
+    private static final int CTL_WINDOW = 8;
+    private static final int CTL_STACK_T = 32;
+    private static final int CTL_SIGACTION = 64;
+    private static final int ALT_STACK = 0x10000;
+
+    private static final int NR_SIGALTSTACK = 132;
+    private static final int NR_RT_SIGACTION = 134;
+    private static final int NR_RT_SIGRETURN = 139;
     private static final int NR_WRITE = 64;
     private static final int NR_EXIT = 93;
+    private static final int[] CAUGHT = {4, 5, 7, 8, 11}; // SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV
+    private static final long SA_SIGINFO = 0x4;
+    private static final long SA_RESTORER = 0x04000000;
+    private static final long SA_ONSTACK = 0x08000000;
+
+    // struct ucontext (arm64 uapi): uc_mcontext at 176: fault_address, regs[31], sp, pc,
+    // pstate, then __reserved (16-aligned) whose first record is the fpsimd_context: magic,
+    // size, fpsr, fpcr (4 bytes each), vregs[32].
+    private static final int UC_REGS = 184;
+    private static final int UC_SP = 432;
+    private static final int UC_PC = 440;
+    private static final int UC_PSTATE = 448;
+    private static final int UC_FPSR = 464 + 8;
+    private static final int UC_FPCR = 464 + 12;
+    private static final int UC_VREGS = 464 + 16;
+    // siginfo_t: si_signo, si_errno, si_code (int each), then si_addr at 16
+    private static final int SI_CODE = 8;
+    private static final int SI_ADDR = 16;
 
     private static final DumpLayout.Format NZCV_FORMAT = (d, off, size, order) ->
             DumpLayout.Format.HEX.format(d, off, size, order) + " ("
                     + A64State.flags(ByteBuffer.wrap(d, off, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()) + ")";
 
-    private A64DiffProgram() {}
+    private static final ConcurrentHashMap<Integer, DumpLayout> LAYOUTS = new ConcurrentHashMap<>();
+
+    private final boolean catchFaults;
+
+    private A64DiffProgram(boolean catchFaults) {
+        this.catchFaults = catchFaults;
+    }
+
+    public boolean catchesFaults() {
+        return catchFaults;
+    }
 
     @Override
     public DumpLayout layout(A64Case c) {
-        return layout(c.init().windowBytes());
+        return layout(c.init().windowBytes(), catchFaults);
     }
 
+    /** The dump layout of {@link #INSTANCE} for a window of this size. */
     public static DumpLayout layout(int windowBytes) {
-        return LAYOUTS.computeIfAbsent(windowBytes, A64DiffProgram::newLayout);
+        return layout(windowBytes, false);
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, DumpLayout> LAYOUTS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    public static DumpLayout layout(int windowBytes, boolean withFaultFields) {
+        return LAYOUTS.computeIfAbsent(withFaultFields ? ~windowBytes : windowBytes,
+                k -> newLayout(windowBytes, withFaultFields));
+    }
 
-    private static DumpLayout newLayout(int windowBytes) {
+    private static DumpLayout newLayout(int windowBytes, boolean withFaultFields) {
         DumpLayout.Builder b = DumpLayout.builder(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < 31; i++) {
             b.hex("x" + i, 8);
         }
-        b.hex("sp", 8).field("nzcv", 8, NZCV_FORMAT).hex("fpcr", 8).hex("fpsr", 8).skip(8);
+        b.hex("sp", 8).field("nzcv", 8, NZCV_FORMAT).hex("fpcr", 8).hex("fpsr", 8);
+        if (withFaultFields) {
+            b.hex("signal", 8).hex("si_code", 8).hex("si_addr", 8).hex("fault_pc", 8).skip(8);
+        } else {
+            b.skip(40);
+        }
         for (int i = 0; i < 32; i++) {
             b.hex("v" + i, 16);
         }
@@ -100,12 +164,18 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
             blocks += HEADER + c.init().windowBytes();
         }
         int windowArea = Math.max(4096, roundUp(maxWindow, 4096));
-        long stateBase = WINDOW + windowArea;
+        long control = WINDOW + windowArea;
+        long stateBase = control + CONTROL;
         long dumpBuffer = roundUp(stateBase + blocks, 16);
+        long altStack = roundUp(dumpBuffer + HEADER + maxWindow, 4096);
+        long dataEnd = catchFaults ? altStack + ALT_STACK : dumpBuffer + HEADER + maxWindow;
 
-        ByteBuffer data = ByteBuffer.allocate(windowArea + blocks).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data = ByteBuffer.allocate(windowArea + CONTROL + blocks).order(ByteOrder.LITTLE_ENDIAN);
         A64Asm a = new A64Asm(TEXT);
-        Routines r = new Routines(a.newLabel(), a.newLabel(), a.newLabel());
+        Routines r = new Routines(a.newLabel(), a.newLabel(), a.newLabel(), a.newLabel(), a.newLabel());
+        if (catchFaults) {
+            emitInstallHandlers(a, control);
+        }
         long block = stateBase;
         for (A64Case c : cases) {
             data.position((int) (block - WINDOW));
@@ -116,11 +186,21 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
         a.movz(0, 0, 0);
         a.movz(8, NR_EXIT, 0);
         a.svc(0);
-        emitRoutines(a, r, dumpBuffer);
+        emitRoutines(a, r, control, dumpBuffer);
 
+        if (catchFaults) {
+            int ctl = (int) (control - WINDOW);
+            data.putLong(ctl + CTL_STACK_T, altStack);              // ss_sp
+            data.putLong(ctl + CTL_STACK_T + 8, 0);                 // ss_flags
+            data.putLong(ctl + CTL_STACK_T + 16, ALT_STACK);        // ss_size
+            data.putLong(ctl + CTL_SIGACTION, a.address(r.faultHandler()));
+            data.putLong(ctl + CTL_SIGACTION + 8, SA_SIGINFO | SA_ONSTACK | SA_RESTORER);
+            data.putLong(ctl + CTL_SIGACTION + 16, a.address(r.restorer()));
+            data.putLong(ctl + CTL_SIGACTION + 24, 0);              // sa_mask
+        }
         return new ElfWriter(ElfWriter.ELFCLASS64, ByteOrder.LITTLE_ENDIAN, ElfWriter.EM_AARCH64)
                 .text(TEXT, a.bytes())
-                .data(WINDOW, data.array(), dumpBuffer + HEADER + maxWindow - (WINDOW + data.capacity()))
+                .data(WINDOW, data.array(), dataEnd - (WINDOW + data.capacity()))
                 .entry(TEXT)
                 .toBytes();
     }
@@ -143,16 +223,36 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
     }
 
     /**
-     * The work common to every case lives in three subroutines, so each case adds about 30
+     * The work common to every case lives in subroutines, so each case adds about 30
      * instructions besides its own: a translator (qemu's or ours) then spends its time on the
      * code under test, not on copies of the same loads and stores.
      */
-    private record Routines(A64Asm.Label loadState, A64Asm.Label saveState, A64Asm.Label writeDump) {}
+    private record Routines(A64Asm.Label loadState, A64Asm.Label saveState, A64Asm.Label writeDump,
+            A64Asm.Label faultHandler, A64Asm.Label restorer) {}
 
-    private static void emitCase(A64Asm a, Routines r, A64Case c, long block, long dump) {
+    private static void emitInstallHandlers(A64Asm a, long control) {
+        a.addressOf(0, control + CTL_STACK_T);
+        a.movz(1, 0, 0);
+        a.movz(8, NR_SIGALTSTACK, 0);
+        a.svc(0);
+        for (int sig : CAUGHT) {
+            a.movz(0, sig, 0);
+            a.addressOf(1, control + CTL_SIGACTION);
+            a.movz(2, 0, 0);
+            a.movz(3, 8, 0); // sizeof(sigset_t)
+            a.movz(8, NR_RT_SIGACTION, 0);
+            a.svc(0);
+        }
+    }
+
+    private void emitCase(A64Asm a, Routines r, A64Case c, long block, long dump) {
         int window = c.init().windowBytes();
+        A64Asm.Label next = a.newLabel();
         // The window, NZCV, FPCR, FPSR, SP, V0..V31; then X0..X30 inline, X30 (the base) last.
         a.addressOf(0, block);
+        if (catchFaults) {
+            a.adr(1, next); // where the fault handler resumes
+        }
         a.mov64(2, window);
         a.bl(r.loadState());
         a.addressOf(30, block);
@@ -173,11 +273,17 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
         a.bl(r.saveState());
         a.mov64(2, window);
         a.bl(r.writeDump());
+        a.bind(next);
     }
 
-    private static void emitRoutines(A64Asm a, Routines r, long dump) {
-        // loadState(x0 = state block, x2 = window bytes): window, status registers, SP, V0..V31.
+    private void emitRoutines(A64Asm a, Routines r, long control, long dump) {
+        // loadState(x0 = state block, x1 = resume address, x2 = window bytes): window, status
+        // registers, SP, V0..V31.
         a.bind(r.loadState());
+        if (catchFaults) {
+            a.addressOf(3, control);
+            a.stpX(1, 2, 3, CTL_RESUME);
+        }
         a.addImm(1, 0, HEADER);
         a.addressOf(3, WINDOW);
         copyLoop(a, 1, 3, 2);
@@ -211,12 +317,17 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
         a.strX(1, 0, OFF_FPCR);
         a.mrs(1, SysReg.FPSR);
         a.strX(1, 0, OFF_FPSR);
+        if (catchFaults) { // a fault dump of an earlier case may have set them
+            a.stpX(A64Asm.XZR, A64Asm.XZR, 0, OFF_SIGNAL);
+            a.stpX(A64Asm.XZR, A64Asm.XZR, 0, OFF_SI_ADDR);
+        }
         for (int i = 0; i < 32; i += 2) {
             a.stpQ(i, i + 1, 0, OFF_V + 16 * i);
         }
         a.ret();
 
         // writeDump(x2 = window bytes): the window after the registers, then write(1, dump, len).
+        // Uses x0..x4, x8, q0, q1.
         a.bind(r.writeDump());
         a.addressOf(1, WINDOW);
         a.addressOf(3, dump + HEADER);
@@ -228,6 +339,59 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
         a.movz(8, NR_WRITE, 0);
         a.svc(0);
         a.ret();
+
+        if (!catchFaults) {
+            return;
+        }
+        // faultHandler(x0 = signal, x1 = siginfo, x2 = ucontext), on the alternate stack: dump
+        // the interrupted state from the signal frame, point the frame's pc at the next case,
+        // return through the restorer (rt_sigreturn).
+        a.bind(r.faultHandler());
+        a.mov(19, 2);
+        a.mov(20, 30);
+        a.mov(21, 1);
+        a.addressOf(4, dump);
+        a.addImm(3, 19, UC_REGS);
+        for (int i = 0; i < 30; i += 2) {
+            a.ldpX(5, 6, 3, 8 * i);
+            a.stpX(5, 6, 4, OFF_X + 8 * i);
+        }
+        a.ldrX(5, 3, 8 * 30);
+        a.strX(5, 4, OFF_X + 8 * 30);
+        a.ldrX(5, 19, UC_SP);
+        a.strX(5, 4, OFF_SP);
+        a.ldrX(5, 19, UC_PSTATE);
+        a.lsrImm(5, 5, 28); // NZCV only, as MRS NZCV reads it
+        a.lslImm(5, 5, 28);
+        a.strX(5, 4, OFF_NZCV);
+        a.ldrW(5, 19, UC_FPCR);
+        a.strX(5, 4, OFF_FPCR);
+        a.ldrW(5, 19, UC_FPSR);
+        a.strX(5, 4, OFF_FPSR);
+        for (int i = 0; i < 32; i += 2) {
+            a.ldpQ(0, 1, 19, UC_VREGS + 16 * i);
+            a.stpQ(0, 1, 4, OFF_V + 16 * i);
+        }
+        a.ldrW(5, 21, 0);          // si_signo
+        a.strX(5, 4, OFF_SIGNAL);
+        a.ldrW(5, 21, SI_CODE);
+        a.strX(5, 4, OFF_SI_CODE);
+        a.ldrX(5, 21, SI_ADDR);
+        a.strX(5, 4, OFF_SI_ADDR);
+        a.ldrX(5, 19, UC_PC);
+        a.strX(5, 4, OFF_FAULT_PC);
+        a.addressOf(5, control);
+        a.ldrX(2, 5, CTL_WINDOW);
+        a.bl(r.writeDump());
+        a.addressOf(5, control);
+        a.ldrX(5, 5, CTL_RESUME);
+        a.strX(5, 19, UC_PC);
+        a.mov(30, 20);
+        a.ret();
+
+        a.bind(r.restorer());
+        a.movz(8, NR_RT_SIGRETURN, 0);
+        a.svc(0);
     }
 
     /** Copies [count] bytes (a multiple of 32, maybe 0) from [from] to [to] through q0/q1; all three advance. */
