@@ -62,7 +62,10 @@ public final class CampaignReport {
         return cases;
     }
 
-    /** Cases that killed the program the same way under both runners (an undefined encoding, say). */
+    /**
+     * Cases that faulted the same way under both runners (an undefined encoding, say): they
+     * killed the program alike, or the program caught the fault and the dumps agree.
+     */
     public int faultedAlike() {
         return faultedAlike;
     }

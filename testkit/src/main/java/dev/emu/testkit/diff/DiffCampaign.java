@@ -190,6 +190,8 @@ public final class DiffCampaign<C extends DiffCase> {
                         if (!diffs.isEmpty()) {
                             mismatches.add(mismatch(sc, null, diffs, expected, actual, elf));
                             batchHasMismatch = true;
+                        } else if (program.isFaultDump(DiffDump.slice(layout, re.stdout(), offE))) {
+                            faultedAlike++;
                         }
                         offE += layout.length();
                         offA += layout.length();

@@ -15,6 +15,14 @@ public interface DiffProgram<C extends DiffCase> {
     /** The dump one case writes. */
     DumpLayout layout(C c);
 
+    /**
+     * Whether this dump records a fault the program caught itself (a signal handler's dump),
+     * so reports can count faults whatever the program's way of handling them.
+     */
+    default boolean isFaultDump(DiffDump dump) {
+        return false;
+    }
+
     /** How many cases one program holds at most (its code and data stay small). */
     default int maxCasesPerProgram() {
         return 500;

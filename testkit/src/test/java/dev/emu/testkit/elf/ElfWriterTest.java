@@ -13,7 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ElfWriterTest {
@@ -135,6 +140,58 @@ class ElfWriterTest {
                 .text(TEXT, text.array()).data(DATA, HELLO, 64).entry(TEXT).writeTo(tmp.resolve("hello-arm"));
         RunResult r = new QemuRunner(qemu).run(elf, Duration.ofSeconds(20));
         assertThat(r.stdoutText()).isEqualTo("hello\n");
+        assertThat(r.exitStatus()).as(r.describe()).isEqualTo(3);
+    }
+
+    /** One hello-and-exit(3) program per ISA, code bytes in memory order, "hello\n" at 0x410000. */
+    static Stream<Arguments> otherIsas() {
+        return Stream.of(
+                Arguments.of("x86_64", ElfWriter.ELFCLASS64, ByteOrder.LITTLE_ENDIAN, ElfWriter.EM_X86_64, 0,
+                        "bf01000000"      // mov $1, %edi
+                        + "be00004100"    // mov $0x410000, %esi
+                        + "ba06000000"    // mov $6, %edx
+                        + "b801000000"    // mov $1, %eax        (write)
+                        + "0f05"          // syscall
+                        + "bf03000000"    // mov $3, %edi
+                        + "b83c000000"    // mov $60, %eax       (exit)
+                        + "0f05"),        // syscall
+                Arguments.of("ppc64le", ElfWriter.ELFCLASS64, ByteOrder.LITTLE_ENDIAN, ElfWriter.EM_PPC64, 2, // ELFv2
+                        "01006038"        // li r3, 1
+                        + "4100803c"      // lis r4, 0x41
+                        + "0600a038"      // li r5, 6
+                        + "04000038"      // li r0, 4            (write)
+                        + "02000044"      // sc
+                        + "03006038"      // li r3, 3
+                        + "01000038"      // li r0, 1            (exit)
+                        + "02000044"),    // sc
+                Arguments.of("s390x", ElfWriter.ELFCLASS64, ByteOrder.BIG_ENDIAN, ElfWriter.EM_S390, 0,
+                        "a7290001"        // lghi %r2, 1
+                        + "c03f00410000"  // llilf %r3, 0x410000
+                        + "a7490006"      // lghi %r4, 6
+                        + "0a04"          // svc 4               (write)
+                        + "a7290003"      // lghi %r2, 3
+                        + "0a01"),        // svc 1               (exit)
+                Arguments.of("mips", ElfWriter.ELFCLASS32, ByteOrder.BIG_ENDIAN, ElfWriter.EM_MIPS, 0x70001005, // MIPS32r2, o32
+                        "24040001"        // addiu $a0, $zero, 1
+                        + "3c050041"      // lui $a1, 0x41
+                        + "24060006"      // addiu $a2, $zero, 6
+                        + "24020fa4"      // addiu $v0, $zero, 4004 (write)
+                        + "0000000c"      // syscall
+                        + "24040003"      // addiu $a0, $zero, 3
+                        + "24020fa1"      // addiu $v0, $zero, 4001 (exit)
+                        + "0000000c"));   // syscall
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherIsas")
+    void qemuRunsHelloOnOtherIsas(String qemuArch, int elfClass, ByteOrder order, int machine, int flags, String code)
+            throws Exception {
+        Path qemu = QemuBinaries.require(qemuArch);
+        Path elf = new ElfWriter(elfClass, order, machine).flags(flags)
+                .text(TEXT, HexFormat.of().parseHex(code)).data(DATA, HELLO, 16).entry(TEXT)
+                .writeTo(tmp.resolve("hello-" + qemuArch));
+        RunResult r = new QemuRunner(qemu).run(elf, Duration.ofSeconds(20));
+        assertThat(r.stdoutText()).as(r.describe()).isEqualTo("hello\n");
         assertThat(r.exitStatus()).as(r.describe()).isEqualTo(3);
     }
 

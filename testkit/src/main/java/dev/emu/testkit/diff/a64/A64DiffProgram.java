@@ -118,6 +118,11 @@ public final class A64DiffProgram implements DiffProgram<A64Case> {
         return layout(c.init().windowBytes(), catchFaults);
     }
 
+    @Override
+    public boolean isFaultDump(DiffDump dump) {
+        return catchFaults && dump.getLong("signal") != 0;
+    }
+
     /** The dump layout of {@link #INSTANCE} for a window of this size. */
     public static DumpLayout layout(int windowBytes) {
         return layout(windowBytes, false);
