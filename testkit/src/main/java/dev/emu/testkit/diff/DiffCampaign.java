@@ -139,22 +139,7 @@ public final class DiffCampaign<C extends DiffCase> {
 
     public CampaignReport run(GuestRunner expected, GuestRunner actual, List<Seeded<C>> all) {
         long start = System.nanoTime();
-        List<CampaignReport.Mismatch> mismatches = new ArrayList<>();
-        int faultedAlike = 0;
-        int programs = 0;
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("emu-diff-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        boolean keep = false;
-        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "diff-expected");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (Session session = new Session(expected, actual)) {
             int pos = 0;
             // After a case kills a program the rest of its batch runs again in a new one; when
             // faults are frequent, smaller programs waste less, so the size follows the distance
@@ -162,100 +147,139 @@ public final class DiffCampaign<C extends DiffCase> {
             int size = batch;
             while (pos < all.size()) {
                 List<Seeded<C>> part = all.subList(pos, Math.min(all.size(), pos + size));
-                List<C> values = part.stream().map(Seeded::value).toList();
-                Path elf = dir.resolve("cases-" + part.get(0).index() + "-" + part.get(part.size() - 1).index());
-                Files.write(elf, program.build(values));
-                elf.toFile().setExecutable(true, false);
-                programs++;
-
-                Future<RunResult> futureExpected = pool.submit(() -> expected.run(elf, timeout));
-                RunResult ra = actual.run(elf, timeout);
-                RunResult re = futureExpected.get();
-
-                int offE = 0;
-                int offA = 0;
-                int k = 0;
-                boolean batchHasMismatch = false;
-                for (; k < part.size(); k++) {
-                    DumpLayout layout = program.layout(values.get(k));
-                    boolean haveE = offE + layout.length() <= re.stdout().length;
-                    boolean haveA = offA + layout.length() <= ra.stdout().length;
-                    Seeded<C> sc = part.get(k);
-                    if (haveE && haveA) {
-                        List<DiffDump.FieldDiff> diffs = DiffDump.slice(layout, re.stdout(), offE)
-                                .compare(DiffDump.slice(layout, ra.stdout(), offA));
-                        if (!ignored.isEmpty()) {
-                            diffs = diffs.stream().filter(d -> !ignored.contains(d.field())).toList();
-                        }
-                        if (!diffs.isEmpty()) {
-                            mismatches.add(mismatch(sc, null, diffs, expected, actual, elf));
-                            batchHasMismatch = true;
-                        } else if (program.isFaultDump(DiffDump.slice(layout, re.stdout(), offE))) {
-                            faultedAlike++;
-                        }
-                        offE += layout.length();
-                        offA += layout.length();
-                        continue;
-                    }
-                    // At least one program stopped at or before this case.
-                    if (!haveE && !haveA && sameEnding(re, ra)) {
-                        faultedAlike++;
-                    } else {
-                        String problem = "expected (" + expected.name() + "): " + (haveE ? "a dump" : re.describe())
-                                + "\nactual   (" + actual.name() + "): " + (haveA ? "a dump" : ra.describe());
-                        mismatches.add(mismatch(sc, problem, List.of(), expected, actual, elf));
-                        batchHasMismatch = true;
-                    }
-                    break;
-                }
-                if (k == part.size()) {
-                    // Every case dumped; the programs must also have ended the same way.
-                    boolean extra = re.stdout().length != offE || ra.stdout().length != offA;
-                    if (!sameEnding(re, ra) || extra) {
-                        String problem = "after the last case: expected (" + expected.name() + "): " + re.describe()
-                                + ", " + (re.stdout().length - offE) + " extra byte(s)\n"
-                                + "actual (" + actual.name() + "): " + ra.describe() + ", "
-                                + (ra.stdout().length - offA) + " extra byte(s)";
-                        mismatches.add(mismatch(part.get(k - 1), problem, List.of(), expected, actual, elf));
-                        batchHasMismatch = true;
-                    }
-                    pos += k;
-                    size = Math.min(batch, size * 2);
-                } else {
-                    pos += k + 1;
-                    size = Math.max(4, Math.min(batch, 2 * (k + 1)));
-                }
-                if (batchHasMismatch) {
-                    keep = true;
-                } else {
-                    Files.deleteIfExists(elf);
-                }
+                Outcome o = session.runProgram(part);
+                pos += o.judged();
+                size = o.stopped() ? Math.max(4, Math.min(batch, 2 * o.judged())) : Math.min(batch, size * 2);
             }
+            return new CampaignReport(name, all.size(), session.faultedAlike, session.programs, session.mismatches,
+                    Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw new UncheckedIOException(io);
+        }
+    }
+
+    /** How far a program got: cases judged, and whether a case stopped it (the last one judged). */
+    private record Outcome(int judged, boolean stopped) {}
+
+    /** One run of the campaign: the runners, a scratch directory for the programs, the tallies. */
+    private final class Session implements AutoCloseable {
+        final GuestRunner expected;
+        final GuestRunner actual;
+        final Path dir;
+        final ExecutorService pool;
+        final List<CampaignReport.Mismatch> mismatches = new ArrayList<>();
+        int faultedAlike;
+        int programs;
+        boolean keepDir;
+
+        Session(GuestRunner expected, GuestRunner actual) throws IOException {
+            this.expected = expected;
+            this.actual = actual;
+            this.dir = Files.createTempDirectory("emu-diff-" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-");
+            this.pool = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "diff-expected");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /**
+         * Runs {@code part} as one program under both runners (concurrently) and judges its
+         * cases: all of them, or up to and including the case that stopped a program.
+         */
+        Outcome runProgram(List<Seeded<C>> part) throws IOException {
+            List<C> values = part.stream().map(Seeded::value).toList();
+            Path elf = dir.resolve("cases-" + part.get(0).index() + "-" + part.get(part.size() - 1).index());
+            Files.write(elf, program.build(values));
+            elf.toFile().setExecutable(true, false);
+            programs++;
+            RunResult[] results = runBoth(elf);
+            RunResult re = results[0];
+            RunResult ra = results[1];
+
+            int before = mismatches.size();
+            int offE = 0;
+            int offA = 0;
+            int judged = part.size();
+            boolean stopped = false;
+            for (int k = 0; k < part.size(); k++) {
+                DumpLayout layout = program.layout(values.get(k));
+                boolean haveE = offE + layout.length() <= re.stdout().length;
+                boolean haveA = offA + layout.length() <= ra.stdout().length;
+                if (haveE && haveA) {
+                    judgeDumps(part.get(k), DiffDump.slice(layout, re.stdout(), offE),
+                            DiffDump.slice(layout, ra.stdout(), offA), elf);
+                    offE += layout.length();
+                    offA += layout.length();
+                    continue;
+                }
+                // At least one program stopped at or before this case: judge it by how they ended.
+                if (!haveE && !haveA && sameEnding(re, ra)) {
+                    faultedAlike++;
+                } else {
+                    mismatches.add(mismatch(part.get(k), "expected (" + expected.name() + "): "
+                            + (haveE ? "a dump" : re.describe()) + "\nactual   (" + actual.name() + "): "
+                            + (haveA ? "a dump" : ra.describe()), List.of(), elf));
+                }
+                judged = k + 1;
+                stopped = true;
+                break;
             }
-            throw new IllegalStateException("the expected runner failed", c);
-        } finally {
+            if (!stopped && (!sameEnding(re, ra) || re.stdout().length != offE || ra.stdout().length != offA)) {
+                // Every case dumped, but the programs did not end alike.
+                mismatches.add(mismatch(part.get(part.size() - 1), String.format(
+                        "after the last case: expected (%s): %s, %d extra byte(s)%nactual (%s): %s, %d extra byte(s)",
+                        expected.name(), re.describe(), re.stdout().length - offE,
+                        actual.name(), ra.describe(), ra.stdout().length - offA), List.of(), elf));
+            }
+            if (mismatches.size() > before) {
+                keepDir = true; // the program reproduces the mismatch by hand
+            } else {
+                Files.deleteIfExists(elf);
+            }
+            return new Outcome(judged, stopped);
+        }
+
+        private RunResult[] runBoth(Path elf) throws IOException {
+            Future<RunResult> futureExpected = pool.submit(() -> expected.run(elf, timeout));
+            RunResult ra = actual.run(elf, timeout);
+            try {
+                return new RunResult[] {futureExpected.get(), ra};
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(expected.name() + " failed on " + elf, e.getCause());
+            }
+        }
+
+        private void judgeDumps(Seeded<C> sc, DiffDump e, DiffDump a, Path elf) {
+            List<DiffDump.FieldDiff> diffs = e.compare(a);
+            if (!ignored.isEmpty()) {
+                diffs = diffs.stream().filter(d -> !ignored.contains(d.field())).toList();
+            }
+            if (!diffs.isEmpty()) {
+                mismatches.add(mismatch(sc, null, diffs, elf));
+            } else if (program.isFaultDump(e)) {
+                faultedAlike++;
+            }
+        }
+
+        private CampaignReport.Mismatch mismatch(Seeded<C> sc, String problem, List<DiffDump.FieldDiff> diffs, Path elf) {
+            return new CampaignReport.Mismatch(name, sc.index(), sc.seed(), sc.value().describe(), problem, diffs,
+                    expected.name(), actual.name(), elf);
+        }
+
+        @Override
+        public void close() {
             pool.shutdownNow();
-            if (!keep) {
+            if (!keepDir) {
                 deleteTree(dir);
             }
         }
-        return new CampaignReport(name, all.size(), faultedAlike, programs, mismatches,
-                Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private CampaignReport.Mismatch mismatch(Seeded<C> sc, String problem, List<DiffDump.FieldDiff> diffs,
-            GuestRunner expected, GuestRunner actual, Path elf) {
-        return new CampaignReport.Mismatch(name, sc.index(), sc.seed(), sc.value().describe(), problem, diffs,
-                expected.name(), actual.name(), elf);
     }
 
     private static boolean sameEnding(RunResult a, RunResult b) {

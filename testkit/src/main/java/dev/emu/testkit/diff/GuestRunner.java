@@ -12,9 +12,9 @@ import java.time.Duration;
 @FunctionalInterface
 public interface GuestRunner {
     /**
-     * Runs {@code elf} with no arguments and an empty environment-independent setup; kills it
-     * after {@code timeout}. Never throws for a guest failure (signal, bad exit status): those
-     * are part of the result.
+     * Runs {@code elf} with no arguments and stdin at end of file; kills it after {@code
+     * timeout}. Never throws for a guest failure (signal, bad exit status): those are part of
+     * the result.
      */
     RunResult run(Path elf, Duration timeout) throws IOException;
 

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Runs a guest under {@code qemu-<arch>-static} (qemu-user) as a child process. stdout and
  * stderr go to files, so what the guest wrote before it died or hung is kept. The child runs
  * in a private scratch directory (qemu may drop a core file there when the guest crashes),
- * deleted afterwards.
+ * deleted afterwards. {@code QEMU_*} variables of this process do not reach qemu: pass options
+ * through the constructor instead.
  */
 public final class QemuRunner implements GuestRunner {
     private final Path qemu;
@@ -55,6 +56,8 @@ public final class QemuRunner implements GuestRunner {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
+            // QEMU_CPU, QEMU_STRACE and friends in the developer's shell would change results.
+            pb.environment().keySet().removeIf(k -> k.startsWith("QEMU_"));
             long start = System.nanoTime();
             Process p = pb.start();
             boolean finished;

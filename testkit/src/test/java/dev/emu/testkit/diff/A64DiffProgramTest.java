@@ -153,4 +153,14 @@ class A64DiffProgramTest {
         assertThat(ok.getLong("fault_pc")).isZero();
         assertThat(ok.getLong("x0")).isEqualTo(12);
     }
+
+    @Test
+    void theBorrowedTpidrReadsZeroInEveryCase() throws Exception {
+        Random r = new Random(5);
+        int mrsX0Tpidr = new dev.emu.testkit.asm.A64Asm().mrs(0, A64Asm.SysReg.TPIDR_EL0).words()[0];
+        List<DiffDump> d = run(List.of(
+                new A64Case(0xd503201f, A64State.random(r, 0), "nop"),
+                new A64Case(mrsX0Tpidr, A64State.random(r, 0), "mrs x0, tpidr_el0")));
+        assertThat(d.get(1).getLong("x0")).isZero();
+    }
 }
