@@ -213,6 +213,14 @@ public final class DiffCampaign<C extends DiffCase> {
                     offA += layout.length();
                     continue;
                 }
+                if (!haveE && !re.timedOut() && re.signal() == 0) {
+                    // Guest faults end with a signal; a reference program that exits with its
+                    // dumps missing means the setup is broken (qemu could not load it, say), and
+                    // counting its cases as faulted alike would hide that.
+                    throw new IllegalStateException(String.format(
+                            "%s ended %s before the dump of case #%d (%s, program %s); stderr:%n%s",
+                            expected.name(), re.describe(), part.get(k).index(), name, elf, re.stderrText()));
+                }
                 // At least one program stopped at or before this case: judge it by how they ended.
                 if (!haveE && !haveA && sameEnding(re, ra)) {
                     faultedAlike++;

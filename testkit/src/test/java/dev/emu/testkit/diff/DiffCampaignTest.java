@@ -175,4 +175,15 @@ class DiffCampaignTest {
         r.assertNoMismatches();
         assertThat(c.generate().get(7).value().describe()).isEqualTo(seventh.value().describe());
     }
+
+    @Test
+    void aReferenceThatCannotRunTheProgramStopsTheCampaign() {
+        GuestRunner broken = (elf, timeout) -> RunResult.exited(new byte[0],
+                "qemu: could not open ELF file\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, Duration.ZERO);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> campaign("ADD_SUB_shift", A64Generators::addSubShifted).cases(5).run(broken, broken))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exit 1")
+                .hasMessageContaining("could not open ELF file");
+    }
 }
