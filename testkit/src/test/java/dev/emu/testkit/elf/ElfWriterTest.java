@@ -109,7 +109,7 @@ class ElfWriterTest {
     @Test
     void qemuAarch64BigEndianRunsHello() throws Exception {
         // aarch64_be: the ELF header and data are big-endian, instructions stay little-endian.
-        Path qemu = QemuBinaries.require("aarch64_be");
+        Path qemu = QemuBinaries.optional("aarch64_be");
         Path elf = new ElfWriter(ElfWriter.ELFCLASS64, ByteOrder.BIG_ENDIAN, ElfWriter.EM_AARCH64)
                 .text(TEXT, a64Hello(TEXT)).data(DATA, HELLO, 0).entry(TEXT).writeTo(tmp.resolve("hello-be"));
         RunResult r = new QemuRunner(qemu).run(elf, Duration.ofSeconds(20));
@@ -119,7 +119,7 @@ class ElfWriterTest {
 
     @Test
     void qemuArmRunsElf32Hello() throws Exception {
-        Path qemu = QemuBinaries.require("arm");
+        Path qemu = QemuBinaries.optional("arm");
         int[] code = {
             0xe3a00001, // mov r0, #1
             0xe3001000, // movw r1, #0
@@ -186,7 +186,7 @@ class ElfWriterTest {
     @MethodSource("otherIsas")
     void qemuRunsHelloOnOtherIsas(String qemuArch, int elfClass, ByteOrder order, int machine, int flags, String code)
             throws Exception {
-        Path qemu = QemuBinaries.require(qemuArch);
+        Path qemu = QemuBinaries.optional(qemuArch); // the fixture script fetches what the cores need; these are extras
         Path elf = new ElfWriter(elfClass, order, machine).flags(flags)
                 .text(TEXT, HexFormat.of().parseHex(code)).data(DATA, HELLO, 16).entry(TEXT)
                 .writeTo(tmp.resolve("hello-" + qemuArch));
