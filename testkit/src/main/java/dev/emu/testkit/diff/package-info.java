@@ -18,6 +18,24 @@
  *     runners, compared dump by dump, giving a {@link dev.emu.testkit.diff.CampaignReport}.</li>
  * </ul>
  *
+ * <h2>A campaign</h2>
+ * <pre>{@code
+ * // ADDS (shifted register), 64-bit: sf=1 op=0 S=1, shift LSL/LSR/ASR
+ * DiffCampaign.of("ADDS_shift", A64DiffProgram.INSTANCE, r -> {
+ *         A64State s = A64State.random(r, 64);          // random X/V/NZCV, a 64-byte window
+ *         int rd = r.nextInt(32), rn = r.nextInt(32), rm = r.nextInt(32);
+ *         int shift = r.nextInt(3), imm6 = r.nextInt(64);
+ *         int word = 0xab000000 | shift << 22 | rm << 16 | imm6 << 10 | rn << 5 | rd;
+ *         return new A64Case(word, s, "adds x" + rd + ", x" + rn + ", x" + rm + ", #" + imm6);
+ *     })
+ *     .run(new QemuRunner(Fixtures.qemu("aarch64")), emulatorRunner)
+ *     .assertNoMismatches();
+ * }</pre>
+ * Registers that should address memory hold {@code A64DiffProgram.WINDOW + offset}; branchy
+ * code is built with {@link dev.emu.testkit.diff.a64.A64Case#assemble} and its {@code end}
+ * label; {@link dev.emu.testkit.diff.a64.A64DiffProgram#CATCHING_FAULTS} suits classes where
+ * faults are common (decoding sweeps) and compares the state at the fault.
+ *
  * <h2>Why batches, and what happens on a fault</h2>
  * Starting qemu costs about 10 ms, a case under qemu a fraction of that, so a program holds up
  * to 500 cases and writes one dump per case. A case that kills the program (SIGILL for an
