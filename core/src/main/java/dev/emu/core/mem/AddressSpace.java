@@ -33,6 +33,9 @@ import java.util.Objects;
  * it came from. Like any emulator without cross-thread TLB shootdown, another thread may use
  * a stale slot for the instant between the change and its next memory synchronisation;
  * a guest that races an access against munmap of the same page has no defined result anyway.
+ * TLB slots are read with plain loads, which C2 may hoist out of a loop with no other memory
+ * synchronisation in it: generated loops therefore need a volatile read per iteration (the
+ * engine's interrupt poll at each back edge is one) to see another thread's mprotect.
  */
 public final class AddressSpace {
     public static final int PAGE_SHIFT = 12;
