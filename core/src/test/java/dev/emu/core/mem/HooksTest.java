@@ -150,14 +150,21 @@ class HooksTest {
         writer.start();
         for (int i = 0; i < 2_000; i++) {
             m.protect(AT, 0x1000, Prot.READ);
-            int before = m.ld32le(AT);
-            // Give the writer a chance to run; nothing may land while read-only. (A store
-            // already past its permission check may land; many would be a stale slot.)
-            for (int spin = 0; spin < 100; spin++) {
-                Thread.onSpinWait();
+            // A store already past its permission check may still land once; a stale write
+            // slot would keep changing the value while the page is read-only.
+            int changes = 0;
+            int last = m.ld32le(AT);
+            for (int sample = 0; sample < 4; sample++) {
+                for (int spin = 0; spin < 50; spin++) {
+                    Thread.onSpinWait();
+                }
+                int now = m.ld32le(AT);
+                if (now != last) {
+                    changes++;
+                }
+                last = now;
             }
-            int after = m.ld32le(AT);
-            assertThat(after - before).isBetween(0, 2);
+            assertThat(changes).isLessThanOrEqualTo(1);
             m.protect(AT, 0x1000, Prot.RW);
         }
         writer.join();
