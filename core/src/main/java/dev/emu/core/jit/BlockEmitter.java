@@ -29,12 +29,12 @@ final class BlockEmitter {
     private static final String FAULT = "dev/emu/core/mem/GuestFault";
     private static final String TRAP_KIND = "dev/emu/core/ir/TrapKind";
 
-    // fixed locals; 0 is this
+    // fixed locals; 0 is this, 1 the CpuState
     private static final int STATE = 1;
-    private static final int REGS = 2;
-    private static final int MEMORY = 3;
-    /** INSN_STARTs executed so far (the interpreter's {@code completed + 1}). */
-    private static final int STARTED = 4;
+    /** INSN_STARTs executed so far (the interpreter's {@code completed + 1}); a part's parameter. */
+    private static final int STARTED = 2;
+    private static final int REGS = 3;
+    private static final int MEMORY = 4;
     /** pc of the guest instruction executing, for a fault. */
     private static final int INSN_PC = 5;
     /** next pc and exit number, set by each exit before it jumps to the shared tail. */
@@ -42,63 +42,91 @@ final class BlockEmitter {
     private static final int EXIT_NO = 9;
     private static final int FIRST_FREE = 10;
 
+    /** Descriptor of the methods holding the second and later parts of a split block. */
+    static final String PART_DESC = "(L" + CPU + ";I)J";
+
     private final Block b;
     private final Insn[] code;
+    /** The part of the block this method holds: instructions [from, to). */
+    private final int from;
+    private final int to;
+    /** The method holding the part that starts at {@code to}, or null for the last part. */
+    private final String nextPart;
     private final MethodVisitor mv;
     private final Type[] tt;
     /** JVM local of each temp, -1 for constants (pushed at each use) and unused results. */
     private final int[] tempLocal;
     /** The CONST defining a temp, or null. */
     private final Insn[] constOf;
+    /** The register slot a GET_REG temp can be read from directly, or -1. */
+    private final int[] aliasOf;
     private final int[] lastUse;
-    /** JVM local caching each register slot the block uses, or -1. */
+    /** JVM local caching each register slot the part uses, or -1. */
     private final int[] regLocal;
-    /** Slots the block writes, in slot order; these are written back. */
+    /** Slots the part writes, in slot order; these are written back. */
     private final int[] dirtySlots;
-    /** Slots the block reads or writes, in slot order; these are loaded at entry. */
+    /** Slots the part reads or writes, in slot order; these are loaded at entry. */
     private final int[] usedSlots;
     private final Label[] labels;
     private final boolean canFault;
     private final boolean usesMem;
+    private final boolean hasExit;
     private int nextLocal;
     private final ArrayDeque<Integer> freeInts = new ArrayDeque<>();
     private final ArrayDeque<Integer> freeLongs = new ArrayDeque<>();
 
-    BlockEmitter(Block b, MethodVisitor mv) {
+    /**
+     * Emits instructions [from, to) of b into mv, which is {@code run(CpuState)} when from is
+     * 0 and otherwise a part method of {@link #PART_DESC}; a part that does not end the block
+     * continues in method {@code nextPart}.
+     */
+    BlockEmitter(Block b, int from, int to, String nextPart, MethodVisitor mv) {
         this.b = b;
         this.code = b.insns;
+        this.from = from;
+        this.to = to;
+        this.nextPart = nextPart;
         this.mv = mv;
         this.tt = b.tempTypes;
         int temps = b.numTemps();
         tempLocal = new int[temps];
         java.util.Arrays.fill(tempLocal, -1);
         constOf = new Insn[temps];
-        lastUse = new int[temps];
-        java.util.Arrays.fill(lastUse, -1);
+        aliasOf = new int[temps];
+        java.util.Arrays.fill(aliasOf, -1);
+        lastUse = lastUses(b);
+        for (Insn in : code) {
+            if (in.op == Op.CONST) {
+                constOf[in.dst] = in; // also those of earlier parts, which parts share
+            }
+        }
         int maxSlot = -1;
         boolean fault = false;
         boolean mem = false;
-        for (int i = 0; i < code.length; i++) {
+        boolean exit = false;
+        for (int i = from; i < to; i++) {
             Insn in = code[i];
-            for (int a : in.args) {
-                lastUse[a] = i;
-            }
             switch (in.op) {
-                case CONST -> constOf[in.dst] = in;
                 case GET_REG, SET_REG -> maxSlot = Math.max(maxSlot, (int) in.imm);
                 case LOAD, STORE, CAS -> {
                     fault = true;
                     mem = true;
                 }
                 case CALL -> fault = true;
+                case EXIT_IF, EXIT, TRAP -> exit = true;
                 default -> { }
+            }
+            if (in.op == Op.GET_REG && readsUnchanged(i, in)) {
+                aliasOf[in.dst] = (int) in.imm;
             }
         }
         canFault = fault;
         usesMem = mem;
+        hasExit = exit;
         boolean[] used = new boolean[maxSlot + 1];
         boolean[] written = new boolean[maxSlot + 1];
-        for (Insn in : code) {
+        for (int i = from; i < to; i++) {
+            Insn in = code[i];
             if (in.op == Op.GET_REG || in.op == Op.SET_REG) {
                 used[(int) in.imm] = true;
                 written[(int) in.imm] |= in.op == Op.SET_REG;
@@ -155,6 +183,60 @@ final class BlockEmitter {
         return true;
     }
 
+    /** For each temp, the index of its last use, or -1. */
+    static int[] lastUses(Block b) {
+        int[] last = new int[b.numTemps()];
+        java.util.Arrays.fill(last, -1);
+        for (int i = 0; i < b.insns.length; i++) {
+            for (int a : b.insns[i].args) {
+                last[a] = i;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Whether the GET_REG at i reads a value that stays in its register until the temp's last
+     * use, so the temp can be read from the register's local instead of a copy.
+     */
+    private boolean readsUnchanged(int i, Insn get) {
+        for (int k = i + 1; k <= lastUse[get.dst]; k++) {
+            Insn in = code[k];
+            if (in.op == Op.SET_REG && in.imm == get.imm || in.op == Op.CALL && in.helper().touchesState()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where a block may be split into two methods: before an INSN_START that no temp other
+     * than a constant lives across and no branch jumps over.
+     */
+    static boolean[] splitPoints(Block b, int[] lastUse) {
+        Insn[] code = b.insns;
+        int n = code.length;
+        int[] crossing = new int[n + 2]; // difference array of live temps and pending branches
+        for (int i = 0; i < n; i++) {
+            Insn in = code[i];
+            if (in.dst >= 0 && in.op != Op.CONST && lastUse[in.dst] > i) {
+                crossing[i + 1]++;
+                crossing[lastUse[in.dst] + 1]--;
+            }
+            if (in.op == Op.BR || in.op == Op.BR_IF) {
+                crossing[i + 1]++;
+                crossing[in.label().position() + 1]--;
+            }
+        }
+        boolean[] ok = new boolean[n];
+        int live = 0;
+        for (int p = 0; p < n; p++) {
+            live += crossing[p];
+            ok[p] = p > 0 && live == 0 && code[p].op == Op.INSN_START;
+        }
+        return ok;
+    }
+
     /** Emits the whole method; returns its bytecode size. */
     int emit() {
         mv.visitCode();
@@ -167,13 +249,24 @@ final class BlockEmitter {
         prologue();
         mv.visitLabel(tryStart);
         Label tail = new Label();
-        for (int i = 0; i < code.length; i++) {
+        for (int i = from; i < to; i++) {
             emit(i, code[i], tail);
             releaseArgs(i, code[i]);
         }
-        mv.visitLabel(tail);
-        epilogue();
+        // the next part handles its own faults: this part's stale locals must not be written over its state
         mv.visitLabel(tryEnd);
+        if (nextPart != null) {
+            writeBackRegisters();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, STATE);
+            mv.visitVarInsn(ILOAD, STARTED);
+            mv.visitMethodInsn(INVOKEVIRTUAL, BlockCompiler.CLASS_NAME, nextPart, PART_DESC, false);
+            mv.visitInsn(LRETURN);
+        }
+        if (hasExit) {
+            mv.visitLabel(tail);
+            epilogue();
+        }
         if (canFault) {
             mv.visitLabel(handler);
             faultHandler();
@@ -197,11 +290,13 @@ final class BlockEmitter {
             mv.visitFieldInsn(GETFIELD, CPU, "mem", MEM_DESC);
             mv.visitVarInsn(ASTORE, MEMORY);
         }
-        pushInt(0);
-        mv.visitVarInsn(ISTORE, STARTED);
+        if (from == 0) {
+            pushInt(0);
+            mv.visitVarInsn(ISTORE, STARTED);
+        }
         if (canFault) {
             // the fault handler reads these, so they must be assigned on every path into it
-            pushLong(b.startPc);
+            pushLong(from == 0 ? b.startPc : code[from].imm);
             mv.visitVarInsn(LSTORE, INSN_PC);
         }
         reloadRegisters();
@@ -293,6 +388,13 @@ final class BlockEmitter {
             }
             return;
         }
+        if (aliasOf[t] >= 0) {
+            mv.visitVarInsn(LLOAD, regLocal[aliasOf[t]]);
+            if (w32(tt[t])) {
+                mv.visitInsn(L2I);
+            }
+            return;
+        }
         mv.visitVarInsn(w32(tt[t]) ? ILOAD : LLOAD, tempLocal[t]);
     }
 
@@ -370,6 +472,9 @@ final class BlockEmitter {
         switch (in.op) {
             case CONST -> { } // pushed at each use
             case GET_REG -> {
+                if (aliasOf[in.dst] >= 0) {
+                    break;
+                }
                 mv.visitVarInsn(LLOAD, regLocal[(int) in.imm]);
                 if (w) {
                     mv.visitInsn(L2I);
@@ -543,7 +648,7 @@ final class BlockEmitter {
         mv.visitVarInsn(LSTORE, NEXT_PC);
         pushInt(b.exitIndex(i));
         mv.visitVarInsn(ISTORE, EXIT_NO);
-        if (!(last && i == code.length - 1)) {
+        if (!(last && i == to - 1)) {
             mv.visitJumpInsn(GOTO, tail);
         }
     }

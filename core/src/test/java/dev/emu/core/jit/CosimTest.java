@@ -36,4 +36,27 @@ class CosimTest {
         }
         System.out.printf("co-sim: %d blocks, mean compile %.1f us%n", compiled, nanos / 1e3 / compiled);
     }
+
+    /** A tiny method limit makes the compiler split most blocks into chains of methods. */
+    @Test
+    void randomBlocksSplitIntoSmallMethods() {
+        RandomBlocks gen = new RandomBlocks(SEED + 1, null);
+        int split = 0;
+        int refused = 0;
+        for (int n = 0; n < BLOCKS / 2; n++) {
+            Block b = gen.next();
+            CpuState s = gen.state(null, b.startPc);
+            var code = BlockCompiler.compile(b, 400);
+            if (code == null) {
+                refused++;
+                continue;
+            }
+            split++;
+            Tiers.Outcome i = Tiers.interpret(b, s.copy(null));
+            Tiers.Outcome j = Tiers.run(code, s.copy(null));
+            assertThat(j).as("block %d (seed %x):\n%s", n, SEED + 1, b).isEqualTo(i);
+        }
+        System.out.printf("co-sim with 400-byte methods: %d blocks compiled, %d left to the interpreter%n", split, refused);
+        assertThat(split).isGreaterThan(BLOCKS / 8);
+    }
 }
