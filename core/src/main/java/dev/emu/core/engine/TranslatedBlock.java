@@ -1,0 +1,39 @@
+package dev.emu.core.engine;
+
+import dev.emu.core.ir.Block;
+
+/**
+ * A block in the code cache: its IR, the code that currently runs it (interpreted until
+ * it is hot, then compiled), and one cached successor per exit so the engine follows hot
+ * paths without hashing.
+ */
+final class TranslatedBlock {
+    final long pc;
+    final int mode;
+    final long endPc;
+    final Block ir;
+    volatile BlockCode code;
+    /** Executions while interpreted; races between guest threads only delay the tier-up. */
+    int executions;
+    boolean compileAttempted;
+    final TranslatedBlock[] successors;
+    volatile boolean valid = true;
+
+    TranslatedBlock(Block ir, BlockCode code) {
+        this.pc = ir.startPc;
+        this.mode = ir.mode;
+        this.endPc = ir.endPc;
+        this.ir = ir;
+        this.code = code;
+        this.successors = new TranslatedBlock[ir.numExits];
+    }
+
+    boolean isAt(long pc, int mode) {
+        return this.pc == pc && this.mode == mode && valid;
+    }
+
+    /** Whether {@code addr} lies strictly inside the block (not at its first instruction). */
+    boolean containsAfterStart(long addr) {
+        return addr > pc && addr < endPc;
+    }
+}
