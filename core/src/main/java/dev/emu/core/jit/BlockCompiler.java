@@ -31,7 +31,7 @@ public final class BlockCompiler {
      */
     public static final int MAX_METHOD_BYTES = 8000;
 
-    static final String CLASS_NAME = "dev/emu/core/jit/CompiledBlock";
+    private static final String CLASS_PREFIX = "dev/emu/core/jit/Block_";
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodType NO_ARGS = MethodType.methodType(void.class);
 
@@ -117,6 +117,11 @@ public final class BlockCompiler {
         }
     }
 
+    /** Named after the guest pc (and mode), so profilers and stack traces say which block is hot. */
+    static String className(Block b) {
+        return CLASS_PREFIX + Long.toHexString(b.startPc) + (b.mode != 0 ? "_m" + b.mode : "");
+    }
+
     private static String partName(int k) {
         return "part" + k;
     }
@@ -146,7 +151,7 @@ public final class BlockCompiler {
             }
         };
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
-                CLASS_NAME, null, "java/lang/Object", new String[] {"dev/emu/core/engine/BlockCode"});
+                className(b), null, "java/lang/Object", new String[] {"dev/emu/core/engine/BlockCode"});
         cw.visitSource("block@0x" + Long.toHexString(b.startPc), null);
         MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();

@@ -260,7 +260,7 @@ final class BlockEmitter {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, STATE);
             mv.visitVarInsn(ILOAD, STARTED);
-            mv.visitMethodInsn(INVOKEVIRTUAL, BlockCompiler.CLASS_NAME, nextPart, PART_DESC, false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, BlockCompiler.className(b), nextPart, PART_DESC, false);
             mv.visitInsn(LRETURN);
         }
         if (hasExit) {
