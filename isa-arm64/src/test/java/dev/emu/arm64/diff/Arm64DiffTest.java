@@ -1,8 +1,11 @@
 package dev.emu.arm64.diff;
 
+import dev.emu.arm64.Arm64Isa;
+import dev.emu.core.api.Machine;
 import dev.emu.testkit.diff.CampaignReport;
 import dev.emu.testkit.diff.DiffCampaign;
 import dev.emu.testkit.diff.GuestRunner;
+import dev.emu.testkit.diff.MachineRunner;
 import dev.emu.testkit.diff.QemuRunner;
 import dev.emu.testkit.diff.a64.A64Case;
 import dev.emu.testkit.diff.a64.A64DiffProgram;
@@ -19,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * This core against qemu-aarch64, encoding group by encoding group, over seeded random
- * encodings and operands (more with -Demu.diff.cases=N). Skipped when qemu-aarch64-static
- * is not installed.
+ * encodings and operands (more with -Demu.diff.cases=N), on both tiers. Skipped when
+ * qemu-aarch64-static is not installed.
  */
 class Arm64DiffTest {
     private static final long WINDOW = A64DiffProgram.WINDOW;
@@ -29,7 +32,8 @@ class Arm64DiffTest {
     private static final long MID = WINDOW + 256;
 
     private static QemuRunner qemu;
-    private static GuestRunner emu;
+    /** Each tier on every instruction: the interpreter, and the JIT compiling every block. */
+    private static List<GuestRunner> emulators;
 
     @BeforeAll
     static void findQemu() {
@@ -45,7 +49,9 @@ class Arm64DiffTest {
         }
         Assumptions.assumeTrue(p != null, "qemu-aarch64-static not found");
         qemu = new QemuRunner(p);
-        emu = EmulatorRunner.create(true);
+        emulators = List.of(
+                MachineRunner.create(new Arm64Isa(), MachineRunner.SyscallConvention.ARM64, Machine.Tiers.INTERPRETER),
+                MachineRunner.create(new Arm64Isa(), MachineRunner.SyscallConvention.ARM64, Machine.Tiers.COMPILER));
     }
 
     private static int cases() {
@@ -53,9 +59,11 @@ class Arm64DiffTest {
     }
 
     private static void campaign(String name, DiffCampaign.Generator<A64Case> g) {
-        CampaignReport r = DiffCampaign.of(name, A64DiffProgram.INSTANCE, g).cases(cases()).run(qemu, emu);
-        System.out.println(r.summary());
-        r.assertNoMismatches();
+        for (GuestRunner emu : emulators) {
+            CampaignReport r = DiffCampaign.of(name, A64DiffProgram.INSTANCE, g).cases(cases()).run(qemu, emu);
+            System.out.println(emu.name() + ": " + r.summary());
+            r.assertNoMismatches();
+        }
     }
 
     private static A64State state(Random r) {
