@@ -38,7 +38,7 @@ public final class A64Decoder {
     private static synchronized DecodeTable<Handler> build() {
         t = DecodeTable.<Handler>builder().bucketBits(10);
 
-        // ================= C4.1.2 Data processing -- immediate
+        // ================= Data processing -- immediate
         // PC-rel. addressing
         insn("ADR",      "0ll1_0000_hhhh_hhhh_hhhh_hhhh_hhhd_dddd", DataProcessingImm::ADR);      // C6.2.10 ADR
         insn("ADRP",     "1ll1_0000_hhhh_hhhh_hhhh_hhhh_hhhd_dddd", DataProcessingImm::ADRP);     // C6.2.11 ADRP
@@ -63,7 +63,7 @@ public final class A64Decoder {
         // Extract
         insn("EXTR",     "z001_0011_1N0m_mmmm_ssss_ssnn_nnnd_dddd", DataProcessingImm::EXTR);     // C6.2.124 EXTR
 
-        // ================= C4.1.3 Branches, exception generating and system instructions
+        // ================= Branches, exception generating and system instructions
         // Conditional branch (immediate)
         insn("B_cond",   "0101_0100_iiii_iiii_iiii_iiii_iii0_cccc", Branches::B_cond);           // C6.2.26 B.cond
         // Exception generation
@@ -95,7 +95,7 @@ public final class A64Decoder {
         insn("TBZ",      "b011_0110_bbbb_biii_iiii_iiii_iiit_tttt", Branches::TBZ);              // C6.2.375 TBZ
         insn("TBNZ",     "b011_0111_bbbb_biii_iiii_iiii_iiit_tttt", Branches::TBNZ);             // C6.2.374 TBNZ
 
-        // ================= C4.1.4 Loads and stores
+        // ================= Loads and stores
         // Load/store exclusive, load-acquire/store-release (zz = size)
         insn("STXR",            "zz00_1000_000s_ssss_0---_--nn_nnnt_tttt", LoadStoreExclusive::STXR);          // C6.2.350 STXR, STXRB, STXRH
         insn("STLXR",           "zz00_1000_000s_ssss_1---_--nn_nnnt_tttt", LoadStoreExclusive::STLXR);         // C6.2.317 STLXR, STLXRB, STLXRH
@@ -219,7 +219,7 @@ public final class A64Decoder {
         insn("STR_imm_fpsimd",  "ss11_1101_o0ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C7.2.331 STR (unsigned immediate, SIMD&FP)
         insn("LDR_imm_fpsimd",  "ss11_1101_o1ii_iiii_iiii_iinn_nnnt_tttt", LoadStoreRegister::unsignedOffset); // C7.2.191 LDR (unsigned immediate, SIMD&FP)
 
-        // ================= C4.1.6 Data processing -- register
+        // ================= Data processing -- register
         // Logical (shifted register)
         insn("AND_shift",   "z000_1010_hh0m_mmmm_iiii_iinn_nnnd_dddd", DataProcessingReg::AND_shift); // C6.2.13 AND (shifted register)
         insn("BIC_shift",   "z000_1010_hh1m_mmmm_iiii_iinn_nnnd_dddd", DataProcessingReg::BIC_shift); // C6.2.32 BIC (shifted register)
@@ -280,7 +280,7 @@ public final class A64Decoder {
         insn("UMSUBL",      "1001_1011_101m_mmmm_1aaa_aann_nnnd_dddd", DataProcessingReg::UMSUBL); // C6.2.391 UMSUBL (alias UMNEGL)
         insn("UMULH",       "1001_1011_110m_mmmm_0---_--nn_nnnd_dddd", DataProcessingReg::UMULH); // C6.2.392 UMULH
 
-        // ================= C4.1.1 Reserved
+        // ================= Reserved
         insn("UDF",      "0000_0000_0000_0000_iiii_iiii_iiii_iiii", SystemInsns::UDF);           // C6.2.387 UDF
 
         DecodeTable<Handler> table = t.build();

@@ -7,7 +7,7 @@ import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
 
 /**
- * C4.1.4 Atomic memory operations and compare-and-swap (FEAT_LSE): LDADD, LDCLR, LDEOR,
+ * Loads and stores (C4.1): atomic memory operations and compare-and-swap (FEAT_LSE): LDADD, LDCLR, LDEOR,
  * LDSET, LDSMAX, LDSMIN, LDUMAX, LDUMIN, SWP (and their ST* aliases), CAS and CASP.
  *
  * <p>The IR has no backward branches, so a read-modify-write is one attempt: load, compute,

@@ -3,7 +3,7 @@ package dev.emu.arm64.lift;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
 
-/** C4.1.2 Data processing -- immediate. */
+/** Data processing -- immediate (one of the C4.1 encoding groups). */
 public final class DataProcessingImm {
     private DataProcessingImm() {}
 

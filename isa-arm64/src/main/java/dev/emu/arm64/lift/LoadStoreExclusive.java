@@ -11,7 +11,7 @@ import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
 
 /**
- * C4.1.4 Load/store exclusive and load-acquire/store-release, the way QEMU does them:
+ * Loads and stores (C4.1): load/store exclusive and load-acquire/store-release, the way QEMU does them:
  * a load-exclusive records the address and the value it read; a store-exclusive to that
  * address succeeds by an atomic compare-and-swap from the recorded value, so it is atomic
  * against every other guest thread (it fails, spuriously but harmlessly, when the memory

@@ -6,7 +6,7 @@ import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
 
 /**
- * C4.1.4 Load/store register pair: LDP/STP (post-index, signed offset, pre-index),
+ * Loads and stores (C4.1): load/store register pair: LDP/STP (post-index, signed offset, pre-index),
  * LDPSW, LDNP/STNP, and their SIMD&FP forms. Both accesses happen before any register is
  * written, then the base, then the loaded registers.
  */

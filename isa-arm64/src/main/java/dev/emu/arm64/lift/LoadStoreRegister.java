@@ -8,7 +8,7 @@ import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
 
 /**
- * C4.1.4 Loads and stores of a single register, general-purpose or SIMD&FP, in every
+ * Loads and stores (C4.1) of a single register, general-purpose or SIMD&FP, in every
  * addressing mode: unsigned offset, unscaled (LDUR/STUR), post- and pre-index,
  * unprivileged (LDTR/STTR, which at EL0 behave as the plain forms), register offset, and
  * PC-relative literal. Rows of one addressing mode share a handler that decodes size, V and

@@ -16,7 +16,7 @@ import dev.emu.core.ir.TrapKind;
 import dev.emu.core.ir.Value;
 
 /**
- * C4.1.3 Exception generation and system instructions: SVC, BRK, UDF, hints, barriers,
+ * From the C4.1 group "Branches, exception generating and system instructions": exception generation and system instructions: SVC, BRK, UDF, hints, barriers,
  * CLREX, MRS/MSR of the registers EL0 may touch, and the cache maintenance SYS aliases.
  */
 public final class SystemInsns {
