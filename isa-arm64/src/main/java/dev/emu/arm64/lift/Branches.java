@@ -5,7 +5,10 @@ import static dev.emu.arm64.Arm64Registers.X30;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
 
-/** Branches (C4.1 group "Branches, exception generating and system instructions"): immediate, conditional, compare and test, register. */
+/**
+ * Branches, from the C4.1 group "Branches, exception generating and system instructions":
+ * immediate, conditional, compare and test, register.
+ */
 public final class Branches {
     private Branches() {}
 
