@@ -16,8 +16,9 @@ import dev.emu.core.ir.TrapKind;
 import dev.emu.core.ir.Value;
 
 /**
- * From the C4.1 group "Branches, exception generating and system instructions": exception generation and system instructions: SVC, BRK, UDF, hints, barriers,
- * CLREX, MRS/MSR of the registers EL0 may touch, and the cache maintenance SYS aliases.
+ * Exception generation and system instructions, from the C4.1 group "Branches, exception
+ * generating and system instructions": SVC, BRK, UDF, hints, barriers, CLREX, MRS/MSR of the
+ * registers EL0 may touch, and the cache maintenance SYS aliases.
  */
 public final class SystemInsns {
     private SystemInsns() {}
