@@ -7,6 +7,7 @@ import dev.emu.testkit.diff.DiffCampaign;
 import dev.emu.testkit.diff.GuestRunner;
 import dev.emu.testkit.diff.MachineRunner;
 import dev.emu.testkit.diff.QemuRunner;
+import dev.emu.testkit.asm.A64Asm;
 import dev.emu.testkit.diff.a64.A64Case;
 import dev.emu.testkit.diff.a64.A64DiffProgram;
 import dev.emu.testkit.diff.a64.A64State;
@@ -159,6 +160,46 @@ class Arm64DiffTest {
                 s.x[reg] = r.nextBoolean() ? 0 : 1L << bit;
             }
             return new A64Case(new int[] {branch, movz}, s, "branch over movz x" + reg);
+        });
+    }
+
+    /** BL, BLR, BR, RET: where they go and what they leave in X30. */
+    @Test
+    void registerBranchesAndLinks() {
+        campaign("branch_register", r -> {
+            A64State s = state(r);
+            int reg = r.nextInt(30);
+            int kind = r.nextInt(4);
+            int[] code = A64Case.assemble((a, end) -> {
+                A64Asm.Label target = a.newLabel();
+                switch (kind) {
+                    case 0 -> a.bl(target);
+                    case 1 -> a.adr(reg, target).blr(reg);
+                    case 2 -> a.adr(reg, target).br(reg);
+                    default -> a.adr(30, target).ret();
+                }
+                a.movz(reg == 0 ? 1 : 0, 0x55, 0); // skipped
+                a.bind(target);
+                a.movz(reg == 2 ? 3 : 2, 0x66, 0);
+                // X30 holds a code address, the same under both runners
+            });
+            return new A64Case(code, s, new String[] {"bl", "blr", "br", "ret"}[kind]);
+        });
+    }
+
+    /** MRS and MSR of the registers EL0 owns: NZCV, FPCR, FPSR, TPIDR_EL0. */
+    @Test
+    void systemRegisterMoves() {
+        campaign("system_registers", r -> {
+            A64State s = state(r);
+            int t = r.nextInt(31);
+            int u = r.nextInt(31);
+            A64Asm.SysReg reg = A64Asm.SysReg.values()[r.nextInt(4)];
+            if (reg == A64Asm.SysReg.FPCR) {
+                s.x[t] &= 0x07C0_0000L; // AHP, DN, FZ, RMode: bits every FP implementation keeps
+            }
+            int[] code = A64Case.assemble(a -> a.msr(reg, t).mrs(u, reg));
+            return new A64Case(code, s, "msr " + reg + ", x" + t + "; mrs x" + u + ", " + reg);
         });
     }
 
