@@ -11,7 +11,6 @@ docs/performance.md (or --out). Needs the fixtures (scripts/fixtures.sh) and a b
 import argparse
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -60,18 +59,16 @@ def make_data(d, quick):
 
 
 def run_once(cmd):
-    """Wall seconds, exit status and peak RSS (KiB) of one child."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds, exit status and stderr of one child."""
     t0 = time.perf_counter()
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - t0
-    # ru_maxrss of children is the largest of any child so far: measure each runner in its own
-    # process via /usr/bin/time when present, which reports this child alone
     return wall, p.returncode, p.stderr.decode(errors="replace")
 
 
 def measure(cmd, runs):
-    timer = shutil.which("time") or "/usr/bin/time"
+    # GNU time reports the peak RSS of this one child (getrusage would give the largest so far)
+    timer = "/usr/bin/time"
     walls, rss = [], []
     for _ in range(runs):
         with tempfile.NamedTemporaryFile("r") as tf:
