@@ -8,6 +8,7 @@ import dev.emu.arm64.lift.Handler;
 import dev.emu.arm64.lift.LoadStoreExclusive;
 import dev.emu.arm64.lift.LoadStorePair;
 import dev.emu.arm64.lift.LoadStoreRegister;
+import dev.emu.arm64.lift.LoadStoreSimdStructures;
 import dev.emu.arm64.lift.SystemInsns;
 import dev.emu.core.decode.DecodeTable;
 
@@ -120,6 +121,23 @@ public final class A64Decoder {
         insn("LDUMAX",          "zz11_1000_ar1s_ssss_0110_00nn_nnnt_tttt", AtomicMemory::LDUMAX);              // C6.2.198 LDUMAX (alias STUMAX)
         insn("LDUMIN",          "zz11_1000_ar1s_ssss_0111_00nn_nnnt_tttt", AtomicMemory::LDUMIN);              // C6.2.201 LDUMIN (alias STUMIN)
         insn("SWP",             "zz11_1000_ar1s_ssss_1000_00nn_nnnt_tttt", AtomicMemory::SWP);                 // C6.2.368 SWP, SWPA, SWPAL, SWPL
+        // Advanced SIMD load/store multiple structures: LD1/ST1 of 1-4 registers (q = Q, zz = size)
+        insn("LD1_mult_1",      "0q00_1100_0100_0000_0111_zznn_nnnt_tttt", LoadStoreSimdStructures::noOffset); // C7.2.177 LD1 (multiple structures), 1 register
+        insn("LD1_mult_2",      "0q00_1100_0100_0000_1010_zznn_nnnt_tttt", LoadStoreSimdStructures::noOffset); // C7.2.177 LD1 (multiple structures), 2 registers
+        insn("LD1_mult_3",      "0q00_1100_0100_0000_0110_zznn_nnnt_tttt", LoadStoreSimdStructures::noOffset); // C7.2.177 LD1 (multiple structures), 3 registers
+        insn("LD1_mult_4",      "0q00_1100_0100_0000_0010_zznn_nnnt_tttt", LoadStoreSimdStructures::noOffset); // C7.2.177 LD1 (multiple structures), 4 registers
+        insn("ST1_mult_1",      "0q00_1100_0000_0000_0111_zznn_nnnt_tttt", LoadStoreSimdStructures::noOffset); // C7.2.321 ST1 (multiple structures), 1 register
+        insn("ST1_mult_2",      "0q00_1100_0000_0000_1010_zznn_nnnt_tttt", LoadStoreSimdStructures::noOffset); // C7.2.321 ST1 (multiple structures), 2 registers
+        insn("ST1_mult_3",      "0q00_1100_0000_0000_0110_zznn_nnnt_tttt", LoadStoreSimdStructures::noOffset); // C7.2.321 ST1 (multiple structures), 3 registers
+        insn("ST1_mult_4",      "0q00_1100_0000_0000_0010_zznn_nnnt_tttt", LoadStoreSimdStructures::noOffset); // C7.2.321 ST1 (multiple structures), 4 registers
+        insn("LD1_mult_1_post", "0q00_1100_110m_mmmm_0111_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.177 LD1 (multiple structures), 1 register, post-index
+        insn("LD1_mult_2_post", "0q00_1100_110m_mmmm_1010_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.177 LD1 (multiple structures), 2 registers, post-index
+        insn("LD1_mult_3_post", "0q00_1100_110m_mmmm_0110_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.177 LD1 (multiple structures), 3 registers, post-index
+        insn("LD1_mult_4_post", "0q00_1100_110m_mmmm_0010_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.177 LD1 (multiple structures), 4 registers, post-index
+        insn("ST1_mult_1_post", "0q00_1100_100m_mmmm_0111_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.321 ST1 (multiple structures), 1 register, post-index
+        insn("ST1_mult_2_post", "0q00_1100_100m_mmmm_1010_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.321 ST1 (multiple structures), 2 registers, post-index
+        insn("ST1_mult_3_post", "0q00_1100_100m_mmmm_0110_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.321 ST1 (multiple structures), 3 registers, post-index
+        insn("ST1_mult_4_post", "0q00_1100_100m_mmmm_0010_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.321 ST1 (multiple structures), 4 registers, post-index
         // Load register (literal)
         insn("LDR_lit",         "0z01_1000_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2.167 LDR (literal)
         insn("LDRSW_lit",       "1001_1000_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2.179 LDRSW (literal)

@@ -304,6 +304,34 @@ class Arm64DiffTest {
     }
 
     @Test
+    void simdLoadStoreMultipleStructures() {
+        campaign("ld1_st1_multiple", r -> {
+            A64State s = state(r);
+            String name = (r.nextBoolean() ? "LD1" : "ST1") + "_mult_" + (1 + r.nextInt(4))
+                    + (r.nextBoolean() ? "_post" : "");
+            Enc e = Enc.of(name).with('t', r.nextInt(32));
+            int n = base(r, s);
+            if (n == 31) {
+                s.sp = MID - 64; // four Q registers reach 64 bytes past the base
+            } else {
+                s.x[n] = MID - 64;
+            }
+            if (name.endsWith("_post")) {
+                int m = r.nextBoolean() ? 31 : r.nextInt(31);
+                if (m == n) {
+                    m = 31;
+                }
+                if (m != 31) {
+                    s.x[m] = r.nextInt(64) - 32;
+                }
+                e.with('m', m);
+            }
+            e.with('n', n);
+            return new A64Case(e.word(r), s, name);
+        });
+    }
+
+    @Test
     void exclusivesAndAcquireRelease() {
         campaign("exclusives", r -> {
             A64State s = state(r);
