@@ -95,4 +95,15 @@ class Arm64IsaTest {
         assertThat(Arm64Isa.describe(0xf940_0420)).isEqualTo("LDR_imm 0xf9400420"); // ldr x0, [x1, #8]
         assertThat(Arm64Isa.describe(0xffff_ffff)).isEqualTo("(unallocated) 0xffffffff");
     }
+
+    @Test
+    void aMisalignedPcIsAnAlignmentFault() {
+        assertThatThrownBy(() -> Arm64Lifter.lift(CodeSource.of(0x1000, 0xd503201f, 0xd503201f),
+                LiftRequest.at(null, 0x1002, 0)))
+                .isInstanceOfSatisfying(GuestFault.class, f -> {
+                    assertThat(f.reason()).isEqualTo(GuestFault.Reason.ALIGNMENT);
+                    assertThat(f.access()).isEqualTo(GuestFault.Access.EXECUTE);
+                    assertThat(f.address()).isEqualTo(0x1002);
+                });
+    }
 }
