@@ -21,6 +21,20 @@ public final class Arm64Helpers {
         return System.nanoTime() / 16;
     }
 
+    /**
+     * {@code addr} if it is a multiple of {@code size}; otherwise the alignment fault Linux
+     * turns into SIGBUS. Exclusives, acquire/release and atomics require natural alignment
+     * (this core has no FEAT_LSE2). Returning the address keeps the check ahead of the access
+     * that uses it.
+     */
+    public static long checkAligned(long addr, int size, int write) {
+        if ((addr & (size - 1)) != 0) {
+            throw new dev.emu.core.mem.GuestFault(addr, write != 0 ? dev.emu.core.mem.GuestFault.Access.WRITE
+                    : dev.emu.core.mem.GuestFault.Access.READ, dev.emu.core.mem.GuestFault.Reason.ALIGNMENT);
+        }
+        return addr;
+    }
+
     public static long rbit64(long v) {
         return Long.reverse(v);
     }

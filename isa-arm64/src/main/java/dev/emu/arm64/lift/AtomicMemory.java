@@ -50,7 +50,7 @@ public final class AtomicMemory {
         int bytes = 1 << f.get('z');
         boolean acquire = f.get('a') != 0;
         boolean release = f.get('r') != 0;
-        Value addr = c.xsp(f.get('n'));
+        Value addr = c.alignedAddress(f.get('n'), bytes, true);
         Value retry = b.c64(c.pc());
         if (release) {
             b.fence();
@@ -110,7 +110,7 @@ public final class AtomicMemory {
         IrBuilder b = c.b;
         int bytes = 1 << f.get('z');
         int s = f.get('s');
-        Value addr = c.xsp(f.get('n'));
+        Value addr = c.alignedAddress(f.get('n'), bytes, true);
         if (f.get('r') != 0) {
             b.fence();
         }
@@ -143,7 +143,7 @@ public final class AtomicMemory {
             c.illegal();
             return;
         }
-        Value addr = c.xsp(f.get('n'));
+        Value addr = c.alignedAddress(f.get('n'), f.get('z') == 0 ? 8 : 16, true);
         if (f.get('r') != 0) {
             b.fence();
         }

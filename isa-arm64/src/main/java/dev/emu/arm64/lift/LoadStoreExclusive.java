@@ -28,7 +28,7 @@ public final class LoadStoreExclusive {
     private static void loadExclusive(LiftContext c, Fields f, boolean acquire) {
         IrBuilder b = c.b;
         int bytes = 1 << f.get('z');
-        Value addr = c.xsp(f.get('n'));
+        Value addr = c.alignedAddress(f.get('n'), bytes, false);
         Value v = c.load(Type.I64, addr, bytes, false);
         if (acquire) {
             b.fence();
@@ -43,7 +43,7 @@ public final class LoadStoreExclusive {
 
     private static void loadExclusivePair(LiftContext c, Fields f, boolean acquire) {
         IrBuilder b = c.b;
-        Value addr = c.xsp(f.get('n'));
+        Value addr = c.alignedAddress(f.get('n'), f.get('z') == 0 ? 8 : 16, false);
         int t = f.get('t');
         int t2 = f.get('u');
         if (f.get('z') == 0) {
@@ -106,7 +106,7 @@ public final class LoadStoreExclusive {
     private static void storeExclusive(LiftContext c, Fields f, boolean release) {
         IrBuilder b = c.b;
         int bytes = 1 << f.get('z');
-        Value addr = c.xsp(f.get('n'));
+        Value addr = c.alignedAddress(f.get('n'), bytes, true);
         Value value = c.x(f.get('t'));
         if (release) {
             b.fence();
@@ -121,7 +121,7 @@ public final class LoadStoreExclusive {
 
     private static void storeExclusivePair(LiftContext c, Fields f, boolean release) {
         IrBuilder b = c.b;
-        Value addr = c.xsp(f.get('n'));
+        Value addr = c.alignedAddress(f.get('n'), f.get('z') == 0 ? 8 : 16, true);
         Value lo = c.x(f.get('t'));
         Value hi = c.x(f.get('u'));
         if (release) {
@@ -144,13 +144,14 @@ public final class LoadStoreExclusive {
 
     // ---- load-acquire / store-release
     public static void LDAR(LiftContext c, Fields f) {
-        Value v = c.load(Type.I64, c.xsp(f.get('n')), 1 << f.get('z'), false);
+        int bytes = 1 << f.get('z');
+        Value v = c.load(Type.I64, c.alignedAddress(f.get('n'), bytes, false), bytes, false);
         c.b.fence();
         c.setReg(f.get('t'), v);
     }
 
     public static void STLR(LiftContext c, Fields f) {
-        Value addr = c.xsp(f.get('n'));
+        Value addr = c.alignedAddress(f.get('n'), 1 << f.get('z'), true);
         Value v = c.x(f.get('t'));
         c.b.fence();
         c.store(addr, v, 1 << f.get('z'));

@@ -336,7 +336,8 @@ class A64RowDiffTest {
             int t2 = (t + 1 + r.nextInt(29)) % 31;
             int st = (t2 + 1) % 31 == t ? (t2 + 2) % 31 : (t2 + 1) % 31;
             int n = base(r, s, t, t2, st, 31);
-            s.x[n] = MID + 16L * r.nextInt(8);
+            // one case in eight misaligned: an alignment fault (SIGBUS) on both sides
+            s.x[n] = MID + 16L * r.nextInt(8) + (r.nextInt(8) == 0 ? 1 + r.nextInt(7) : 0);
             int[] code;
             String asm;
             if (pair) {
@@ -357,6 +358,9 @@ class A64RowDiffTest {
                                 .with('n', n).word(r)};
                     asm = "ldxr; stxr";
                 } else if (kind == 1) {
+                    // The Arm ARM's ExclusiveMonitorsPass checks alignment before the monitor, and
+                    // so does this core; qemu fails such a store quietly. Compare aligned ones only.
+                    s.x[n] &= ~15L;
                     code = new int[] {
                         Enc.of("STXR").with('z', size).with('s', st).with('t', t2).with('n', n).word(r)};
                     asm = "stxr without a monitor";

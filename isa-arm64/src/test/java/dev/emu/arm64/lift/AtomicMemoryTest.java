@@ -2,11 +2,13 @@ package dev.emu.arm64.lift;
 
 import static dev.emu.arm64.TestMemory.DATA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.emu.arm64.A64Runner;
 import dev.emu.arm64.TestMemory;
 import dev.emu.core.ir.TrapKind;
 import dev.emu.core.mem.AddressSpace;
+import dev.emu.core.mem.GuestFault;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,5 +146,13 @@ class AtomicMemoryTest {
             t.join();
         }
         assertThat(mem.ld64le(DATA + 0x100)).isEqualTo(9000);
+    }
+
+    @Test
+    void misalignedAtomicsFault() {
+        A64Runner m = new A64Runner(mem).x(2, DATA + 3).x(0, 1).code(0x7820_8041); // swph w0, w1, [x2]
+        assertThatThrownBy(m::run).isInstanceOfSatisfying(GuestFault.class,
+                f -> assertThat(f.reason()).isEqualTo(GuestFault.Reason.ALIGNMENT));
+        assertThat(mem.ld64le(DATA)).isEqualTo(0x8877_6655_4433_2211L);
     }
 }

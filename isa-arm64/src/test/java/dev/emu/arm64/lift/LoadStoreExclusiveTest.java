@@ -2,10 +2,12 @@ package dev.emu.arm64.lift;
 
 import static dev.emu.arm64.TestMemory.DATA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.emu.arm64.A64Runner;
 import dev.emu.arm64.TestMemory;
 import dev.emu.core.mem.AddressSpace;
+import dev.emu.core.mem.GuestFault;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,5 +135,21 @@ class LoadStoreExclusiveTest {
             t.join();
         }
         assertThat(mem.ld64le(DATA + 0x100)).isEqualTo(4000);
+    }
+
+    @Test
+    void misalignedExclusivesAndAcquiresFault() {
+        for (int word : new int[] {0xc85f_7c20, 0x485f_7c2a, 0xc8df_fc20, 0xc87f_0440}) { // ldxr x0; ldxrh w10; ldar x0; ldxp
+            A64Runner m = new A64Runner(mem).x(1, DATA + 4).x(2, DATA + 8).x(0, 77).code(0x9100_0400, word);
+            if (word == 0x485f_7c2a) {
+                m.x(1, DATA + 3);
+            }
+            assertThatThrownBy(m::run).isInstanceOfSatisfying(GuestFault.class,
+                    f -> assertThat(f.reason()).isEqualTo(GuestFault.Reason.ALIGNMENT));
+            assertThat(m.pc()).isEqualTo(A64Runner.BASE + 4);
+            assertThat(m.x(0)).isEqualTo(78); // the add before it completed, nothing after
+        }
+        // a byte is always aligned
+        new A64Runner(mem).x(1, DATA + 3).code(0x085f_7c27).run(); // ldxrb w7, [x1]
     }
 }
