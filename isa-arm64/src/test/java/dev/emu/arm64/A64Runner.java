@@ -26,6 +26,7 @@ public final class A64Runner {
     private long codeBase = BASE;
     public Block lastBlock;
     public int blocks;
+    private boolean compiled;
 
     public A64Runner() {
         this(null);
@@ -33,6 +34,12 @@ public final class A64Runner {
 
     public A64Runner(AddressSpace mem) {
         cpu = new Arm64Isa().newCpu(mem);
+    }
+
+    /** Runs every block compiled (tier 1) instead of interpreted. */
+    public A64Runner compiled(boolean on) {
+        this.compiled = on;
+        return this;
     }
 
     public A64Runner code(int... words) {
@@ -100,6 +107,14 @@ public final class A64Runner {
             }
             lastBlock = Arm64Lifter.lift(src, new LiftRequest(cpu.mem, pc, 0, LiftRequest.DEFAULT_MAX_INSNS, until));
             blocks++;
+            BlockCode code = compiled ? BlockCompiler.compile(lastBlock) : null;
+            if (code != null) {
+                code.run(cpu);
+                if (cpu.trap != null) {
+                    return this;
+                }
+                continue;
+            }
             CpuState before = coSimulable(lastBlock) ? cpu.copy(cpu.mem) : null;
             IrInterpreter.run(lastBlock, cpu);
             if (before != null) {

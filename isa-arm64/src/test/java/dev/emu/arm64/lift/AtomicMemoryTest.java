@@ -131,15 +131,16 @@ class AtomicMemoryTest {
         assertThat(r.x(6, DATA).code(0x4821_fcc4).run().trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION); // casp x1, x2, x4, x5
     }
 
-    @Test
-    void LDADD_from_two_threads_loses_no_update() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "compiled={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void LDADD_from_two_threads_loses_no_update(boolean compiled) throws Exception {
         // loop: ldaddl x0, x1, [x2]; sub x3, x3, #1; cbnz x3, loop
         int[] code = {0xf860_0041, 0xd100_0463, 0xb5ff_ffc3};
         mem.st64le(DATA + 0x100, 0);
         mem.st8(DATA + 0x200, 0);
         Thread[] threads = new Thread[3];
         for (int k = 0; k < threads.length; k++) {
-            threads[k] = new Thread(() -> new A64Runner(mem).code(code).x(0, 1).x(2, DATA + 0x100).x(3, 3000).run());
+            threads[k] = new Thread(() -> new A64Runner(mem).compiled(compiled).code(code).x(0, 1).x(2, DATA + 0x100).x(3, 3000).run());
             threads[k].start();
         }
         for (Thread t : threads) {

@@ -121,14 +121,15 @@ class LoadStoreExclusiveTest {
         assertThat(mem.ld64le(DATA + 0xC0)).isEqualTo(-1);
     }
 
-    @Test
-    void exclusiveIncrementLoopFromTwoThreadsLosesNoUpdate() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "compiled={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void exclusiveIncrementLoopFromTwoThreadsLosesNoUpdate(boolean compiled) throws Exception {
         // loop: ldaxr x0, [x1]; add x0, x0, #1; stlxr w2, x0, [x1]; cbnz w2, loop; sub x3, x3, #1; cbnz x3, loop
         int[] code = {0xc85f_fc20, 0x9100_0400, 0xc802_fc20, 0x35ff_ffa2, 0xd100_0463, 0xb5ff_ff63};
         mem.st64le(DATA + 0x100, 0);
         Thread[] threads = new Thread[2];
         for (int k = 0; k < threads.length; k++) {
-            threads[k] = new Thread(() -> new A64Runner(mem).code(code).x(1, DATA + 0x100).x(3, 2000).run());
+            threads[k] = new Thread(() -> new A64Runner(mem).compiled(compiled).code(code).x(1, DATA + 0x100).x(3, 2000).run());
             threads[k].start();
         }
         for (Thread t : threads) {
