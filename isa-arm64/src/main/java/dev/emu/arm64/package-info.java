@@ -7,11 +7,13 @@
  *
  * <p>What the core implements, and so what the OS layer may advertise (HWCAP, /proc/cpuinfo):
  * Armv8.0-A base instructions, CRC32, LSE atomics. FP and Advanced SIMD data processing are
- * lifted elsewhere; the SIMD&amp;FP loads and stores are here. Not implemented (they trap as
- * illegal instructions, so they must not be advertised): pointer authentication (only the
- * hint-space forms, which are NOPs), BTI checking (BTI is a NOP), MTE, RCpc (LDAPR),
- * LSE2, FlagM (CFINV, RMIF, SETF), MSR (immediate) to PSTATE fields, SB, the LORegion
- * loads and stores, SVE.
+ * lifted elsewhere; the SIMD&amp;FP register loads and stores (LDR/STR/LDP/STP/LDUR/STUR of
+ * B/H/S/D/Q) and LD1/ST1 (multiple structures) are here, the other structure loads and
+ * stores (LD2-LD4, single-lane, LD1R) are not yet. Not implemented (they trap as illegal
+ * instructions, so they must not be advertised): pointer authentication (only the
+ * hint-space forms, which are NOPs), BTI checking (BTI is a NOP), MTE, MOPS, RCpc (LDAPR),
+ * LSE2 (so exclusives, acquire/release and atomics fault when misaligned), FlagM (CFINV,
+ * RMIF, SETF), MSR (immediate) to PSTATE fields, SB, the LORegion loads and stores, SVE.
  *
  * <p>Choices a guest can observe:
  * <ul>
@@ -25,6 +27,8 @@
  *     and CASP of doublewords go through a lock, since the JVM has no 16-byte CAS: atomic
  *     against each other, not against plain stores to the same bytes.</li>
  * <li>Addresses are used as they are: no top-byte-ignore for tagged pointers.</li>
+ * <li>The OS layer should open the monitor ({@code excl_addr = -1}) when it delivers a
+ *     signal, as the kernel's exception return does.</li>
  * </ul>
  */
 package dev.emu.arm64;
