@@ -122,6 +122,24 @@ public final class AddressSpace {
         return writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK].dataIf(addr + extra);
     }
 
+    /**
+     * For generated code that checks the TLB once for several accesses to one page: the page
+     * array holding [addr, addr + size) if the read TLB has it, else null (then use the typed
+     * methods, which fill the TLB). Index it with {@code (int) addr & 0xFFF}. Valid until the
+     * next mapping change, so use it within one block and never across an exit or a helper.
+     */
+    public byte[] tlbReadPage(long addr, int size) {
+        return readPage(addr, size - 1);
+    }
+
+    /**
+     * Like {@link #tlbReadPage} for stores: non-null only for a page the guest may write now
+     * with no copy-on-write break or translated code on it, so a store into it needs no check.
+     */
+    public byte[] tlbWritePage(long addr, int size) {
+        return writePage(addr, size - 1);
+    }
+
     /** Zero-extended byte. */
     public int ld8(long addr) {
         byte[] d = readPage(addr, 0);
@@ -434,17 +452,15 @@ public final class AddressSpace {
         long pn = addr >>> PAGE_SHIFT;
         int off = (int) addr & OFFSET_MASK;
         if (off <= PAGE_SIZE - size) {
-            Page p = writable(pn, addr, false);
-            if (obs == null) {
-                fill(writeTlb, pn, p.data, gen);
-            } else {
+            Page p = writable(pn, addr, false, obs == null ? gen : NO_FILL);
+            if (obs != null) {
                 obs.onAccess(WRITE, addr, size, v);
             }
             put(p.data, off, size, bigEndian, v);
         } else {
             // Both pages are checked before either is written: a faulting store changes nothing.
-            byte[] first = writable(pn, addr, false).data;
-            byte[] second = writable(pn + 1, (pn + 1) << PAGE_SHIFT, false).data;
+            byte[] first = writable(pn, addr, false, NO_FILL).data;
+            byte[] second = writable(pn + 1, (pn + 1) << PAGE_SHIFT, false, NO_FILL).data;
             if (obs != null) {
                 obs.onAccess(WRITE, addr, size, v);
             }
@@ -468,10 +484,7 @@ public final class AddressSpace {
         AccessObserver obs = observer;
         long pn = addr >>> PAGE_SHIFT;
         int off = (int) addr & OFFSET_MASK;
-        Page p = writable(pn, addr, false);
-        if (obs == null) {
-            fill(writeTlb, pn, p.data, gen);
-        }
+        Page p = writable(pn, addr, false, obs == null ? gen : NO_FILL);
         long old;
         if (size == 4) {
             VarHandle h = bigEndian ? I32BE : I32LE;
@@ -532,10 +545,21 @@ public final class AddressSpace {
         return p;
     }
 
-    /** The page, ready to take a store: private to this space and free of translated code. */
-    private Page writable(long pn, long faultAddr, boolean privileged) {
+    /** For {@link #writable}: leave the write TLB alone. */
+    private static final long NO_FILL = Long.MIN_VALUE;
+
+    /**
+     * The page, ready to take a store: private to this space and free of translated code.
+     * With a generation (read before the lookup) instead of NO_FILL it also fills the write
+     * TLB, here rather than in the caller because a copy-on-write break bumps the generation
+     * itself and must install the slot under the lock.
+     */
+    private Page writable(long pn, long faultAddr, boolean privileged, long fillGen) {
         Page p = readable(pn, faultAddr, WRITE, privileged);
         if ((p.flags & (Page.COW | Page.CODE)) == 0) {
+            if (fillGen != NO_FILL) {
+                fill(writeTlb, pn, p.data, (int) fillGen);
+            }
             return p;
         }
         boolean wasCode;
@@ -550,6 +574,12 @@ public final class AddressSpace {
             p = new Page(data, p.prot, p.flags & ~(Page.COW | Page.CODE));
             pages.set(pn, p);
             flush(pn, pn + 1);
+            // The caller's fill would see our flush's generation bump and give up; under the
+            // lock nothing can race, so install the slot here. Not for code pages: other
+            // threads must not store into them before the invalidator has run.
+            if (!wasCode && fillGen != NO_FILL) {
+                TLB_SLOT.setVolatile(writeTlb, (int) pn & TLB_MASK, new TlbEntry(pn, p.data));
+            }
         }
         if (wasCode) {
             CodeInvalidator inv = codeInvalidator;
@@ -560,36 +590,54 @@ public final class AddressSpace {
         return p;
     }
 
-    /** Makes the page table entry for a page the VMAs say exists: its first touch. */
+    /**
+     * Makes the page table entry for a page the VMAs say exists: its first touch. A file page
+     * is read without the lock (a Backing may take the file system's locks, whose holders may
+     * be copying into guest memory) and installed only if its VMA is still the same.
+     */
     private Page materialize(long pn, long faultAddr, GuestFault.Access access, boolean privileged) {
         if (pn >= pageLimit) {
             throw new GuestFault(faultAddr, access, GuestFault.Reason.UNMAPPED);
         }
-        synchronized (lock) {
-            Page p = pages.get(pn);
-            if (p != null) {
-                return p;
+        long pageAddr = pn << PAGE_SHIFT;
+        while (true) {
+            Vma v;
+            synchronized (lock) {
+                Page p = pages.get(pn);
+                if (p != null) {
+                    return p;
+                }
+                v = mappings.vmas.find(pageAddr);
+                if (v == null) {
+                    throw new GuestFault(faultAddr, access, GuestFault.Reason.UNMAPPED);
+                }
+                if (!privileged && (v.prot() & bit(access)) == 0) {
+                    // Checked before the file so that a PROT_NONE page beyond EOF reports PROTECTION.
+                    throw new GuestFault(faultAddr, access, GuestFault.Reason.PROTECTION);
+                }
+                if (v.backing() == null) {
+                    p = new Page(Page.ZERO, v.prot(), Page.COW);
+                    pages.set(pn, p);
+                    return p;
+                }
             }
-            long pageAddr = pn << PAGE_SHIFT;
-            Vma v = mappings.vmas.find(pageAddr);
-            if (v == null) {
-                throw new GuestFault(faultAddr, access, GuestFault.Reason.UNMAPPED);
+            Page fresh = newPage(v, pageAddr, faultAddr, access);
+            synchronized (lock) {
+                Page p = pages.get(pn);
+                if (p != null) {
+                    return p;
+                }
+                if (mappings.vmas.find(pageAddr) == v) {
+                    pages.set(pn, fresh);
+                    return fresh;
+                }
+                // Remapped, split or reprotected meanwhile: start over from the new VMA.
             }
-            if (!privileged && (v.prot() & bit(access)) == 0) {
-                // Checked here too so that a PROT_NONE page beyond EOF reports PROTECTION.
-                throw new GuestFault(faultAddr, access, GuestFault.Reason.PROTECTION);
-            }
-            p = newPage(v, pageAddr, faultAddr, access);
-            pages.set(pn, p);
-            return p;
         }
     }
 
     private static Page newPage(Vma v, long pageAddr, long faultAddr, GuestFault.Access access) {
         Backing b = v.backing();
-        if (b == null) {
-            return new Page(Page.ZERO, v.prot(), Page.COW);
-        }
         long fileOffset = v.offset() + (pageAddr - v.start());
         if (fileOffset >= b.length()) {
             throw new GuestFault(faultAddr, access, GuestFault.Reason.BEYOND_FILE);
@@ -615,17 +663,23 @@ public final class AddressSpace {
 
     /** After the page table changed for pages [fromPn, toPn): forget them. Holds the lock. */
     private void flush(long fromPn, long toPn) {
+        flush(fromPn, toPn, true);
+    }
+
+    private void flush(long fromPn, long toPn, boolean reads) {
         generation++;
         if (toPn - fromPn >= TLB_SIZE) {
             for (int i = 0; i < TLB_SIZE; i++) {
-                TLB_SLOT.setVolatile(readTlb, i, TlbEntry.EMPTY);
+                if (reads) {
+                    TLB_SLOT.setVolatile(readTlb, i, TlbEntry.EMPTY);
+                }
                 TLB_SLOT.setVolatile(writeTlb, i, TlbEntry.EMPTY);
             }
             return;
         }
         for (long pn = fromPn; pn < toPn; pn++) {
             int i = (int) pn & TLB_MASK;
-            if (readTlb[i].page == pn) {
+            if (reads && readTlb[i].page == pn) {
                 TLB_SLOT.setVolatile(readTlb, i, TlbEntry.EMPTY);
             }
             if (writeTlb[i].page == pn) {
@@ -667,7 +721,7 @@ public final class AddressSpace {
             int po = (int) addr & OFFSET_MASK;
             int n = Math.min(len, PAGE_SIZE - po);
             if (toGuest) {
-                System.arraycopy(buf, off, writable(pn, addr, privileged).data, po, n);
+                System.arraycopy(buf, off, writable(pn, addr, privileged, NO_FILL).data, po, n);
             } else {
                 System.arraycopy(readable(pn, addr, READ, privileged).data, po, buf, off, n);
             }
@@ -927,10 +981,7 @@ public final class AddressSpace {
                 }
             });
             // Reads of shared data stay valid; only writes must now go through the copy.
-            generation++;
-            for (int i = 0; i < TLB_SIZE; i++) {
-                TLB_SLOT.setVolatile(writeTlb, i, TlbEntry.EMPTY);
-            }
+            flush(0, TLB_SIZE, false);
         }
         return child;
     }
@@ -961,7 +1012,7 @@ public final class AddressSpace {
                     pages.set(pn, p.withFlags(p.flags | Page.CODE));
                 }
             }
-            flush(from, to);
+            flush(from, to, false);
         }
     }
 

@@ -323,4 +323,26 @@ class AddressSpaceTest {
             assertThat(m.ld64le(b)).isEqualTo(-i);
         }
     }
+
+    @Test
+    void tlbPagesForGeneratedCodeAppearOnlyAfterAnAccessAndOnlyWhenSafe() {
+        AddressSpace m = new AddressSpace(64);
+        m.map(BASE, 0x2000, Prot.RW);
+        assertThat(m.tlbReadPage(BASE, 4)).isNull();
+        m.ld32le(BASE);
+        byte[] page = m.tlbReadPage(BASE + 0x10, 8);
+        assertThat(page).isNotNull().hasSize(AddressSpace.PAGE_SIZE);
+        assertThat(m.tlbReadPage(BASE + 0xffc, 8)).as("would cross the page").isNull();
+        assertThat(m.tlbWritePage(BASE, 4)).as("zero page: copy-on-write first").isNull();
+        m.st32le(BASE, 0x01020304);
+        byte[] w = m.tlbWritePage(BASE + 4, 4);
+        assertThat(w).isNotNull();
+        w[4] = 7;
+        assertThat(m.ld8(BASE + 4)).isEqualTo(7);
+        m.markCode(BASE, BASE + 4);
+        assertThat(m.tlbWritePage(BASE, 4)).as("translated code").isNull();
+        assertThat(m.tlbReadPage(BASE, 4)).as("reads are unaffected").isNotNull();
+        m.protect(BASE, 0x1000, Prot.READ);
+        assertThat(m.tlbReadPage(BASE, 4)).as("flushed by protect").isNull();
+    }
 }

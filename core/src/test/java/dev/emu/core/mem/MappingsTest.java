@@ -232,4 +232,32 @@ class MappingsTest {
             }
         }
     }
+
+    @Test
+    void fileReadsHappenWithoutTheLockSoABackingMayWaitForAnotherMappingCall() {
+        AddressSpace m = new AddressSpace(64);
+        Backing slow = new Backing() {
+            public long length() {
+                return 0x1000;
+            }
+
+            public int read(long offset, byte[] dst, int off, int len) {
+                // A file system that waits for a thread which is itself mapping memory.
+                Thread other = new Thread(() -> m.mmap(0, 0x1000, Prot.RW, ANON, null, 0));
+                other.start();
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                dst[off] = 42;
+                return len;
+            }
+        };
+        long at = m.mmap(0, 0x1000, Prot.READ, MapFlags.PRIVATE, slow, 0);
+        int v = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> m.ld8(at));
+        assertThat(v).isEqualTo(42);
+        assertThat(m.vmas()).hasSize(2);
+    }
 }
