@@ -29,6 +29,14 @@ import java.util.List;
  * TLB slots are read with plain loads, which C2 may hoist out of a loop with no other memory
  * synchronisation in it: generated loops therefore need a volatile read per iteration (the
  * engine's interrupt poll at each back edge is one) to see another thread's mprotect.
+ *
+ * <p>Cost: a hit is about four times a raw VarHandle access to one byte[] in a tight loop
+ * (1.7 vs 0.42 ns per 32-bit load on the development machine); a flat per-page table, the
+ * cheapest lookup there is, measured 1.35 ns, so the remaining gap is the lookup itself and
+ * is closed by checking a page once for several accesses ({@link #tlbReadPage}), not here.
+ *
+ * <p>The slow paths and the page table live in {@link Paging}, the VMAs and the Linux
+ * mapping calls in {@link Mappings}; this class is the API and the fast paths.
  */
 public final class AddressSpace {
     public static final int PAGE_SHIFT = 12;
