@@ -124,6 +124,7 @@ public final class AddressSpace {
     /**
      * Like {@link #tlbReadPage} for stores: non-null only for a page the guest may write now
      * with no copy-on-write break or translated code on it, so a store into it needs no check.
+     * Such a page may lack PROT_READ: a read-modify-write reads through {@link #tlbReadPage}.
      */
     public byte[] tlbWritePage(long addr, int size) {
         return writePage(addr, size - 1);
