@@ -520,13 +520,12 @@ final class Paging {
         long from = start >>> PAGE_SHIFT;
         long to = Math.min(pageLimit, ((end - 1) >>> PAGE_SHIFT) + 1);
         synchronized (lock) {
-            for (long pn = from; pn < to; pn++) {
-                // Absent pages were never fetched from, so hold no code.
-                Page p = pages.get(pn);
-                if (p != null && !p.has(Page.CODE)) {
+            // Absent pages were never fetched from, so hold no code.
+            pages.forEach(from, to, (pn, p) -> {
+                if (!p.has(Page.CODE)) {
                     pages.set(pn, p.withFlags(p.flags | Page.CODE));
                 }
-            }
+            });
             flush(from, to, false);
         }
     }
