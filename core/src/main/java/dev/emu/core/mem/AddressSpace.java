@@ -64,6 +64,7 @@ public final class AddressSpace {
     // The fast paths read these directly; Paging fills and flushes them.
     private final TlbEntry[] readTlb = new TlbEntry[Paging.TLB_SIZE];
     private final TlbEntry[] writeTlb = new TlbEntry[Paging.TLB_SIZE];
+    private final TlbEntry[] execTlb = new TlbEntry[Paging.TLB_SIZE];
     private final Object lock = new Object();
     private final Paging paging;
     /** The VMAs and the mapping calls; replaced only by fork, before the child is published. */
@@ -79,7 +80,7 @@ public final class AddressSpace {
         }
         this.addressBits = addressBits;
         this.limit = 1L << (addressBits == 32 ? 32 : 48);
-        this.paging = new Paging(limit >>> PAGE_SHIFT, readTlb, writeTlb, lock);
+        this.paging = new Paging(limit >>> PAGE_SHIFT, readTlb, writeTlb, execTlb, lock);
         this.mappings = new Mappings(paging, lock, limit,
                 addressBits == 32 ? DEFAULT_MMAP_BASE_32 : DEFAULT_MMAP_BASE_64, new VmaSet());
         paging.mappings = mappings;
@@ -334,25 +335,49 @@ public final class AddressSpace {
     }
 
     // ---------------------------------------------------------------- instruction fetch
-    // Lifters fetch once per translated instruction, not per execution: no TLB needed.
+    // Its own TLB, so that translating a block costs a few ns per instruction fetched.
+
+    private byte[] execPage(long addr, int extra) {
+        return execTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK].dataIf(addr + extra);
+    }
 
     public int fetch8(long addr) {
+        byte[] d = execPage(addr, 0);
+        if (d != null) {
+            return d[(int) addr & OFFSET_MASK] & 0xFF;
+        }
         return (int) paging.fetchSlow(addr, 1, false);
     }
 
     public int fetch16le(long addr) {
+        byte[] d = execPage(addr, 1);
+        if (d != null) {
+            return (char) U16LE.get(d, (int) addr & OFFSET_MASK);
+        }
         return (int) paging.fetchSlow(addr, 2, false);
     }
 
     public int fetch16be(long addr) {
+        byte[] d = execPage(addr, 1);
+        if (d != null) {
+            return (char) U16BE.get(d, (int) addr & OFFSET_MASK);
+        }
         return (int) paging.fetchSlow(addr, 2, true);
     }
 
     public int fetch32le(long addr) {
+        byte[] d = execPage(addr, 3);
+        if (d != null) {
+            return (int) I32LE.get(d, (int) addr & OFFSET_MASK);
+        }
         return (int) paging.fetchSlow(addr, 4, false);
     }
 
     public int fetch32be(long addr) {
+        byte[] d = execPage(addr, 3);
+        if (d != null) {
+            return (int) I32BE.get(d, (int) addr & OFFSET_MASK);
+        }
         return (int) paging.fetchSlow(addr, 4, true);
     }
 

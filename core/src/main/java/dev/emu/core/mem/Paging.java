@@ -37,6 +37,8 @@ final class Paging {
     private final long pageLimit;
     /** The address space's own TLB arrays: its fast paths read them, only we write them. */
     private final TlbEntry[] readTlb;
+    /** Instruction fetches: a lifter reads every instruction once per translation. */
+    private final TlbEntry[] execTlb;
     private final TlbEntry[] writeTlb;
     private final PageTable pages;
     private final Object lock;
@@ -50,13 +52,15 @@ final class Paging {
     /** Where first touches find their VMA; set right after construction. */
     Mappings mappings;
 
-    Paging(long pageLimit, TlbEntry[] readTlb, TlbEntry[] writeTlb, Object lock) {
+    Paging(long pageLimit, TlbEntry[] readTlb, TlbEntry[] writeTlb, TlbEntry[] execTlb, Object lock) {
         this.pageLimit = pageLimit;
         this.readTlb = readTlb;
+        this.execTlb = execTlb;
         this.writeTlb = writeTlb;
         this.lock = lock;
         this.pages = new PageTable(pageLimit);
         Arrays.fill(readTlb, TlbEntry.EMPTY);
+        Arrays.fill(execTlb, TlbEntry.EMPTY);
         Arrays.fill(writeTlb, TlbEntry.EMPTY);
     }
 
@@ -120,7 +124,9 @@ final class Paging {
         long v;
         if (off <= PAGE_SIZE - size) {
             Page p = readable(pn, addr, access, false);
-            if (access == READ && obs == null) {
+            if (access == EXECUTE) {
+                fill(execTlb, pn, p.data, gen);
+            } else if (obs == null) {
                 fill(readTlb, pn, p.data, gen);
             }
             v = get(p.data, off, size, bigEndian);
@@ -360,12 +366,14 @@ final class Paging {
         flush(fromPn, toPn, true);
     }
 
+    /** reads: the read and fetch TLBs too; false when only writing became harder (fork, markCode). */
     private void flush(long fromPn, long toPn, boolean reads) {
         generation++;
         if (toPn - fromPn >= TLB_SIZE) {
             for (int i = 0; i < TLB_SIZE; i++) {
                 if (reads) {
                     TLB_SLOT.setVolatile(readTlb, i, TlbEntry.EMPTY);
+                    TLB_SLOT.setVolatile(execTlb, i, TlbEntry.EMPTY);
                 }
                 TLB_SLOT.setVolatile(writeTlb, i, TlbEntry.EMPTY);
             }
@@ -375,6 +383,9 @@ final class Paging {
             int i = (int) pn & TLB_MASK;
             if (reads && readTlb[i].page == pn) {
                 TLB_SLOT.setVolatile(readTlb, i, TlbEntry.EMPTY);
+            }
+            if (reads && execTlb[i].page == pn) {
+                TLB_SLOT.setVolatile(execTlb, i, TlbEntry.EMPTY);
             }
             if (writeTlb[i].page == pn) {
                 TLB_SLOT.setVolatile(writeTlb, i, TlbEntry.EMPTY);
