@@ -226,9 +226,19 @@ public final class RandomBlocks {
         return p.get(rnd.nextInt(p.size()));
     }
 
+    /** A fresh integer compare, which the JIT may fuse into the branch, exit or select using it. */
     private Value bool() {
         Type t = type();
-        return def(b.cmpLtu(any(t), any(t)));
+        Value x = any(t);
+        Value y = any(t);
+        return def(switch (rnd.nextInt(6)) {
+            case 0 -> b.cmpEq(x, y);
+            case 1 -> b.cmpNe(x, y);
+            case 2 -> b.cmpLts(x, y);
+            case 3 -> b.cmpLes(x, y);
+            case 4 -> b.cmpLtu(x, y);
+            default -> b.cmpLeu(x, y);
+        });
     }
 
     private void action() {
@@ -259,7 +269,9 @@ public final class RandomBlocks {
             conversion();
         } else if (r < 61) {
             Type t = type();
-            def(b.select(any(Type.I32), any(t), any(t)));
+            Value x = any(t);
+            Value y = any(t);
+            def(b.select(rnd.nextBoolean() ? bool() : any(Type.I32), x, y));
         } else if (r < 63) {
             Type t = type();
             def(b.fma(any(t), any(t), any(t)));
