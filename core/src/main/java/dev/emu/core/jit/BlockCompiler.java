@@ -26,8 +26,9 @@ import java.util.List;
 public final class BlockCompiler {
     /**
      * HotSpot's HugeMethodLimit: C1/C2 refuse to compile a method with more bytecode than
-     * this, and a block that only ever runs in the JVM's interpreter is slower than our own
-     * tier 0 at no gain, so such blocks are not compiled.
+     * this, and a method that only ever runs in the JVM's bytecode interpreter gains nothing
+     * over our own tier 0, so no generated method is larger: bigger blocks are split into
+     * several methods, or left interpreted.
      */
     public static final int MAX_METHOD_BYTES = 8000;
 
