@@ -112,6 +112,8 @@ public final class SystemInsns {
     static final int FPCR_REG = sysreg(3, 3, 4, 4, 0);
     static final int FPSR_REG = sysreg(3, 3, 4, 4, 1);
     static final int TPIDR_EL0_REG = sysreg(3, 3, 13, 0, 2);
+    /** Readable at EL0; Linux keeps it zero for 64-bit tasks. */
+    static final int TPIDRRO_EL0_REG = sysreg(3, 3, 13, 0, 3);
     static final int CNTFRQ_EL0_REG = sysreg(3, 3, 14, 0, 0);
     static final int CNTVCT_EL0_REG = sysreg(3, 3, 14, 0, 2);
     static final int CTR_EL0_REG = sysreg(3, 3, 0, 0, 1);
@@ -136,6 +138,8 @@ public final class SystemInsns {
             v = b.getReg64(FPSR);
         } else if (reg == TPIDR_EL0_REG) {
             v = b.getReg64(TPIDR_EL0);
+        } else if (reg == TPIDRRO_EL0_REG) {
+            v = b.c64(0);
         } else if (reg == CNTVCT_EL0_REG) {
             v = b.call(CNTVCT);
         } else if (reg == CNTFRQ_EL0_REG) {
