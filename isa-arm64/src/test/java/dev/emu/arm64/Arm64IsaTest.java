@@ -92,7 +92,7 @@ class Arm64IsaTest {
 
     @Test
     void describesAnEncodingByItsDecoderRow() {
-        assertThat(Arm64Isa.describe(0xf940_0420)).isEqualTo("LDR_imm 0xf9400420"); // ldr x0, [x1, #8]
+        assertThat(Arm64Isa.describe(0xf940_0420)).isEqualTo("LDR_imm 0xf9400420 z=1 i=1 n=1 t=0"); // ldr x0, [x1, #8]
         assertThat(Arm64Isa.describe(0xffff_ffff)).isEqualTo("(unallocated) 0xffffffff");
     }
 
