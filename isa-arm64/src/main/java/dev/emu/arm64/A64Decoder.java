@@ -138,6 +138,36 @@ public final class A64Decoder {
         insn("ST1_mult_2_post", "0q00_1100_100m_mmmm_1010_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.321 ST1 (multiple structures), 2 registers, post-index
         insn("ST1_mult_3_post", "0q00_1100_100m_mmmm_0110_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.321 ST1 (multiple structures), 3 registers, post-index
         insn("ST1_mult_4_post", "0q00_1100_100m_mmmm_0010_zznn_nnnt_tttt", LoadStoreSimdStructures::postIndex); // C7.2.321 ST1 (multiple structures), 4 registers, post-index
+        // Advanced SIMD load/store multiple structures, interleaved: LD2-LD4, ST2-ST4
+        insn("LD2_mult",        "0q00_1100_0100_0000_1000_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.180 LD2 (multiple structures)
+        insn("LD3_mult",        "0q00_1100_0100_0000_0100_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.183 LD3 (multiple structures)
+        insn("LD4_mult",        "0q00_1100_0100_0000_0000_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.186 LD4 (multiple structures)
+        insn("ST2_mult",        "0q00_1100_0000_0000_1000_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.323 ST2 (multiple structures)
+        insn("ST3_mult",        "0q00_1100_0000_0000_0100_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.325 ST3 (multiple structures)
+        insn("ST4_mult",        "0q00_1100_0000_0000_0000_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.327 ST4 (multiple structures)
+        insn("LD2_mult_post",   "0q00_1100_110m_mmmm_1000_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.180 LD2 (multiple structures), post-index
+        insn("LD3_mult_post",   "0q00_1100_110m_mmmm_0100_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.183 LD3 (multiple structures), post-index
+        insn("LD4_mult_post",   "0q00_1100_110m_mmmm_0000_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.186 LD4 (multiple structures), post-index
+        insn("ST2_mult_post",   "0q00_1100_100m_mmmm_1000_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.323 ST2 (multiple structures), post-index
+        insn("ST3_mult_post",   "0q00_1100_100m_mmmm_0100_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.325 ST3 (multiple structures), post-index
+        insn("ST4_mult_post",   "0q00_1100_100m_mmmm_0000_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.327 ST4 (multiple structures), post-index
+        // Advanced SIMD load/store single structure: one lane, or replicated (LDnR, opcode 110)
+        insn("LD1_single",      "0q00_1101_0100_0000_oo0S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.178 LD1 (single structure) and LD1R
+        insn("LD2_single",      "0q00_1101_0110_0000_oo0S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.181 LD2 (single structure) and LD2R
+        insn("LD3_single",      "0q00_1101_0100_0000_oo1S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.184 LD3 (single structure) and LD3R
+        insn("LD4_single",      "0q00_1101_0110_0000_oo1S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.187 LD4 (single structure) and LD4R
+        insn("ST1_single",      "0q00_1101_0000_0000_oo0S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.322 ST1 (single structure)
+        insn("ST2_single",      "0q00_1101_0010_0000_oo0S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.324 ST2 (single structure)
+        insn("ST3_single",      "0q00_1101_0000_0000_oo1S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.326 ST3 (single structure)
+        insn("ST4_single",      "0q00_1101_0010_0000_oo1S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleaved); // C7.2.328 ST4 (single structure)
+        insn("LD1_single_post", "0q00_1101_110m_mmmm_oo0S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.178 LD1 (single structure) and LD1R, post-index
+        insn("LD2_single_post", "0q00_1101_111m_mmmm_oo0S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.181 LD2 (single structure) and LD2R, post-index
+        insn("LD3_single_post", "0q00_1101_110m_mmmm_oo1S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.184 LD3 (single structure) and LD3R, post-index
+        insn("LD4_single_post", "0q00_1101_111m_mmmm_oo1S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.187 LD4 (single structure) and LD4R, post-index
+        insn("ST1_single_post", "0q00_1101_100m_mmmm_oo0S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.322 ST1 (single structure), post-index
+        insn("ST2_single_post", "0q00_1101_101m_mmmm_oo0S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.324 ST2 (single structure), post-index
+        insn("ST3_single_post", "0q00_1101_100m_mmmm_oo1S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.326 ST3 (single structure), post-index
+        insn("ST4_single_post", "0q00_1101_101m_mmmm_oo1S_zznn_nnnt_tttt", LoadStoreSimdStructures::interleavedPost); // C7.2.328 ST4 (single structure), post-index
         // Load register (literal)
         insn("LDR_lit",         "0z01_1000_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2.167 LDR (literal)
         insn("LDRSW_lit",       "1001_1000_iiii_iiii_iiii_iiii_iiit_tttt", LoadStoreRegister::literal);        // C6.2.179 LDRSW (literal)

@@ -3,16 +3,18 @@ package dev.emu.arm64.lift;
 import static dev.emu.arm64.Arm64Registers.vhi;
 import static dev.emu.arm64.Arm64Registers.vlo;
 
+import dev.emu.arm64.SimdStructures;
+import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
 
 /**
- * Loads and stores (C4.1): Advanced SIMD load/store multiple structures, the LD1/ST1 forms
- * (one to four consecutive registers, no interleaving), with and without post-index. On a
- * little-endian guest the element size does not change which bytes go where, so each
- * register is 8 (Q = 0) or 16 bytes straight from memory. LD2/LD3/LD4 and their stores
- * interleave elements; they are not implemented and have no rows.
+ * Loads and stores (C4.1): Advanced SIMD load/store multiple structures and single structure,
+ * with and without post-index. LD1/ST1 of whole registers are IR: on a little-endian guest
+ * the element size does not change which bytes go where, so each register is 8 (Q = 0) or
+ * 16 bytes straight from memory. The forms that move elements between lanes (LD2-LD4,
+ * ST2-ST4, single lanes, LDnR) call {@link SimdStructures#transfer}.
  */
 public final class LoadStoreSimdStructures {
     private LoadStoreSimdStructures() {}
@@ -73,5 +75,33 @@ public final class LoadStoreSimdStructures {
     /** LD1/ST1 (multiple structures), post-index by the size transferred (Rm = 31) or by Xm. */
     public static void postIndex(LiftContext c, Fields f) {
         multiple(c, f, true);
+    }
+
+    private static final Helper TRANSFER = Helper.of(SimdStructures.class, "transfer");
+
+    private static void structure(LiftContext c, Fields f, boolean post) {
+        SimdStructures.Shape shape = SimdStructures.decode(f.word());
+        if (shape == null) {
+            c.illegal();
+            return;
+        }
+        IrBuilder b = c.b;
+        int n = f.get('n');
+        Value base = c.xsp(n);
+        b.call(TRANSFER, b.c32(f.word()), base);
+        if (post) {
+            int m = f.get('m');
+            c.setRegSp(n, m == 31 ? c.offset(base, shape.transferSize()) : b.add(base, c.x(m)));
+        }
+    }
+
+    /** LD2-LD4/ST2-ST4 (multiple structures), LD1-LD4/ST1-ST4 (single structure), LD1R-LD4R; no offset. */
+    public static void interleaved(LiftContext c, Fields f) {
+        structure(c, f, false);
+    }
+
+    /** As {@link #interleaved}, post-index by the size transferred (Rm = 31) or by Xm. */
+    public static void interleavedPost(LiftContext c, Fields f) {
+        structure(c, f, true);
     }
 }

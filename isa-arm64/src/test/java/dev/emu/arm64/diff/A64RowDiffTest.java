@@ -326,6 +326,45 @@ class A64RowDiffTest {
         });
     }
 
+    /** LD2-LD4/ST2-ST4, single lanes and LDnR: every field random but the base registers. */
+    @Test
+    void simdLoadStoreStructures() {
+        List<String> rows = new java.util.ArrayList<>();
+        for (String mn : List.of("LD", "ST")) {
+            for (int k = 1; k <= 4; k++) {
+                if (k > 1) {
+                    rows.add(mn + k + "_mult");
+                    rows.add(mn + k + "_mult_post");
+                }
+                rows.add(mn + k + "_single");
+                rows.add(mn + k + "_single_post");
+            }
+        }
+        campaign("simd_structures", r -> {
+            A64State s = state(r);
+            String name = rows.get(r.nextInt(rows.size()));
+            Enc e = Enc.of(name);
+            int n = base(r, s);
+            if (n == 31) {
+                s.sp = MID - 64; // four Q registers reach 64 bytes past the base
+            } else {
+                s.x[n] = MID - 64;
+            }
+            if (name.endsWith("_post")) {
+                int m = r.nextBoolean() ? 31 : r.nextInt(31);
+                if (m == n) {
+                    m = 31;
+                }
+                if (m != 31) {
+                    s.x[m] = r.nextInt(64) - 32;
+                }
+                e.with('m', m);
+            }
+            e.with('n', n);
+            return new A64Case(e.word(r), s, name);
+        });
+    }
+
     @Test
     void exclusivesAndAcquireRelease() {
         campaign("exclusives", r -> {
