@@ -7,9 +7,8 @@
  *
  * <p>What the core implements, and so what the OS layer may advertise (HWCAP, /proc/cpuinfo):
  * Armv8.0-A base instructions, CRC32, LSE atomics. FP and Advanced SIMD data processing are
- * lifted elsewhere; the SIMD&amp;FP register loads and stores (LDR/STR/LDP/STP/LDUR/STUR of
- * B/H/S/D/Q) and LD1/ST1 (multiple structures) are here, the other structure loads and
- * stores (LD2-LD4, single-lane, LD1R) are not yet. Not implemented (they trap as illegal
+ * lifted elsewhere; all SIMD&amp;FP loads and stores are here: LDR/STR/LDP/STP/LDUR/STUR of
+ * B/H/S/D/Q, and the structure loads and stores (LD1-LD4, ST1-ST4, LD1R-LD4R). Not implemented (they trap as illegal
  * instructions, so they must not be advertised): pointer authentication (only the
  * hint-space forms, which are NOPs), BTI checking (BTI is a NOP), MTE, MOPS, RCpc (LDAPR),
  * LSE2 (so exclusives, acquire/release and atomics fault when misaligned), FlagM (CFINV,
