@@ -1,0 +1,128 @@
+package dev.emu.linux;
+
+import dev.emu.core.engine.Engine;
+import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.fs.FdTable;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One guest process: its memory and engine, fd table, working directory, credentials,
+ * program break, resource limits and signal dispositions. Its threads each run on a Java
+ * thread of their own.
+ */
+public final class LinuxProcess {
+    public static final int RLIMIT_CPU = 0, RLIMIT_FSIZE = 1, RLIMIT_DATA = 2, RLIMIT_STACK = 3, RLIMIT_CORE = 4,
+            RLIMIT_RSS = 5, RLIMIT_NPROC = 6, RLIMIT_NOFILE = 7, RLIMIT_MEMLOCK = 8, RLIMIT_AS = 9, RLIM_NLIMITS = 16;
+    public static final long RLIM_INFINITY = -1;
+
+    private final Kernel kernel;
+    private final int pid;
+    private int ppid;
+    private final LinuxAbi abi;
+    private GuestMemory memory;
+    private Engine engine;
+    private FdTable fds;
+    private final List<LinuxThread> threads = new CopyOnWriteArrayList<>();
+
+    /** Working directory as an absolute, normalised guest path. */
+    public volatile String cwd;
+    public volatile int umask = 022;
+    /** Guest path of the running executable (/proc/self/exe) and the host file behind it. */
+    public String exePath;
+    public Path exeHost;
+    public List<String> argv = List.of();
+    public List<String> envp = List.of();
+    /** Start of the heap (end of the highest segment, page-aligned) and the current break. */
+    public long brkStart;
+    public long brk;
+    /** Where the next hintless mmap looks (grows down). */
+    public long mmapNext;
+    /** {cur, max} per RLIMIT_*. */
+    public final long[][] rlimits = new long[RLIM_NLIMITS][];
+    /** Dispositions recorded by rt_sigaction: {handler, flags, restorer, mask} per signal 1..64. */
+    public final long[][] sigactions = new long[65][];
+    /** Exit status once the process has ended (0..255, or 128+signal), else null. */
+    public volatile Integer exitStatus;
+    public final long startNanos = System.nanoTime();
+
+    public LinuxProcess(Kernel kernel, int pid, int ppid, LinuxAbi abi) {
+        this.kernel = kernel;
+        this.pid = pid;
+        this.ppid = ppid;
+        this.abi = abi;
+        this.fds = new FdTable();
+        String dir = System.getProperty("user.dir");
+        this.cwd = kernel.vfs().guestPathOfHost(Path.of(dir));
+        for (int i = 0; i < RLIM_NLIMITS; i++) {
+            rlimits[i] = new long[] {RLIM_INFINITY, RLIM_INFINITY};
+        }
+        rlimits[RLIMIT_STACK] = new long[] {kernel.options().stackSize, RLIM_INFINITY};
+        rlimits[RLIMIT_NOFILE] = new long[] {1024, 1024 * 1024};
+        rlimits[RLIMIT_CORE] = new long[] {0, RLIM_INFINITY};
+        rlimits[RLIMIT_NPROC] = new long[] {63_000, 63_000};
+        rlimits[RLIMIT_MEMLOCK] = new long[] {8L << 20, 8L << 20};
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    public int ppid() {
+        return ppid;
+    }
+
+    public void setPpid(int ppid) {
+        this.ppid = ppid;
+    }
+
+    public LinuxAbi abi() {
+        return abi;
+    }
+
+    public GuestMemory memory() {
+        return memory;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Installs a fresh image's memory and engine (exec). */
+    public void setImage(GuestMemory memory, Engine engine) {
+        this.memory = memory;
+        this.engine = engine;
+    }
+
+    public FdTable fds() {
+        return fds;
+    }
+
+    public void setFds(FdTable fds) {
+        this.fds = fds;
+    }
+
+    public List<LinuxThread> threads() {
+        return threads;
+    }
+
+    /** Records the exit status once; later calls keep the first. */
+    public synchronized void exit(int status) {
+        if (exitStatus == null) {
+            exitStatus = status;
+        }
+        for (LinuxThread t : threads) {
+            t.requestStop();
+        }
+    }
+
+    public boolean exited() {
+        return exitStatus != null;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.emu.linux.arm64;
+
+import dev.emu.core.cpu.CpuState;
+import dev.emu.core.cpu.RegisterFile;
+import dev.emu.linux.abi.GenericSyscalls;
+import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.abi.OpenFlags;
+import dev.emu.linux.abi.Structs;
+import dev.emu.linux.abi.SyscallTable;
+
+import java.nio.ByteOrder;
+
+/**
+ * AArch64 Linux: {@code svc #0} with the number in x8, arguments in x0..x5, the result (or
+ * -errno) in x0; asm-generic syscall numbers and struct layouts; arm's own values for four
+ * open(2) flags.
+ */
+public final class Arm64Abi implements LinuxAbi {
+    /** HWCAP_FP (bit 0) and HWCAP_ASIMD (bit 1): scalar FP and Advanced SIMD. */
+    // Advertise only what the arm64 core implements: FP and AdvSIMD are mandatory in
+    // AArch64 and libc assumes them; crypto, atomics (LSE), CRC32 etc. stay off until the core
+    // author confirms them, so glibc's ifuncs never pick an instruction we lack.
+    public static final long HWCAP = 0x1 | 0x2;
+    public static final long HWCAP2 = 0;
+
+    // arm64 open flags that differ from the canonical (x86) values
+    static final int A_O_DIRECTORY = 040000, A_O_NOFOLLOW = 0100000, A_O_DIRECT = 0200000, A_O_LARGEFILE = 0400000;
+
+    private static final SyscallTable TABLE = GenericSyscalls.table64();
+    private final Structs structs = new Structs(64, ByteOrder.LITTLE_ENDIAN);
+
+    private int[] argSlots;
+    private int x8Slot = -1;
+    private RegisterFile boundTo;
+
+    @Override
+    public String isaName() {
+        return "arm64";
+    }
+
+    @Override
+    public int wordBits() {
+        return 64;
+    }
+
+    @Override
+    public ByteOrder byteOrder() {
+        return ByteOrder.LITTLE_ENDIAN;
+    }
+
+    @Override
+    public SyscallTable syscalls() {
+        return TABLE;
+    }
+
+    @Override
+    public Structs structs() {
+        return structs;
+    }
+
+    private void bind(RegisterFile rf) {
+        if (boundTo == rf) {
+            return;
+        }
+        int[] slots = new int[6];
+        for (int i = 0; i < 6; i++) {
+            slots[i] = rf.get("x" + i).slot();
+        }
+        x8Slot = rf.get("x8").slot();
+        argSlots = slots;
+        boundTo = rf;
+    }
+
+    @Override
+    public int syscallNumber(CpuState cpu) {
+        bind(cpu.registerFile);
+        return (int) cpu.regs[x8Slot];
+    }
+
+    @Override
+    public long syscallArg(CpuState cpu, int index) {
+        bind(cpu.registerFile);
+        return cpu.regs[argSlots[index]];
+    }
+
+    @Override
+    public void setSyscallResult(CpuState cpu, long result) {
+        bind(cpu.registerFile);
+        cpu.regs[argSlots[0]] = result;
+    }
+
+    @Override
+    public void initRegisters(CpuState cpu, long sp, long entry) {
+        cpu.set("sp", sp);
+        cpu.setPc(entry);
+    }
+
+    @Override
+    public void setThreadPointer(CpuState cpu, long tp) {
+        cpu.set("tpidr_el0", tp);
+    }
+
+    @Override
+    public String unameMachine() {
+        return "aarch64";
+    }
+
+    @Override
+    public String platform() {
+        return "aarch64";
+    }
+
+    @Override
+    public long hwcap() {
+        return HWCAP;
+    }
+
+    @Override
+    public long hwcap2() {
+        return HWCAP2;
+    }
+
+    /** The size of the kernel's arm64 signal frame with its FP/SIMD record, as glibc expects. */
+    @Override
+    public long minSigStackSize() {
+        return 5120;
+    }
+
+    @Override
+    public String cpuinfo(int cpus) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cpus; i++) {
+            sb.append("processor\t: ").append(i).append('\n')
+                    .append("BogoMIPS\t: 100.00\n")
+                    .append("Features\t: fp asimd\n")
+                    .append("CPU implementer\t: 0x41\n")
+                    .append("CPU architecture: 8\n")
+                    .append("CPU variant\t: 0x0\n")
+                    .append("CPU part\t: 0xd08\n")
+                    .append("CPU revision\t: 3\n\n");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public int openFlagsIn(int g) {
+        int c = g & ~(A_O_DIRECTORY | A_O_NOFOLLOW | A_O_DIRECT | A_O_LARGEFILE);
+        if ((g & A_O_DIRECTORY) != 0) c |= OpenFlags.O_DIRECTORY;
+        if ((g & A_O_NOFOLLOW) != 0) c |= OpenFlags.O_NOFOLLOW;
+        if ((g & A_O_DIRECT) != 0) c |= OpenFlags.O_DIRECT;
+        if ((g & A_O_LARGEFILE) != 0) c |= OpenFlags.O_LARGEFILE;
+        return c;
+    }
+
+    @Override
+    public int openFlagsOut(int c) {
+        int g = c & ~(OpenFlags.O_DIRECTORY | OpenFlags.O_NOFOLLOW | OpenFlags.O_DIRECT | OpenFlags.O_LARGEFILE);
+        if ((c & OpenFlags.O_DIRECTORY) != 0) g |= A_O_DIRECTORY;
+        if ((c & OpenFlags.O_NOFOLLOW) != 0) g |= A_O_NOFOLLOW;
+        if ((c & OpenFlags.O_DIRECT) != 0) g |= A_O_DIRECT;
+        if ((c & OpenFlags.O_LARGEFILE) != 0) g |= A_O_LARGEFILE;
+        return g;
+    }
+
+    /** 48-bit user space: TASK_SIZE is 1 << 48 with 4 KiB pages and 4 levels. */
+    @Override
+    public long stackTop() {
+        return 0x0000_ffff_ffff_f000L;
+    }
+
+    /** 2/3 of TASK_SIZE rounded, as the kernel's ELF_ET_DYN_BASE puts it for arm64. */
+    @Override
+    public long pieLoadBase() {
+        return 0x0000_aaaa_aaaa_0000L;
+    }
+
+    @Override
+    public long mmapBase() {
+        return 0x0000_ffff_b000_0000L;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.emu.linux.sys;
+
+import dev.emu.linux.Errno;
+import dev.emu.linux.LinuxProcess;
+import dev.emu.linux.Signals;
+import dev.emu.linux.SyscallContext;
+import dev.emu.linux.SyscallHandler;
+
+import java.util.Map;
+
+/**
+ * Signal state, recorded for the part that delivers signals to guest handlers: actions per
+ * process, masks and alternate stacks per thread. A signal sent to ourselves whose action is
+ * the default terminates the process as Linux would.
+ */
+public final class SignalSyscalls {
+    static final long SIG_DFL = 0, SIG_IGN = 1;
+    static final int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
+    static final long UNBLOCKABLE = (1L << (Signals.SIGKILL - 1)) | (1L << (Signals.SIGSTOP - 1));
+
+    private SignalSyscalls() {}
+
+    public static void register(Map<String, SyscallHandler> m) {
+        m.put("rt_sigaction", SignalSyscalls::rtSigaction);
+        m.put("rt_sigprocmask", SignalSyscalls::rtSigprocmask);
+        m.put("sigaltstack", SignalSyscalls::sigaltstack);
+        m.put("rt_sigpending", c -> {
+            c.write(c.ptrArg(0), new byte[(int) Math.min(8, c.ptrArg(1))]);
+            return 0;
+        });
+        m.put("kill", c -> sendToSelf(c, c.intArg(0), c.intArg(1)));
+        m.put("tkill", c -> sendToSelf(c, c.proc.pid(), c.intArg(1)));
+        m.put("tgkill", c -> sendToSelf(c, c.intArg(0), c.intArg(2)));
+    }
+
+    static long rtSigaction(SyscallContext c) {
+        int sig = c.intArg(0);
+        long act = c.ptrArg(1);
+        long oldact = c.ptrArg(2);
+        if (sig < 1 || sig > 64 || c.ptrArg(3) != 8) {
+            return -Errno.EINVAL;
+        }
+        LinuxProcess p = c.proc;
+        if (act != 0 && (sig == Signals.SIGKILL || sig == Signals.SIGSTOP)) {
+            return -Errno.EINVAL;
+        }
+        long[] old = p.sigactions[sig] == null ? new long[4] : p.sigactions[sig];
+        if (act != 0) {
+            p.sigactions[sig] = c.structs.readSigaction(c.read(act, c.structs.sigactionSize()));
+        }
+        if (oldact != 0) {
+            c.write(oldact, c.structs.sigaction(old[0], old[1], old[2], old[3]));
+        }
+        return 0;
+    }
+
+    static long rtSigprocmask(SyscallContext c) {
+        int how = c.intArg(0);
+        long set = c.ptrArg(1);
+        long oldset = c.ptrArg(2);
+        if (c.ptrArg(3) != 8) {
+            return -Errno.EINVAL;
+        }
+        long old = c.thread.sigmask;
+        if (set != 0) {
+            long s = c.structs.wrap(c.read(set, 8)).getU64(0);
+            switch (how) {
+                case SIG_BLOCK -> c.thread.sigmask |= s;
+                case SIG_UNBLOCK -> c.thread.sigmask &= ~s;
+                case SIG_SETMASK -> c.thread.sigmask = s;
+                default -> {
+                    return -Errno.EINVAL;
+                }
+            }
+            c.thread.sigmask &= ~UNBLOCKABLE;
+        }
+        if (oldset != 0) {
+            c.writeU64(oldset, old);
+        }
+        return 0;
+    }
+
+    static long sigaltstack(SyscallContext c) {
+        long ss = c.ptrArg(0);
+        long old = c.ptrArg(1);
+        long[] prev = c.thread.altStack.clone();
+        if (ss != 0) {
+            long[] n = c.structs.readStackT(c.read(ss, c.structs.stackTSize()));
+            int flags = (int) n[1];
+            if ((flags & ~(2 | (1 << 31))) != 0) {
+                return -Errno.EINVAL;
+            }
+            if ((flags & 2) == 0 && n[2] < 2048) {
+                return -Errno.ENOMEM;
+            }
+            c.thread.altStack = n;
+        }
+        if (old != 0) {
+            c.write(old, c.structs.stackT(prev[0], (int) prev[1], prev[2]));
+        }
+        return 0;
+    }
+
+    /** Signals to ourselves with the default action take effect now; others are not delivered yet. */
+    static long sendToSelf(SyscallContext c, int pid, int sig) {
+        if (sig < 0 || sig > 64) {
+            return -Errno.EINVAL;
+        }
+        LinuxProcess target = pid == 0 || pid == -1 ? c.proc : c.kernel.process(pid);
+        if (target == null) {
+            return -Errno.ESRCH;
+        }
+        if (sig == 0) {
+            return 0;
+        }
+        long[] act = target.sigactions[sig];
+        long handler = act == null ? SIG_DFL : act[0];
+        boolean ignoredByDefault = sig == Signals.SIGCHLD || sig == Signals.SIGURG || sig == Signals.SIGWINCH
+                || sig == Signals.SIGCONT;
+        if (handler == SIG_IGN || (handler == SIG_DFL && ignoredByDefault)) {
+            return 0;
+        }
+        if (handler == SIG_DFL) {
+            if (sig == Signals.SIGSTOP || sig == Signals.SIGTSTP || sig == Signals.SIGTTIN || sig == Signals.SIGTTOU) {
+                return 0;
+            }
+            c.kernel.diag("emu: guest killed by " + Signals.name(sig) + " (sent by pid " + c.proc.pid() + ")");
+            target.exit(128 + sig);
+            return 0;
+        }
+        c.kernel.warnOnce("signal-delivery", "delivering " + Signals.name(sig)
+                + " to a guest handler is not implemented yet; the signal is dropped");
+        return 0;
+    }
+}
