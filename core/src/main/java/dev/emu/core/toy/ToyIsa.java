@@ -1,4 +1,4 @@
-package dev.emu.core.engine;
+package dev.emu.core.toy;
 
 import dev.emu.core.cpu.RegisterFile;
 import dev.emu.core.ir.Block;
@@ -13,7 +13,9 @@ import dev.emu.core.mem.GuestFault;
 import java.nio.ByteOrder;
 
 /**
- * A tiny fixed-width ISA for testing the engine without a real core. 32-bit little-endian
+ * A tiny fixed-width ISA that exercises the engine, the tiers and the embedding API
+ * without a real core: the engine's tests and benchmarks run on it. Not registered as a
+ * service, so no ELF file ever selects it. 32-bit little-endian
  * words: op = bits 31-24, a = 23-20, b = 19-16, imm = signed 16 bits (15-0). Registers
  * r0..r15 and pc.
  */
@@ -26,6 +28,7 @@ public final class ToyIsa implements Isa {
     public static final int SYS = 0x06;  // trap SYSCALL, resume at pc + 4
     public static final int JMP = 0x07;  // pc += imm * 4
     public static final int ST32 = 0x08; // mem32[rb + imm] = ra
+    public static final int XADD = 0x09; // atomically: ra = mem64[rb]; mem64[rb] += imm
 
     private static final RegisterFile REGS;
     static {
@@ -75,6 +78,14 @@ public final class ToyIsa implements Isa {
                 case LD -> b.setReg(ra, b.load(Type.I64, b.add(b.getReg64(rb), b.c64(imm)), 8, false, false));
                 case ST -> b.store(b.add(b.getReg64(rb), b.c64(imm)), b.getReg64(ra), 8, false);
                 case ST32 -> b.store(b.add(b.getReg64(rb), b.c64(imm)), b.trunc32(b.getReg64(ra)), 4, false);
+                case XADD -> {
+                    Value addr = b.getReg64(rb);
+                    Value old = b.load(Type.I64, addr, 8, false, false);
+                    Value seen = b.cas(addr, old, b.add(old, b.c64(imm)), 8, false);
+                    // lost a race: run the instruction again
+                    b.exitIf(b.cmpNe(seen, old), b.c64(pc));
+                    b.setReg(ra, old);
+                }
                 case BNE -> {
                     Value taken = b.cmpNe(b.getReg64(ra), b.c64(0));
                     b.exitIf(taken, b.c64(pc + imm * 4));
