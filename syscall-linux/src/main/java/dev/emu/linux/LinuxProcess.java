@@ -1,6 +1,7 @@
 package dev.emu.linux;
 
 import dev.emu.core.engine.Engine;
+import dev.emu.core.mem.AddressSpace;
 import dev.emu.linux.abi.LinuxAbi;
 import dev.emu.linux.fs.FdTable;
 
@@ -22,7 +23,7 @@ public final class LinuxProcess {
     private final int pid;
     private int ppid;
     private final LinuxAbi abi;
-    private GuestMemory memory;
+    private AddressSpace memory;
     private Engine engine;
     private FdTable fds;
     private final List<LinuxThread> threads = new CopyOnWriteArrayList<>();
@@ -35,11 +36,6 @@ public final class LinuxProcess {
     public Path exeHost;
     public List<String> argv = List.of();
     public List<String> envp = List.of();
-    /** Start of the heap (end of the highest segment, page-aligned) and the current break. */
-    public long brkStart;
-    public long brk;
-    /** Where the next hintless mmap looks (grows down). */
-    public long mmapNext;
     /** {cur, max} per RLIMIT_*. */
     public final long[][] rlimits = new long[RLIM_NLIMITS][];
     /** Dispositions recorded by rt_sigaction: {handler, flags, restorer, mask} per signal 1..64. */
@@ -86,7 +82,7 @@ public final class LinuxProcess {
         return abi;
     }
 
-    public GuestMemory memory() {
+    public AddressSpace memory() {
         return memory;
     }
 
@@ -95,7 +91,7 @@ public final class LinuxProcess {
     }
 
     /** Installs a fresh image's memory and engine (exec). */
-    public void setImage(GuestMemory memory, Engine engine) {
+    public void setImage(AddressSpace memory, Engine engine) {
         this.memory = memory;
         this.engine = engine;
     }

@@ -1,5 +1,6 @@
 package dev.emu.linux;
 
+import dev.emu.core.mem.AddressSpace;
 import dev.emu.core.mem.GuestFault;
 import dev.emu.linux.abi.LinuxAbi;
 import dev.emu.linux.abi.Structs;
@@ -44,7 +45,7 @@ public final class SyscallContext {
         return abi.wordBits() == 32 ? args[i] & 0xffffffffL : args[i];
     }
 
-    public GuestMemory mem() {
+    public AddressSpace mem() {
         return proc.memory();
     }
 

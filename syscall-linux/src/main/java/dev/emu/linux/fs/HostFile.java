@@ -1,7 +1,7 @@
 package dev.emu.linux.fs;
 
 import dev.emu.linux.Errno;
-import dev.emu.linux.FileSource;
+import dev.emu.core.mem.Backing;
 import dev.emu.linux.SyscallError;
 import dev.emu.linux.abi.OpenFlags;
 
@@ -144,13 +144,13 @@ public final class HostFile extends OpenFile {
     }
 
     @Override
-    public FileSource mapSource() throws IOException {
+    public Backing mapSource() throws IOException {
         if (!seekable) {
             throw new SyscallError(Errno.ENODEV);
         }
         long ino = stat().ino();
         String gp = guestPath;
-        return new FileSource() {
+        return new Backing() {
             @Override
             public long length() {
                 try {

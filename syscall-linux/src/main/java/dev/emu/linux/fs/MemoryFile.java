@@ -1,7 +1,7 @@
 package dev.emu.linux.fs;
 
 import dev.emu.linux.Errno;
-import dev.emu.linux.FileSource;
+import dev.emu.core.mem.Backing;
 import dev.emu.linux.SyscallError;
 
 /** A read-only file whose bytes were generated at open (the /proc files). */
@@ -69,7 +69,7 @@ public final class MemoryFile extends OpenFile {
     }
 
     @Override
-    public FileSource mapSource() {
-        return FileSource.ofBytes(data, guestPath);
+    public Backing mapSource() {
+        return Backing.ofBytes(data, guestPath);
     }
 }

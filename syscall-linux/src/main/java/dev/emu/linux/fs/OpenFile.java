@@ -1,7 +1,7 @@
 package dev.emu.linux.fs;
 
 import dev.emu.linux.Errno;
-import dev.emu.linux.FileSource;
+import dev.emu.core.mem.Backing;
 import dev.emu.linux.SyscallError;
 import dev.emu.linux.abi.OpenFlags;
 
@@ -132,7 +132,7 @@ public abstract class OpenFile {
     }
 
     /** What mmap reads; ENODEV for files that cannot be mapped. */
-    public FileSource mapSource() throws IOException {
+    public Backing mapSource() throws IOException {
         throw new SyscallError(Errno.ENODEV);
     }
 }

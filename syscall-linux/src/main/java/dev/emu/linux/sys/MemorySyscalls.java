@@ -2,8 +2,8 @@ package dev.emu.linux.sys;
 
 import dev.emu.core.mem.Prot;
 import dev.emu.linux.Errno;
-import dev.emu.linux.FileSource;
-import dev.emu.linux.GuestMemory;
+import dev.emu.core.mem.Backing;
+import dev.emu.core.mem.AddressSpace;
 import dev.emu.linux.LinuxProcess;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;
@@ -12,7 +12,7 @@ import dev.emu.linux.fs.OpenFile;
 import java.io.IOException;
 import java.util.Map;
 
-/** brk, mmap and friends over the process's {@link GuestMemory}. */
+/** brk, mmap and friends over the process's {@link AddressSpace}. */
 public final class MemorySyscalls {
     public static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_TYPE = 0x0f, MAP_FIXED = 0x10,
             MAP_ANONYMOUS = 0x20, MAP_FIXED_NOREPLACE = 0x100000;
@@ -52,31 +52,14 @@ public final class MemorySyscalls {
         });
     }
 
-    /** The break: grows by mapping fresh zero pages after the old end, shrinks by unmapping. */
+    /** brk(2): the address space keeps the break (set by the loader after the last segment). */
     public static long brk(LinuxProcess p, long req) {
-        GuestMemory mem = p.memory();
-        if (req == 0 || req < p.brkStart) {
-            return p.brk;
+        AddressSpace mem = p.memory();
+        long limit = p.rlimits[LinuxProcess.RLIMIT_DATA][0];
+        if (req != 0 && limit != LinuxProcess.RLIM_INFINITY && req - mem.currentBrk() > limit) {
+            return mem.currentBrk();
         }
-        long oldEnd = pageUp(p.brk);
-        long newEnd = pageUp(req);
-        if (newEnd > oldEnd) {
-            long limit = p.rlimits[LinuxProcess.RLIMIT_DATA][0];
-            if (limit != LinuxProcess.RLIM_INFINITY && newEnd - p.brkStart > limit) {
-                return p.brk;
-            }
-            if (!mem.isFree(oldEnd, newEnd - oldEnd)) {
-                return p.brk;
-            }
-            long r = mem.mmap(oldEnd, newEnd - oldEnd, Prot.RW, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, null, 0);
-            if (Errno.isError(r)) {
-                return p.brk;
-            }
-        } else if (newEnd < oldEnd) {
-            mem.munmap(newEnd, oldEnd - newEnd);
-        }
-        p.brk = req;
-        return req;
+        return req == 0 ? mem.currentBrk() : mem.brk(req);
     }
 
     static long mmap(SyscallContext c) throws IOException {
@@ -98,7 +81,7 @@ public final class MemorySyscalls {
         if ((prot & ~Prot.RWX) != 0) {
             prot &= Prot.RWX; // PROT_GROWSDOWN/UP, PROT_SEM
         }
-        FileSource src = null;
+        Backing src = null;
         if ((flags & MAP_ANONYMOUS) == 0) {
             OpenFile f = c.proc.fds().get(fd);
             if (!f.readable()) {
