@@ -66,6 +66,12 @@ public final class Strace {
         if (sig == null) {
             sig = "xxx";
         }
+        if (name != null && (name.equals("openat") || name.equals("open"))) {
+            int flags = abi.openFlagsIn((int) c.args[sig.indexOf('o')]);
+            if ((flags & (OpenFlags.O_CREAT | OpenFlags.O_TMPFILE)) == 0) {
+                sig = sig.substring(0, sig.length() - 1); // strace shows the mode only when it matters
+            }
+        }
         for (int i = 0; i < sig.length(); i++) {
             if (i > 0) {
                 sb.append(", ");
@@ -113,7 +119,7 @@ public final class Strace {
                     }
                     int len = (int) Math.min(c.args[i + 1], MAX_STRING + 1);
                     byte[] data = c.read(v, Math.max(len, 0));
-                    return quote(data, MAX_STRING) + (c.args[i + 1] > MAX_STRING ? "..." : "");
+                    return quote(data, MAX_STRING);
                 }
                 case 'B':
                     if (Errno.isError(result) || c.outData == null) {
