@@ -67,7 +67,7 @@ class LoaderTest {
         assertThat(aux.get((long) Auxv.AT_ENTRY)).isEqualTo(l.entry());
         assertThat(aux.get((long) Auxv.AT_BASE)).isZero();
         assertThat(aux.get((long) Auxv.AT_CLKTCK)).isEqualTo(100);
-        assertThat(aux.get((long) Auxv.AT_HWCAP)).isEqualTo(3);
+        assertThat(aux.get((long) Auxv.AT_HWCAP)).isEqualTo(0x983);
         assertThat(aux.get((long) Auxv.AT_SECURE)).isZero();
         assertThat(aux.get((long) Auxv.AT_MINSIGSTKSZ)).isEqualTo(5120);
         assertThat(str(mem, aux.get((long) Auxv.AT_PLATFORM))).isEqualTo("aarch64");

@@ -16,11 +16,17 @@ import java.nio.ByteOrder;
  * open(2) flags.
  */
 public final class Arm64Abi implements LinuxAbi {
-    /** HWCAP_FP (bit 0) and HWCAP_ASIMD (bit 1): scalar FP and Advanced SIMD. */
-    // Advertise only what the arm64 core implements: FP and AdvSIMD are mandatory in
-    // AArch64 and libc assumes them; crypto, atomics (LSE), CRC32 etc. stay off until the core
-    // author confirms them, so glibc's ifuncs never pick an instruction we lack.
-    public static final long HWCAP = 0x1 | 0x2;
+    // Linux's arm64 HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h).
+    static final long HWCAP_FP = 1 << 0, HWCAP_ASIMD = 1 << 1, HWCAP_CRC32 = 1 << 7, HWCAP_ATOMICS = 1 << 8,
+            HWCAP_CPUID = 1 << 11;
+    /**
+     * Only what the arm64 core implements (its package documentation and IdRegisters, which
+     * show a Cortex-A55 with CRC32 and LSE): FP and AdvSIMD (mandatory in AArch64, libc
+     * assumes them), CRC32, LSE atomics, and CPUID since the core emulates MRS of the ID
+     * registers as Linux does. No crypto, no FP16, no SVE, so glibc's ifuncs never pick an
+     * instruction the core lacks. To be confirmed by the core author as it grows.
+     */
+    public static final long HWCAP = HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_ATOMICS | HWCAP_CPUID;
     public static final long HWCAP2 = 0;
 
     // arm64 open flags that differ from the canonical (x86) values
@@ -132,12 +138,12 @@ public final class Arm64Abi implements LinuxAbi {
         for (int i = 0; i < cpus; i++) {
             sb.append("processor\t: ").append(i).append('\n')
                     .append("BogoMIPS\t: 100.00\n")
-                    .append("Features\t: fp asimd\n")
+                    .append("Features\t: fp asimd crc32 atomics cpuid\n")
                     .append("CPU implementer\t: 0x41\n")
                     .append("CPU architecture: 8\n")
-                    .append("CPU variant\t: 0x0\n")
-                    .append("CPU part\t: 0xd08\n")
-                    .append("CPU revision\t: 3\n\n");
+                    .append("CPU variant\t: 0x1\n")
+                    .append("CPU part\t: 0xd05\n")
+                    .append("CPU revision\t: 0\n\n");
         }
         return sb.toString();
     }

@@ -1,0 +1,98 @@
+package dev.emu.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.emu.core.isa.Isa;
+import dev.emu.linux.fs.StdStream;
+import dev.emu.linux.loader.Launcher;
+import dev.emu.testkit.Fixtures;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whole programs on the arm64 core through the Linux layer: a hand-assembled one, then
+ * busybox applets. Skipped while the arm64 core is not on the class path (or the fixture
+ * is missing).
+ */
+class Arm64ProgramTest {
+    @TempDir
+    Path dir;
+
+    record Result(int status, String out, String err) {}
+
+    static void assumeArm64Core() {
+        Assumptions.assumeTrue(Isa.all().stream().anyMatch(i -> i.name().equals("arm64")),
+                "the arm64 core is not on the class path yet");
+    }
+
+    Result run(Path exe, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream diag = new ByteArrayOutputStream();
+        Kernel.Options o = new Kernel.Options();
+        o.diagnostics = new PrintStream(diag, true, StandardCharsets.UTF_8);
+        o.stdio = () -> List.of(new StdStream(0, new ByteArrayInputStream(new byte[0]), null, false),
+                new StdStream(1, null, out, false), new StdStream(2, null, err, false));
+        Kernel k = new Kernel(o);
+        List<String> argv = new ArrayList<>(List.of(exe.getFileName().toString()));
+        argv.addAll(List.of(args));
+        int status = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            LinuxThread t = Launcher.start(k, exe, argv, List.of("PATH=/bin", "HOME=/"), null);
+            return t.run();
+        });
+        return new Result(status, out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8) + diag.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void handAssembledWriteAndExit() throws Exception {
+        assumeArm64Core();
+        int[] code = {
+            0xd2800020, // mov x0, #1
+            0x100000e1, // adr x1, msg (+28)
+            0xd28000c2, // mov x2, #6
+            0xd2800808, // mov x8, #64 (write)
+            0xd4000001, // svc #0
+            0xd28000e0, // mov x0, #7
+            0xd2800ba8, // mov x8, #93 (exit)
+            0xd4000001, // svc #0
+        };
+        ByteBuffer b = ByteBuffer.allocate(code.length * 4 + 6).order(ByteOrder.LITTLE_ENDIAN);
+        for (int c : code) {
+            b.putInt(c);
+        }
+        b.put("hello\n".getBytes(StandardCharsets.US_ASCII));
+        Path exe = dir.resolve("hello");
+        Files.write(exe, TinyElf.build(183, 2, b.array(), 0));
+        Result r = run(exe);
+        assertThat(r.out()).isEqualTo("hello\n");
+        assertThat(r.status()).isEqualTo(7);
+    }
+
+    @Test
+    void busyboxApplets() {
+        assumeArm64Core();
+        Path bb = Fixtures.busybox("arm64");
+        Result echo = run(bb, "echo", "hello");
+        assertThat(echo.err()).isEmpty();
+        assertThat(echo.out()).isEqualTo("hello\n");
+        assertThat(echo.status()).isZero();
+        assertThat(run(bb, "uname", "-m").out()).isEqualTo("aarch64\n");
+        assertThat(run(bb, "true").status()).isZero();
+        assertThat(run(bb, "false").status()).isEqualTo(1);
+    }
+}
