@@ -90,7 +90,8 @@ public final class LinuxThread implements ExitHandler {
                 return kill(Signals.SIGSEGV, "privileged instruction");
             case HALT:
             default:
-                return false;
+                // an embedder's stop request has no meaning for a Linux process
+                return kill(Signals.SIGTRAP, "unexpected " + kind + " trap");
         }
     }
 

@@ -6,6 +6,7 @@ import dev.emu.linux.abi.LinuxAbi;
 import dev.emu.linux.sys.FileSyscalls;
 import dev.emu.linux.sys.MemorySyscalls;
 import dev.emu.linux.sys.PathSyscalls;
+import dev.emu.linux.sys.PollSyscalls;
 import dev.emu.linux.sys.ProcessSyscalls;
 import dev.emu.linux.sys.SignalSyscalls;
 import dev.emu.linux.sys.TimeSyscalls;
@@ -35,6 +36,7 @@ public final class SyscallDispatcher {
         TimeSyscalls.register(byName);
         ProcessSyscalls.register(byName);
         SignalSyscalls.register(byName);
+        PollSyscalls.register(byName);
         handlers = new SyscallHandler[abi.syscalls().size()];
         for (int n = 0; n < handlers.length; n++) {
             String name = abi.syscalls().name(n);
