@@ -11,6 +11,8 @@ import org.objectweb.asm.Opcodes;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Tier 1: compiles one IR {@link Block} to one JVM method, {@code long run(CpuState)}, of a
@@ -29,19 +31,26 @@ public final class BlockCompiler {
      */
     public static final int MAX_METHOD_BYTES = 8000;
 
-    static final String CLASS_NAME = "dev/emu/core/jit/CompiledBlock";
+    private static final String CLASS_PREFIX = "dev/emu/core/jit/Block_";
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodType NO_ARGS = MethodType.methodType(void.class);
 
     private BlockCompiler() {}
 
     /**
-     * Compiles {@code b}, or returns null when it cannot be compiled (the method would exceed
-     * {@link #MAX_METHOD_BYTES}, or a helper's class is not visible from this class loader);
-     * the engine then keeps interpreting that block.
+     * Compiles {@code b}, or returns null when it cannot be compiled; the engine then keeps
+     * interpreting that block. A block whose method would exceed {@link #MAX_METHOD_BYTES}
+     * is split at guest-instruction boundaries that no temp or branch crosses into a chain
+     * of methods, each under the limit; it is not compiled when no such split exists, or
+     * when a helper's class is not visible from this class loader.
      */
     public static BlockCode compile(Block b) {
-        byte[] bytes = classBytes(b);
+        return compile(b, MAX_METHOD_BYTES);
+    }
+
+    /** As {@link #compile(Block)} with another method size limit; tests use small ones to exercise splitting. */
+    static BlockCode compile(Block b, int maxMethodBytes) {
+        byte[] bytes = classBytes(b, maxMethodBytes);
         if (bytes == null) {
             return null;
         }
@@ -60,9 +69,78 @@ public final class BlockCompiler {
      * compiled; tests print it with ASM's Textifier to snapshot generated code.
      */
     public static byte[] classBytes(Block b) {
+        return classBytes(b, MAX_METHOD_BYTES);
+    }
+
+    static byte[] classBytes(Block b, int maxMethodBytes) {
         if (!BlockEmitter.helpersVisible(b)) {
             return null;
         }
+        int n = b.insns.length;
+        int[] lastUse = BlockEmitter.lastUses(b);
+        boolean[] splittable = null;
+        // parts start at these instruction indices; a part too large for HotSpot is halved
+        // at the split point nearest its middle, and everything is emitted again
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        while (true) {
+            ClassWriter cw = classWriter(b);
+            int tooLarge = -1;
+            for (int k = 0; k < starts.size() && tooLarge < 0; k++) {
+                boolean last = k + 1 == starts.size();
+                MethodVisitor mv = k == 0
+                        ? cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run", "(Ldev/emu/core/cpu/CpuState;)J", null, null)
+                        : cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, partName(k), BlockEmitter.PART_DESC, null, null);
+                int size = new BlockEmitter(b, starts.get(k), last ? n : starts.get(k + 1),
+                        last ? null : partName(k + 1), mv).emit();
+                if (size > maxMethodBytes) {
+                    tooLarge = k;
+                }
+            }
+            if (tooLarge < 0) {
+                cw.visitEnd();
+                try {
+                    return cw.toByteArray();
+                } catch (MethodTooLargeException | ClassTooLargeException e) {
+                    return null;
+                }
+            }
+            if (splittable == null) {
+                splittable = BlockEmitter.splitPoints(b, lastUse);
+            }
+            int from = starts.get(tooLarge);
+            int to = tooLarge + 1 == starts.size() ? n : starts.get(tooLarge + 1);
+            int cut = nearestSplit(splittable, from, to);
+            if (cut < 0) {
+                return null;
+            }
+            starts.add(tooLarge + 1, cut);
+        }
+    }
+
+    /** Named after the guest pc (and mode), so profilers and stack traces say which block is hot. */
+    static String className(Block b) {
+        return CLASS_PREFIX + Long.toHexString(b.startPc) + (b.mode != 0 ? "_m" + b.mode : "");
+    }
+
+    private static String partName(int k) {
+        return "part" + k;
+    }
+
+    /** The split point strictly inside (from, to) nearest its middle, or -1. */
+    private static int nearestSplit(boolean[] splittable, int from, int to) {
+        int mid = (from + to) >>> 1;
+        for (int d = 0; mid - d > from || mid + d < to; d++) {
+            if (mid - d > from && splittable[mid - d]) {
+                return mid - d;
+            }
+            if (mid + d < to && splittable[mid + d]) {
+                return mid + d;
+            }
+        }
+        return -1;
+    }
+
+    private static ClassWriter classWriter(Block b) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             // The only reference types whose frames merge are our own fixed locals and the
             // caught GuestFault, so there is never a real common superclass to find; this
@@ -73,9 +151,8 @@ public final class BlockCompiler {
             }
         };
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
-                CLASS_NAME, null, "java/lang/Object", new String[] {"dev/emu/core/engine/BlockCode"});
+                className(b), null, "java/lang/Object", new String[] {"dev/emu/core/engine/BlockCode"});
         cw.visitSource("block@0x" + Long.toHexString(b.startPc), null);
-
         MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
@@ -83,18 +160,6 @@ public final class BlockCompiler {
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run",
-                "(Ldev/emu/core/cpu/CpuState;)J", null, null);
-        int size = new BlockEmitter(b, mv).emit();
-        if (size > MAX_METHOD_BYTES) {
-            return null;
-        }
-        cw.visitEnd();
-        try {
-            return cw.toByteArray();
-        } catch (MethodTooLargeException | ClassTooLargeException e) {
-            return null;
-        }
+        return cw;
     }
 }

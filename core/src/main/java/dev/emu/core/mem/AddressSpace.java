@@ -33,6 +33,9 @@ import java.util.Objects;
  * it came from. Like any emulator without cross-thread TLB shootdown, another thread may use
  * a stale slot for the instant between the change and its next memory synchronisation;
  * a guest that races an access against munmap of the same page has no defined result anyway.
+ * TLB slots are read with plain loads, which C2 may hoist out of a loop with no other memory
+ * synchronisation in it: generated loops therefore need a volatile read per iteration (the
+ * engine's interrupt poll at each back edge is one) to see another thread's mprotect.
  */
 public final class AddressSpace {
     public static final int PAGE_SHIFT = 12;
@@ -103,165 +106,218 @@ public final class AddressSpace {
     }
 
     // ---------------------------------------------------------------- typed access (hot)
-    // Each hit path is one slot load and one compare: the tag is compared with the page of the
+    // A hit is one slot load and one compare: the tag is compared with the page of the
     // access's LAST byte while the slot is chosen by its first, so an access that crosses a
-    // page never hits (the slot of page n never holds page n + 1) and needs no second test.
+    // page never hits (the slot of page n never holds page n + 1) and needs no second test;
+    // the empty slot's null data makes a miss look like any other. Each method stays under
+    // 35 bytes of bytecode so that C1 and C2 inline it even at call sites that are not hot.
+
+    /** The read-TLB page holding [addr, addr + extra], or null. */
+    private byte[] readPage(long addr, int extra) {
+        return readTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK].dataIf(addr + extra);
+    }
+
+    /** The write-TLB page holding [addr, addr + extra], or null. */
+    private byte[] writePage(long addr, int extra) {
+        return writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK].dataIf(addr + extra);
+    }
 
     /** Zero-extended byte. */
     public int ld8(long addr) {
-        TlbEntry e = readTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == addr >>> PAGE_SHIFT) {
-            return e.data[(int) addr & OFFSET_MASK] & 0xFF;
+        byte[] d = readPage(addr, 0);
+        if (d != null) {
+            return d[(int) addr & OFFSET_MASK] & 0xFF;
         }
         return (int) loadSlow(addr, 1, false);
     }
 
     /** Zero-extended halfword. */
     public int ld16le(long addr) {
-        TlbEntry e = readTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 1) >>> PAGE_SHIFT) {
-            return (char) U16LE.get(e.data, (int) addr & OFFSET_MASK);
+        byte[] d = readPage(addr, 1);
+        if (d != null) {
+            return (char) U16LE.get(d, (int) addr & OFFSET_MASK);
         }
         return (int) loadSlow(addr, 2, false);
     }
 
     public int ld16be(long addr) {
-        TlbEntry e = readTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 1) >>> PAGE_SHIFT) {
-            return (char) U16BE.get(e.data, (int) addr & OFFSET_MASK);
+        byte[] d = readPage(addr, 1);
+        if (d != null) {
+            return (char) U16BE.get(d, (int) addr & OFFSET_MASK);
         }
         return (int) loadSlow(addr, 2, true);
     }
 
     public int ld32le(long addr) {
-        TlbEntry e = readTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 3) >>> PAGE_SHIFT) {
-            return (int) I32LE.get(e.data, (int) addr & OFFSET_MASK);
+        byte[] d = readPage(addr, 3);
+        if (d != null) {
+            return (int) I32LE.get(d, (int) addr & OFFSET_MASK);
         }
         return (int) loadSlow(addr, 4, false);
     }
 
     public int ld32be(long addr) {
-        TlbEntry e = readTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 3) >>> PAGE_SHIFT) {
-            return (int) I32BE.get(e.data, (int) addr & OFFSET_MASK);
+        byte[] d = readPage(addr, 3);
+        if (d != null) {
+            return (int) I32BE.get(d, (int) addr & OFFSET_MASK);
         }
         return (int) loadSlow(addr, 4, true);
     }
 
     public long ld64le(long addr) {
-        TlbEntry e = readTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 7) >>> PAGE_SHIFT) {
-            return (long) I64LE.get(e.data, (int) addr & OFFSET_MASK);
+        byte[] d = readPage(addr, 7);
+        if (d != null) {
+            return (long) I64LE.get(d, (int) addr & OFFSET_MASK);
         }
         return loadSlow(addr, 8, false);
     }
 
     public long ld64be(long addr) {
-        TlbEntry e = readTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 7) >>> PAGE_SHIFT) {
-            return (long) I64BE.get(e.data, (int) addr & OFFSET_MASK);
+        byte[] d = readPage(addr, 7);
+        if (d != null) {
+            return (long) I64BE.get(d, (int) addr & OFFSET_MASK);
         }
         return loadSlow(addr, 8, true);
     }
 
     public void st8(long addr, int v) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == addr >>> PAGE_SHIFT) {
-            e.data[(int) addr & OFFSET_MASK] = (byte) v;
-        } else {
+        byte[] d = writePage(addr, 0);
+        if (d == null) {
             storeSlow(addr, 1, false, v);
+            return;
         }
+        d[(int) addr & OFFSET_MASK] = (byte) v;
     }
 
     public void st16le(long addr, int v) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 1) >>> PAGE_SHIFT) {
-            U16LE.set(e.data, (int) addr & OFFSET_MASK, (char) v);
-        } else {
+        byte[] d = writePage(addr, 1);
+        if (d == null) {
             storeSlow(addr, 2, false, v);
+            return;
         }
+        put16le(d, addr, v);
     }
 
     public void st16be(long addr, int v) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 1) >>> PAGE_SHIFT) {
-            U16BE.set(e.data, (int) addr & OFFSET_MASK, (char) v);
-        } else {
+        byte[] d = writePage(addr, 1);
+        if (d == null) {
             storeSlow(addr, 2, true, v);
+            return;
         }
+        put16be(d, addr, v);
     }
 
     public void st32le(long addr, int v) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 3) >>> PAGE_SHIFT) {
-            I32LE.set(e.data, (int) addr & OFFSET_MASK, v);
-        } else {
+        byte[] d = writePage(addr, 3);
+        if (d == null) {
             storeSlow(addr, 4, false, v);
+            return;
         }
+        put32le(d, addr, v);
     }
 
     public void st32be(long addr, int v) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 3) >>> PAGE_SHIFT) {
-            I32BE.set(e.data, (int) addr & OFFSET_MASK, v);
-        } else {
+        byte[] d = writePage(addr, 3);
+        if (d == null) {
             storeSlow(addr, 4, true, v);
+            return;
         }
+        put32be(d, addr, v);
     }
 
     public void st64le(long addr, long v) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 7) >>> PAGE_SHIFT) {
-            I64LE.set(e.data, (int) addr & OFFSET_MASK, v);
-        } else {
+        byte[] d = writePage(addr, 7);
+        if (d == null) {
             storeSlow(addr, 8, false, v);
+            return;
         }
+        put64le(d, addr, v);
     }
 
     public void st64be(long addr, long v) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == (addr + 7) >>> PAGE_SHIFT) {
-            I64BE.set(e.data, (int) addr & OFFSET_MASK, v);
-        } else {
+        byte[] d = writePage(addr, 7);
+        if (d == null) {
             storeSlow(addr, 8, true, v);
+            return;
         }
+        put64be(d, addr, v);
     }
 
-    // The tag of an aligned access's last byte equals its first's, and a misaligned CAS must
-    // fault, so CAS tests alignment and the tag of the first byte.
+    // The stores' VarHandle calls live in helpers to keep the callers small.
+    private static void put16le(byte[] d, long addr, int v) {
+        U16LE.set(d, (int) addr & OFFSET_MASK, (char) v);
+    }
+
+    private static void put16be(byte[] d, long addr, int v) {
+        U16BE.set(d, (int) addr & OFFSET_MASK, (char) v);
+    }
+
+    private static void put32le(byte[] d, long addr, int v) {
+        I32LE.set(d, (int) addr & OFFSET_MASK, v);
+    }
+
+    private static void put32be(byte[] d, long addr, int v) {
+        I32BE.set(d, (int) addr & OFFSET_MASK, v);
+    }
+
+    private static void put64le(byte[] d, long addr, long v) {
+        I64LE.set(d, (int) addr & OFFSET_MASK, v);
+    }
+
+    private static void put64be(byte[] d, long addr, long v) {
+        I64BE.set(d, (int) addr & OFFSET_MASK, v);
+    }
+
+    // An aligned access never crosses a page, and a misaligned CAS must fault: CAS tests the
+    // tag of its first byte and the alignment, and the swap itself is a helper, to stay small.
 
     /** Atomic compare-and-swap; returns the old value. Misaligned: GuestFault ALIGNMENT. */
     public int cas32le(long addr, int expected, int value) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == addr >>> PAGE_SHIFT && (addr & 3) == 0) {
-            return (int) I32LE.compareAndExchange(e.data, (int) addr & OFFSET_MASK, expected, value);
+        byte[] d = writePage(addr, 0);
+        if (d == null || (addr & 3) != 0) {
+            return (int) casSlow(addr, 4, false, expected, value);
         }
-        return (int) casSlow(addr, 4, false, expected, value);
+        return cas32le(d, addr, expected, value);
+    }
+
+    private static int cas32le(byte[] d, long addr, int expected, int value) {
+        return (int) I32LE.compareAndExchange(d, (int) addr & OFFSET_MASK, expected, value);
     }
 
     public int cas32be(long addr, int expected, int value) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == addr >>> PAGE_SHIFT && (addr & 3) == 0) {
-            return (int) I32BE.compareAndExchange(e.data, (int) addr & OFFSET_MASK, expected, value);
+        byte[] d = writePage(addr, 0);
+        if (d == null || (addr & 3) != 0) {
+            return (int) casSlow(addr, 4, true, expected, value);
         }
-        return (int) casSlow(addr, 4, true, expected, value);
+        return cas32be(d, addr, expected, value);
+    }
+
+    private static int cas32be(byte[] d, long addr, int expected, int value) {
+        return (int) I32BE.compareAndExchange(d, (int) addr & OFFSET_MASK, expected, value);
     }
 
     public long cas64le(long addr, long expected, long value) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == addr >>> PAGE_SHIFT && (addr & 7) == 0) {
-            return (long) I64LE.compareAndExchange(e.data, (int) addr & OFFSET_MASK, expected, value);
+        byte[] d = writePage(addr, 0);
+        if (d == null || (addr & 7) != 0) {
+            return casSlow(addr, 8, false, expected, value);
         }
-        return casSlow(addr, 8, false, expected, value);
+        return cas64le(d, addr, expected, value);
+    }
+
+    private static long cas64le(byte[] d, long addr, long expected, long value) {
+        return (long) I64LE.compareAndExchange(d, (int) addr & OFFSET_MASK, expected, value);
     }
 
     public long cas64be(long addr, long expected, long value) {
-        TlbEntry e = writeTlb[(int) (addr >>> PAGE_SHIFT) & TLB_MASK];
-        if (e.page == addr >>> PAGE_SHIFT && (addr & 7) == 0) {
-            return (long) I64BE.compareAndExchange(e.data, (int) addr & OFFSET_MASK, expected, value);
+        byte[] d = writePage(addr, 0);
+        if (d == null || (addr & 7) != 0) {
+            return casSlow(addr, 8, true, expected, value);
         }
-        return casSlow(addr, 8, true, expected, value);
+        return cas64be(d, addr, expected, value);
+    }
+
+    private static long cas64be(byte[] d, long addr, long expected, long value) {
+        return (long) I64BE.compareAndExchange(d, (int) addr & OFFSET_MASK, expected, value);
     }
 
     /** Full fence. */

@@ -31,8 +31,48 @@ public final class RandomBlocks {
         REGISTERS = rb.build();
     }
 
-    /** Where the generated accesses go: a mapped window and an address that is not mapped. */
-    public record Window(long base, int size, long unmapped) {}
+    /**
+     * Where the generated accesses go: {@code size} read-write bytes at {@code base} (two
+     * pages, so unaligned accesses cross a page), a read-only page at {@code readOnly} and
+     * an address with nothing mapped.
+     */
+    public record Window(long base, int size, long readOnly, long unmapped) {
+        public static final Window STANDARD = new Window(0x10_0000L, 2 * AddressSpace.PAGE_SIZE, 0x10_3000L, 0x11_0000L);
+
+        /**
+         * A 64-bit address space with this window mapped and filled from {@code seed}, or null
+         * while AddressSpace is not implemented (memory ops are then left out).
+         */
+        public AddressSpace newMemory(long seed) {
+            AddressSpace m;
+            try {
+                m = new AddressSpace(64);
+            } catch (UnsupportedOperationException e) {
+                return null;
+            }
+            m.map(base, size, dev.emu.core.mem.Prot.RW);
+            m.map(readOnly, AddressSpace.PAGE_SIZE, dev.emu.core.mem.Prot.READ);
+            Random r = new Random(seed);
+            byte[] bytes = new byte[size];
+            r.nextBytes(bytes);
+            // some words equal to common constants, so that loads feed cas its expected value
+            for (int i = 0; i + 8 <= size; i += 64) {
+                bytes[i] = 0;
+            }
+            m.poke(base, bytes, 0, size);
+            bytes = new byte[AddressSpace.PAGE_SIZE];
+            r.nextBytes(bytes);
+            m.poke(readOnly, bytes, 0, bytes.length);
+            return m;
+        }
+
+        /** Everything a block may have changed: the read-write window. */
+        public byte[] contents(AddressSpace m) {
+            byte[] out = new byte[size];
+            m.peek(base, out, 0, size);
+            return out;
+        }
+    }
 
     private static final long[] EDGE64 = {
         0, 1, -1, 2, 7, 8, 16, 31, 32, 33, 63, 64, 65, 0x7F, 0x80, 0xFF, 0x100, 0x7FFF, 0x8000, 0xFFFF,
@@ -306,10 +346,10 @@ public final class RandomBlocks {
         b.label(l);
     }
 
-    /** An address in the window aligned to {@code align}, occasionally an unmapped one. */
-    private Value address(int align) {
+    /** An address in the window aligned to {@code align}; now and then one that faults. */
+    private Value address(int align, boolean write) {
         if (rnd.nextInt(40) == 0) {
-            return def(b.c64(window.unmapped()));
+            return def(b.c64(write && rnd.nextBoolean() ? window.readOnly() + 8 * rnd.nextInt(8) : window.unmapped()));
         }
         long mask = (window.size() - 8) & -align;
         if (rnd.nextBoolean()) {
@@ -324,16 +364,16 @@ public final class RandomBlocks {
         switch (rnd.nextInt(5)) {
             case 0, 1 -> {
                 Type t = size == 8 ? Type.I64 : type();
-                def(b.load(t, address(1), size, rnd.nextBoolean(), be));
+                def(b.load(t, address(1, false), size, rnd.nextBoolean(), be));
             }
             case 2, 3 -> {
                 Type t = size == 8 ? Type.I64 : type();
-                b.store(address(1), any(t), size, be);
+                b.store(address(1, true), any(t), size, be);
             }
             default -> {
                 int csize = rnd.nextBoolean() ? 4 : 8;
                 Type t = csize == 8 ? Type.I64 : type();
-                Value addr = address(csize);
+                Value addr = address(csize, true);
                 Value expected = rnd.nextBoolean() ? def(b.load(t, addr, csize, false, be)) : any(t);
                 def(b.cas(addr, expected, any(t), csize, be));
             }
@@ -347,7 +387,7 @@ public final class RandomBlocks {
         }
         Value[] args = new Value[h.arity()];
         for (int k = 0; k < args.length; k++) {
-            args[k] = h.equals(Helpers.LOAD_VIA_STATE) ? address(4) : any(h.paramType(k));
+            args[k] = h.equals(Helpers.LOAD_VIA_STATE) ? address(4, false) : any(h.paramType(k));
         }
         def(b.call(h, args));
         if (h.touchesState()) {

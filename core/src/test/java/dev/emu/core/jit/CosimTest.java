@@ -3,10 +3,12 @@ package dev.emu.core.jit;
 import dev.emu.core.cpu.CpuState;
 import dev.emu.core.ir.Block;
 import dev.emu.core.ir.RandomBlocks;
+import dev.emu.core.mem.AddressSpace;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Co-simulation: seeded random blocks over every op run on the interpreter and the JIT from
@@ -35,5 +37,61 @@ class CosimTest {
             assertThat(j).as("block %d (seed %x):\n%s", n, SEED, b).isEqualTo(i);
         }
         System.out.printf("co-sim: %d blocks, mean compile %.1f us%n", compiled, nanos / 1e3 / compiled);
+    }
+
+    @Test
+    void randomBlocksWithMemory() {
+        RandomBlocks.Window w = RandomBlocks.Window.STANDARD;
+        assumeTrue(w.newMemory(0) != null, "AddressSpace not implemented yet");
+        RandomBlocks gen = new RandomBlocks(SEED + 2, w);
+        int faults = 0;
+        for (int n = 0; n < BLOCKS; n++) {
+            Block b = gen.next();
+            long memSeed = gen.random().nextLong();
+            CpuState s = gen.state(null, b.startPc);
+            var code = BlockCompiler.compile(b);
+            assertThat(code).as("block %d compiles", n).isNotNull();
+            AddressSpace mi = w.newMemory(memSeed);
+            AddressSpace mj = w.newMemory(memSeed);
+            Tiers.Outcome i = Tiers.interpret(b, s.copy(mi));
+            Tiers.Outcome j = Tiers.run(code, s.copy(mj));
+            assertThat(j).as("block %d (seed %x):\n%s", n, SEED + 2, b).isEqualTo(i);
+            assertThat(w.contents(mj)).as("memory after block %d (seed %x):\n%s", n, SEED + 2, b)
+                    .isEqualTo(w.contents(mi));
+            faults += i.fault() != null ? 1 : 0;
+        }
+        System.out.printf("co-sim with memory: %d blocks, %d of them faulted%n", BLOCKS, faults);
+        assertThat(faults).isBetween(1, BLOCKS / 2);
+    }
+
+    /** A tiny method limit makes the compiler split most blocks into chains of methods. */
+    @Test
+    void randomBlocksSplitIntoSmallMethods() {
+        RandomBlocks.Window w = RandomBlocks.Window.STANDARD;
+        boolean memory = w.newMemory(0) != null;
+        RandomBlocks gen = new RandomBlocks(SEED + 1, memory ? w : null);
+        int split = 0;
+        int refused = 0;
+        for (int n = 0; n < BLOCKS / 2; n++) {
+            Block b = gen.next();
+            long memSeed = gen.random().nextLong();
+            CpuState s = gen.state(null, b.startPc);
+            var code = BlockCompiler.compile(b, 400);
+            if (code == null) {
+                refused++;
+                continue;
+            }
+            split++;
+            AddressSpace mi = memory ? w.newMemory(memSeed) : null;
+            AddressSpace mj = memory ? w.newMemory(memSeed) : null;
+            Tiers.Outcome i = Tiers.interpret(b, s.copy(mi));
+            Tiers.Outcome j = Tiers.run(code, s.copy(mj));
+            assertThat(j).as("block %d (seed %x):\n%s", n, SEED + 1, b).isEqualTo(i);
+            if (memory) {
+                assertThat(w.contents(mj)).as("memory after block %d", n).isEqualTo(w.contents(mi));
+            }
+        }
+        System.out.printf("co-sim with 400-byte methods: %d blocks compiled, %d left to the interpreter%n", split, refused);
+        assertThat(split).isGreaterThan(BLOCKS / 8);
     }
 }

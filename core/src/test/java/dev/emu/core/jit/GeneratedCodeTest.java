@@ -117,6 +117,40 @@ class GeneratedCodeTest {
     }
 
     @Test
+    void largeBlockIsSplitIntoMethodsUnderTheLimit() {
+        IrBuilder b = new IrBuilder();
+        int insns = 700;
+        for (int i = 0; i < insns; i++) {
+            b.insnStart(0x1000 + 4L * i);
+            Value x = b.getReg64((i + 1) % 15);
+            if (i == insns / 2) {
+                b.exitIf(b.cmpEq(b.getReg64(15), b.c64(1)), b.c64(0x7000));
+            }
+            if (i % 97 == 0) {
+                b.call(dev.emu.core.ir.Helper.of(RandomBlocks.Helpers.class, "bump"), b.c32(i));
+            }
+            b.setReg(i % 15, b.add(b.mul(x, b.c64(3)), b.c64(i)));
+        }
+        b.exit(0x1000 + 4L * insns);
+        Block big = b.build(0x1000, 0x1000 + 4L * insns, 0);
+
+        byte[] bytes = BlockCompiler.classBytes(big);
+        assertThat(bytes).isNotNull();
+        assertThat(bytecodeText(big)).contains("part1(", "part2(");
+
+        CpuState s = new RandomBlocks(9, null).state(null, 0x1000);
+        s.regs[15] = 0;
+        Tiers.Outcome through = Tiers.both(big, s);
+        assertThat(through.exitIndex()).isEqualTo(1);
+        assertThat(through.icount()).isEqualTo(insns);
+        s.regs[15] = 1;
+        Tiers.Outcome out = Tiers.both(big, s);
+        assertThat(out.exitIndex()).isZero();
+        assertThat(out.next()).isEqualTo(0x7000);
+        assertThat(out.icount()).isEqualTo(insns / 2 + 1);
+    }
+
+    @Test
     void compiledBlocksAreUnloadedWhenDropped() throws InterruptedException {
         BlockCode code = BlockCompiler.compile(addsAndBranch());
         assertThat(code.getClass().isHidden()).isTrue();

@@ -1,0 +1,163 @@
+package dev.emu.core.decode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An ordered table of encodings for a fixed-width ISA: a lookup returns the first entry
+ * whose pattern matches, so a specific encoding listed before a general one takes
+ * precedence (the manuals' "alias" and "unallocated when" rules).
+ *
+ * <p>Lookup is bucketed on the top {@code bucketBits} bits of the word: each entry is filed
+ * under every bucket its fixed bits allow, in table order, so a lookup scans only the
+ * entries that can match on those bits.
+ *
+ * <p>Build-time checks: names are unique and no entry is unreachable because an earlier one
+ * covers every word it matches. {@link #overlaps()} lists the pairs that share words, for
+ * tests that pin down which overlaps are intended.
+ */
+public final class DecodeTable<H> {
+    /** One row: its name (the manual-style mnemonic), pattern and handler. */
+    public record Entry<H>(String name, BitPattern pattern, H handler, int index) {
+        public boolean matches(int word) {
+            return pattern.matches(word);
+        }
+
+        /** Field {@code letter} of {@code word}, unsigned. */
+        public int field(int word, char letter) {
+            return pattern.field(word, letter);
+        }
+    }
+
+    /** Two entries that match a common word; {@code first} wins. */
+    public record Overlap(String first, String second) {
+        @Override
+        public String toString() {
+            return first + " > " + second;
+        }
+    }
+
+    private final List<Entry<H>> entries;
+    private final int bucketBits;
+    private final Entry<H>[][] buckets;
+
+    private DecodeTable(List<Entry<H>> entries, int bucketBits) {
+        this.entries = Collections.unmodifiableList(entries);
+        this.bucketBits = bucketBits;
+        this.buckets = fileIntoBuckets(entries, bucketBits);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <H> Entry<H>[][] fileIntoBuckets(List<Entry<H>> entries, int bucketBits) {
+        int n = 1 << bucketBits;
+        int shift = 32 - bucketBits;
+        List<List<Entry<H>>> lists = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            lists.add(new ArrayList<>());
+        }
+        for (Entry<H> e : entries) {
+            int topMask = bucketBits == 0 ? 0 : e.pattern.mask() >>> shift;
+            int topValue = bucketBits == 0 ? 0 : e.pattern.value() >>> shift;
+            for (int b = 0; b < n; b++) {
+                if ((b & topMask) == topValue) {
+                    lists.get(b).add(e);
+                }
+            }
+        }
+        Entry<H>[][] out = new Entry[n][];
+        for (int b = 0; b < n; b++) {
+            out[b] = lists.get(b).toArray(new Entry[0]);
+        }
+        return out;
+    }
+
+    /** The first entry matching {@code word}, or null if none does. */
+    public Entry<H> lookup(int word) {
+        Entry<H>[] bucket = buckets[bucketBits == 0 ? 0 : word >>> (32 - bucketBits)];
+        for (Entry<H> e : bucket) {
+            if (e.pattern.matches(word)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    public List<Entry<H>> entries() {
+        return entries;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** The entry called {@code name}, or null. */
+    public Entry<H> byName(String name) {
+        for (Entry<H> e : entries) {
+            if (e.name.equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Every pair of entries that match a common word, earlier entry first. */
+    public List<Overlap> overlaps() {
+        List<Overlap> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            for (int j = i + 1; j < entries.size(); j++) {
+                if (entries.get(i).pattern.overlaps(entries.get(j).pattern)) {
+                    out.add(new Overlap(entries.get(i).name, entries.get(j).name));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static <H> Builder<H> builder() {
+        return new Builder<>();
+    }
+
+    /** Collects rows in order; {@link #build} checks them. */
+    public static final class Builder<H> {
+        private final List<Entry<H>> entries = new ArrayList<>();
+        private int bucketBits = 8;
+
+        public Builder<H> add(String name, String pattern, H handler) {
+            entries.add(new Entry<>(name, BitPattern.of(pattern), handler, entries.size()));
+            return this;
+        }
+
+        /** How many top bits index the lookup buckets (0..12; default 8). */
+        public Builder<H> bucketBits(int bits) {
+            if (bits < 0 || bits > 12) {
+                throw new IllegalArgumentException("bucket bits " + bits);
+            }
+            bucketBits = bits;
+            return this;
+        }
+
+        public DecodeTable<H> build() {
+            Set<String> names = new HashSet<>();
+            for (Entry<H> e : entries) {
+                if (!names.add(e.name)) {
+                    throw new IllegalArgumentException("decode table: '" + e.name + "' declared twice");
+                }
+                if (e.handler == null) {
+                    throw new IllegalArgumentException("decode table: '" + e.name + "' has no handler");
+                }
+            }
+            for (int j = 0; j < entries.size(); j++) {
+                for (int i = 0; i < j; i++) {
+                    if (entries.get(i).pattern.covers(entries.get(j).pattern)) {
+                        throw new IllegalArgumentException("decode table: '" + entries.get(j).name
+                                + "' is unreachable: '" + entries.get(i).name + "' before it matches all its words");
+                    }
+                }
+            }
+            return new DecodeTable<>(new ArrayList<>(entries), bucketBits);
+        }
+    }
+}
