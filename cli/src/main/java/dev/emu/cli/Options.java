@@ -244,6 +244,7 @@ public final class Options {
               --version           the version
 
             exit status: the guest's; 128+N when signal N killed it; 127 when PROGRAM is
-            missing; 126 when it cannot run (not ELF, no core for it); 1 for a bad command line.
+            missing; 126 when it cannot run (not ELF, no core for it); 125 when the emulator
+            itself fails; 1 for a bad command line.
             """;
 }

@@ -51,12 +51,23 @@ public final class LinuxThread implements ExitHandler {
         return context;
     }
 
+    /** Exit status when the emulator itself fails under a guest (a bug in a core, say). */
+    public static final int INTERNAL_ERROR_STATUS = 125;
+
     /** Runs until the process exits; returns its exit status. */
     public int run() {
         try {
             while (!stop && !process.exited()) {
                 process.engine().run(cpu, RunLimits.NONE, this);
             }
+        } catch (RuntimeException | StackOverflowError e) {
+            Kernel k = process.kernel();
+            k.diag("emu: internal error at guest pc 0x" + Long.toHexString(cpu.pc()) + ": " + e
+                    + (k.options().debug ? "" : " (--debug shows where)"));
+            if (k.options().debug) {
+                e.printStackTrace(k.options().diagnostics);
+            }
+            process.exit(INTERNAL_ERROR_STATUS);
         } finally {
             process.threads().remove(this);
         }
