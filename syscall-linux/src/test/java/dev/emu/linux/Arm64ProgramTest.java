@@ -83,6 +83,61 @@ class Arm64ProgramTest {
         assertThat(r.status()).isEqualTo(7);
     }
 
+    Path program(String name, int[] code, String data) throws Exception {
+        byte[] d = data.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(code.length * 4 + d.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int c : code) {
+            b.putInt(c);
+        }
+        b.put(d);
+        Path exe = dir.resolve(name);
+        Files.write(exe, TinyElf.build(183, 2, b.array(), 0));
+        return exe;
+    }
+
+    @Test
+    void aLoopOfSyscallsRunsIntoTheJit() throws Exception {
+        assumeArm64Core();
+        Path exe = program("loop", new int[] {
+            0xd2800653, // mov x19, #50
+            0xd2800020, // loop: mov x0, #1
+            0x10000121, // adr x1, msg (+36)
+            0xd2800022, // mov x2, #1
+            0xd2800808, // mov x8, #64 (write)
+            0xd4000001, // svc #0
+            0xf1000673, // subs x19, x19, #1
+            0x54ffff41, // b.ne loop
+            0xd2800000, // mov x0, #0
+            0xd2800ba8, // mov x8, #93 (exit)
+            0xd4000001, // svc #0
+        }, "x");
+        Result r = run(exe);
+        assertThat(r.out()).isEqualTo("x".repeat(50));
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void faultsAndIllegalInstructionsKillWithASignal() throws Exception {
+        assumeArm64Core();
+        Result segv = run(program("segv", new int[] {
+            0xd2800000, // mov x0, #0
+            0xf9400001, // ldr x1, [x0]
+        }, ""));
+        assertThat(segv.status()).isEqualTo(128 + Signals.SIGSEGV);
+        assertThat(segv.err()).isEqualTo("emu: guest killed by SIGSEGV at pc 0x4000b4: read at 0x0: unmapped\n");
+        Result ill = run(program("ill", new int[] {0xd2800000, 0x00000000}, ""));
+        assertThat(ill.status()).isEqualTo(128 + Signals.SIGILL);
+        assertThat(ill.err()).startsWith("emu: guest killed by SIGILL at pc 0x4000b4: illegal instruction 0x0");
+        Result unknown = run(program("nosys", new int[] {
+            0xd2808d08, // mov x8, #1128: no such syscall
+            0xd4000001, // svc #0
+            0xd2800ba8, // mov x8, #93 (exit) with x0 = -ENOSYS
+            0xd4000001,
+        }, ""));
+        assertThat(unknown.status()).isEqualTo(-Errno.ENOSYS & 0xff);
+        assertThat(unknown.err()).contains("emu: unsupported syscall 1128 (unknown), returning ENOSYS");
+    }
+
     @Test
     void busyboxApplets() {
         assumeArm64Core();
