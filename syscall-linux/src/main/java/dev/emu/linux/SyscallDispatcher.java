@@ -69,6 +69,9 @@ public final class SyscallDispatcher {
             c.args[i] = abi.syscallArg(cpu, i);
         }
         long result = invoke(c, nr);
+        if (result == -Errno.EPIPE && isWrite(nr)) {
+            SignalSyscalls.raisePipe(c);
+        }
         boolean stopping = t.stopping() || t.process().exited();
         if (kernel.options().strace) {
             kernel.diag(strace.format(c, nr, result, stopping));
@@ -79,6 +82,11 @@ public final class SyscallDispatcher {
         long out = Errno.isError(result) ? -abi.errno((int) -result) : result;
         abi.setSyscallResult(cpu, out);
         return true;
+    }
+
+    private boolean isWrite(int nr) {
+        String name = abi.syscalls().name(nr);
+        return name != null && (name.startsWith("write") || name.startsWith("pwrite") || name.equals("sendfile"));
     }
 
     long invoke(SyscallContext c, int nr) {

@@ -35,7 +35,18 @@ class PipeAndPollTest {
         w = h.u32(fds + 4);
         assertThat(h.call("read", r, buf, 64)).isEqualTo(-Errno.EAGAIN);
         h.call("close", r);
+        // SIGPIPE ignored: the write fails with EPIPE
+        long act = h.alloc(32);
+        h.mem.st64le(act, 1); // SIG_IGN
+        assertThat(h.call("rt_sigaction", 13, act, 0, 8)).isZero();
         assertThat(h.call("write", w, msg, 4)).isEqualTo(-Errno.EPIPE);
+        assertThat(h.proc.exited()).isFalse();
+        // default action: the process dies of SIGPIPE, quietly
+        h.mem.st64le(act, 0);
+        assertThat(h.call("rt_sigaction", 13, act, 0, 8)).isZero();
+        h.call("write", w, msg, 4);
+        assertThat(h.proc.exitStatus).isEqualTo(128 + 13);
+        assertThat(h.diagnostics()).isEmpty();
     }
 
     @Test

@@ -101,6 +101,18 @@ public final class SignalSyscalls {
         return 0;
     }
 
+    /**
+     * A write to a pipe nobody reads raises SIGPIPE; with the default action that ends the
+     * process quietly (shells do not report it), else the write just fails with EPIPE.
+     */
+    public static void raisePipe(SyscallContext c) {
+        long[] act = c.proc.sigactions[Signals.SIGPIPE];
+        boolean blocked = (c.thread.sigmask & (1L << (Signals.SIGPIPE - 1))) != 0;
+        if ((act == null || act[0] == SIG_DFL) && !blocked) {
+            c.proc.exit(128 + Signals.SIGPIPE);
+        }
+    }
+
     /** Signals to ourselves with the default action take effect now; others are not delivered yet. */
     static long sendToSelf(SyscallContext c, int pid, int sig) {
         if (sig < 0 || sig > 64) {
