@@ -3,7 +3,6 @@ package dev.emu.linux;
 import dev.emu.linux.abi.LinuxAbi;
 import dev.emu.linux.abi.OpenFlags;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -246,9 +245,5 @@ public final class Strace {
         String[] names = {"CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID", "CLOCK_THREAD_CPUTIME_ID",
             "CLOCK_MONOTONIC_RAW", "CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE", "CLOCK_BOOTTIME"};
         return id >= 0 && id < names.length ? names[id] : String.valueOf(id);
-    }
-
-    static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,7 @@
 package dev.emu.linux.fs;
 
-import dev.emu.linux.Errno;
 import dev.emu.core.mem.Backing;
+import dev.emu.linux.Errno;
 import dev.emu.linux.SyscallError;
 
 /** A read-only file whose bytes were generated at open (the /proc files). */

@@ -1,7 +1,7 @@
 package dev.emu.linux.fs;
 
-import dev.emu.linux.Errno;
 import dev.emu.core.mem.Backing;
+import dev.emu.linux.Errno;
 import dev.emu.linux.SyscallError;
 import dev.emu.linux.abi.OpenFlags;
 

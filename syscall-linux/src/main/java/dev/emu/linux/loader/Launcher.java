@@ -1,10 +1,10 @@
 package dev.emu.linux.loader;
 
+import dev.emu.core.cpu.CpuState;
 import dev.emu.core.elf.ElfFormatException;
 import dev.emu.core.elf.ElfImage;
 import dev.emu.core.engine.Engine;
 import dev.emu.core.isa.Isa;
-import dev.emu.core.cpu.CpuState;
 import dev.emu.core.mem.AddressSpace;
 import dev.emu.linux.Kernel;
 import dev.emu.linux.LinuxProcess;
@@ -80,7 +80,7 @@ public final class Launcher {
         ElfLoader.Loaded loaded;
         try {
             loaded = ElfLoader.load(mem, abi, elf, bytes, guestExe, interp, interpBytes, interpPath, argv, envp,
-                    argv.isEmpty() ? guestExe : execfn(argv, guestExe), kernel.options().stackSize, random);
+                    execfn(hostExe, guestExe), kernel.options().stackSize, random);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new LaunchException(hostExe + ": cannot load: " + e.getMessage(), NOT_EXECUTABLE);
         }
@@ -91,9 +91,9 @@ public final class Launcher {
         return main;
     }
 
-    /** AT_EXECFN: the path the program was started by, as the kernel records it. */
-    private static String execfn(List<String> argv, String guestExe) {
-        return guestExe;
+    /** AT_EXECFN: the path the program was started by, as given (relative stays relative). */
+    private static String execfn(Path hostExe, String guestExe) {
+        return hostExe.isAbsolute() ? guestExe : hostExe.toString().replace('\\', '/');
     }
 
     static byte[] readProgram(Path p, String what) throws LaunchException {

@@ -9,7 +9,6 @@ import dev.emu.linux.abi.OpenFlags;
 import dev.emu.linux.abi.Structs;
 import dev.emu.linux.fs.DirectoryFile;
 import dev.emu.linux.fs.FdTable;
-import dev.emu.linux.fs.FileStat;
 import dev.emu.linux.fs.OpenFile;
 import dev.emu.linux.fs.StdStream;
 
@@ -425,9 +424,5 @@ public final class FileSyscalls {
             throw new SyscallError(Errno.EPERM);
         }
         return p;
-    }
-
-    static FileStat statOf(OpenFile f) throws IOException {
-        return f.stat();
     }
 }

@@ -1,9 +1,9 @@
 package dev.emu.linux.sys;
 
+import dev.emu.core.mem.AddressSpace;
+import dev.emu.core.mem.Backing;
 import dev.emu.core.mem.Prot;
 import dev.emu.linux.Errno;
-import dev.emu.core.mem.Backing;
-import dev.emu.core.mem.AddressSpace;
 import dev.emu.linux.LinuxProcess;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;

@@ -1,7 +1,6 @@
 package dev.emu.linux.sys;
 
 import dev.emu.linux.Errno;
-import dev.emu.linux.LinuxProcess;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallError;
 import dev.emu.linux.SyscallHandler;
@@ -364,10 +363,5 @@ public final class PathSyscalls {
             return chmod(c, p, mode & ~c.proc.umask);
         }
         return -Errno.EPERM;
-    }
-
-    /** For strace and tests: the process's idea of where a path lives. */
-    static String absolute(LinuxProcess p, String path) {
-        return p.kernel().vfs().absolute(p, AT_FDCWD, path);
     }
 }
