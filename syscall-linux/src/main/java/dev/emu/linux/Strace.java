@@ -25,18 +25,18 @@ public final class Strace {
     static {
         String table = """
                 openat Dsom; open som; creat sm; close f; read fBu; write fbu; pread64 fBud; pwrite64 fbud;
-                readv fpd; writev fpd; lseek fdd; fstat fp; newfstatat Dspa; statx Dsaxp; getdents64 fpu;
+                readv fpd; writev fpd; lseek fdd; fstat fT; newfstatat DsTa; statx Dsaxp; getdents64 fpu;
                 readlinkat DsBu; readlink sBu; faccessat Dsd; faccessat2 Dsda; access sd; mkdirat Dsm; mkdir sm;
                 unlinkat Dsa; unlink s; rmdir s; renameat DsDs; renameat2 DsDsx; rename ss; linkat DsDsa;
                 symlinkat sDs; fchmodat Dsm; fchmod fm; fchownat Dsdda; fchown fdd; utimensat Dspa; truncate sd;
                 ftruncate fd; fsync f; fdatasync f; fcntl fdx; dup f; dup3 ffo; ioctl fxp; getcwd pu; chdir s;
                 fchdir f; umask m; statfs sp; fstatfs fp; sendfile ffpu; brk p; mmap puPMfx; munmap pu;
-                mprotect puP; mremap puuxp; madvise pud; uname p; sysinfo p; getrandom pux; prlimit64 ddpp;
+                mprotect puP; mremap puuxp; madvise pud; uname N; sysinfo p; getrandom pux; prlimit64 ddpp;
                 getrlimit dp; setrlimit dp; getrusage dp; times p; set_tid_address p; set_robust_list pu;
-                rseq pudx; sched_getaffinity dup; clock_gettime cp; clock_getres cp; gettimeofday pp;
+                rseq pudx; sched_getaffinity dup; clock_gettime cC; clock_getres cp; gettimeofday pp;
                 nanosleep pp; clock_nanosleep cdpp; exit d; exit_group d; rt_sigaction Sppu;
                 rt_sigprocmask dppu; sigaltstack pp; kill dS; tgkill ddS; tkill dS; prctl dxxxx; execve spp;
-                getpid ; getppid ; gettid ; getuid ; geteuid ; getgid ; getegid ; sched_yield ; close_range ddx
+                pipe2 px; ppoll pdppu; wait4 dpxp; getpid ; getppid ; gettid ; getuid ; geteuid ; getgid ; getegid ; sched_yield ; close_range ddx
                 """;
         for (String entry : table.split(";")) {
             String[] t = entry.trim().split("\\s+");
@@ -124,7 +124,7 @@ public final class Strace {
                     if (Errno.isError(result) || c.outData == null) {
                         return "0x" + Long.toHexString(v);
                     }
-                    return quote(c.outData, MAX_STRING) + (c.outData.length > MAX_STRING ? "..." : "");
+                    return quote(c.outData, MAX_STRING);
                 case 'o':
                     return OpenFlags.toString(abi.openFlagsIn(iv));
                 case 'm':
@@ -139,6 +139,13 @@ public final class Strace {
                     return Signals.name(iv);
                 case 'c':
                     return clock(iv);
+                case 'T':
+                    return c.outValue instanceof dev.emu.linux.fs.FileStat s ? stat(s) : pointer(v);
+                case 'C':
+                    return c.outValue instanceof long[] ts ? "{tv_sec=" + ts[0] + ", tv_nsec=" + ts[1] + "}" : pointer(v);
+                case 'N':
+                    return c.outValue instanceof String[] u ? "{sysname=\"" + u[0] + "\", nodename=\"" + u[1] + "\", ...}"
+                            : pointer(v);
                 case 'x':
                 default:
                     return "0x" + Long.toHexString(v);
@@ -146,6 +153,24 @@ public final class Strace {
         } catch (SyscallError e) {
             return "0x" + Long.toHexString(v);
         }
+    }
+
+    private static String pointer(long v) {
+        return v == 0 ? "NULL" : "0x" + Long.toHexString(v);
+    }
+
+    /** strace's abbreviated struct stat: type and permissions, then size (or device numbers). */
+    static String stat(dev.emu.linux.fs.FileStat s) {
+        String[] types = {"S_IFIFO", "S_IFCHR", null, "S_IFDIR", null, "S_IFBLK", null, "S_IFREG", null, "S_IFLNK",
+            null, "S_IFSOCK"};
+        int t = (s.mode() >> 12) & 15;
+        String type = t >= 1 && t <= 12 && types[t - 1] != null ? types[t - 1] : "0" + Integer.toOctalString(t << 12);
+        String perm = String.format("%04o", s.mode() & 07777);
+        String tail = s.type() == dev.emu.linux.fs.FileStat.S_IFCHR || s.type() == dev.emu.linux.fs.FileStat.S_IFBLK
+                ? "st_rdev=makedev(0x" + Long.toHexString(dev.emu.linux.fs.FileStat.major(s.rdev())) + ", 0x"
+                        + Long.toHexString(dev.emu.linux.fs.FileStat.minor(s.rdev())) + ")"
+                : "st_size=" + s.size();
+        return "{st_mode=" + type + "|" + perm + ", " + tail + ", ...}";
     }
 
     /** strace's quoting: C escapes, non-printables as \ooo (octal), truncated with "..." after. */

@@ -22,6 +22,8 @@ public final class SyscallContext {
     public int number;
     /** Bytes a syscall produced into guest memory at an argument, for strace (read's buffer, say). */
     public byte[] outData;
+    /** A struct a syscall produced, in canonical form, for strace (a FileStat, a {sec, nsec}). */
+    public Object outValue;
 
     public SyscallContext(LinuxThread thread) {
         this.thread = thread;

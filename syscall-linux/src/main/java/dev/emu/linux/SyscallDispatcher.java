@@ -65,6 +65,7 @@ public final class SyscallDispatcher {
         int nr = abi.syscallNumber(cpu);
         c.number = nr;
         c.outData = null;
+        c.outValue = null;
         for (int i = 0; i < 6; i++) {
             c.args[i] = abi.syscallArg(cpu, i);
         }

@@ -24,6 +24,22 @@ class StraceTest {
     }
 
     @Test
+    void structsAreDecoded() {
+        Harness h = new Harness(null, "", true);
+        long buf = h.alloc(390);
+        h.call("fstat", 1, buf);
+        h.call("newfstatat", -100, h.str("/dev/null"), buf, 0);
+        h.call("clock_gettime", 1, buf);
+        h.call("uname", buf);
+        String[] lines = h.diagnostics().split("\n");
+        assertThat(lines[0]).matches("fstat\\(1, \\{st_mode=S_IF[A-Z]+\\|0[0-7]{3}, .*, \\.\\.\\.\\}\\) = 0");
+        assertThat(lines[1]).isEqualTo(
+                "newfstatat(AT_FDCWD, \"/dev/null\", {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}, 0) = 0");
+        assertThat(lines[2]).matches("clock_gettime\\(CLOCK_MONOTONIC, \\{tv_sec=\\d+, tv_nsec=\\d+\\}\\) = 0");
+        assertThat(lines[3]).startsWith("uname({sysname=\"Linux\", nodename=\"").endsWith("\", ...}) = 0");
+    }
+
+    @Test
     void longBuffersAreTruncated() {
         Harness h = new Harness(null, "", true);
         long msg = h.str("0123456789012345678901234567890123456789");

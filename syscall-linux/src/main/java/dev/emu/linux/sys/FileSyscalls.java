@@ -47,7 +47,9 @@ public final class FileSyscalls {
         m.put("pwritev", c -> vectored(c, true, c.arg(3)));
         m.put("lseek", c -> file(c, 0).seek(c.arg(1), c.intArg(2)));
         m.put("fstat", c -> {
-            c.write(c.ptrArg(1), c.structs.stat(file(c, 0).stat()));
+            var s = file(c, 0).stat();
+            c.write(c.ptrArg(1), c.structs.stat(s));
+            c.outValue = s;
             return 0;
         });
         m.put("getdents64", FileSyscalls::getdents64);

@@ -131,7 +131,9 @@ public final class PathSyscalls {
     }
 
     static long fstatat(SyscallContext c, int dirfd, long pathPtr, long buf, int flags) throws IOException {
-        c.write(buf, c.structs.stat(statAt(c, dirfd, pathPtr, flags)));
+        FileStat s = statAt(c, dirfd, pathPtr, flags);
+        c.write(buf, c.structs.stat(s));
+        c.outValue = s;
         return 0;
     }
 

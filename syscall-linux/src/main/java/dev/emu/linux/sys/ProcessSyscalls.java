@@ -169,8 +169,10 @@ public final class ProcessSyscalls {
     }
 
     static long uname(SyscallContext c) {
-        c.write(c.ptrArg(0), c.structs.utsname("Linux", UnameInfo.nodename(), UnameInfo.release(), UnameInfo.version(),
+        String node = UnameInfo.nodename();
+        c.write(c.ptrArg(0), c.structs.utsname("Linux", node, UnameInfo.release(), UnameInfo.version(),
                 c.abi.unameMachine(), "(none)"));
+        c.outValue = new String[] {"Linux", node};
         return 0;
     }
 

@@ -26,7 +26,9 @@ public final class TimeSyscalls {
     public static void register(Map<String, SyscallHandler> m) {
         m.put("clock_gettime", c -> {
             long ns = clockNanos(c, c.intArg(0));
-            c.write(c.ptrArg(1), c.structs.timespec(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)));
+            long[] ts = {Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)};
+            c.write(c.ptrArg(1), c.structs.timespec(ts[0], ts[1]));
+            c.outValue = ts;
             return 0;
         });
         m.put("clock_getres", c -> {
