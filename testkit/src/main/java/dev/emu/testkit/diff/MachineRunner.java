@@ -34,16 +34,20 @@ public final class MachineRunner {
 
     private MachineRunner() {}
 
-    /** A runner for {@code isa}; {@code jit} false keeps every block in the interpreter. */
-    public static GuestRunner create(Isa isa, SyscallConvention abi, boolean jit) {
-        return new InProcessRunner("emu-" + isa.name() + (jit ? "" : "-interp"),
-                (elf, out) -> run(isa, abi, jit, elf, out));
+    /**
+     * A runner for {@code isa} on the given tiers: {@code INTERPRETER} and {@code COMPILER}
+     * check each tier on every instruction (each case's code runs once, so {@code ADAPTIVE}
+     * would leave it interpreted).
+     */
+    public static GuestRunner create(Isa isa, SyscallConvention abi, Machine.Tiers tiers) {
+        return new InProcessRunner("emu-" + isa.name() + "-" + tiers.name().toLowerCase(),
+                (elf, out) -> run(isa, abi, tiers, elf, out));
     }
 
-    private static int run(Isa isa, SyscallConvention abi, boolean jit, Path elf, InProcessRunner.GuestOutput out)
-            throws Exception {
+    private static int run(Isa isa, SyscallConvention abi, Machine.Tiers tiers, Path elf,
+                           InProcessRunner.GuestOutput out) throws Exception {
         ElfImage image = ElfImage.read(elf);
-        Machine m = jit ? Machine.create(isa) : Machine.createInterpreted(isa);
+        Machine m = Machine.create(isa, tiers);
         for (ProgramHeader ph : image.loadSegments()) {
             long start = ph.vaddr() & ~AddressSpace.PAGE_MASK;
             long end = (ph.vaddr() + ph.memsz() + AddressSpace.PAGE_MASK) & ~AddressSpace.PAGE_MASK;
