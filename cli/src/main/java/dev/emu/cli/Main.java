@@ -1,6 +1,6 @@
 package dev.emu.cli;
 
-import dev.emu.core.api.Tiers;
+import dev.emu.core.api.CompilerChoice;
 import dev.emu.core.ir.Block;
 import dev.emu.core.ir.Insn;
 import dev.emu.core.ir.Op;
@@ -72,7 +72,7 @@ public final class Main {
         ko.debug = o.debug;
         ko.stackSize = o.stackSize;
         ko.diagnostics = err;
-        ko.compiler = o.interpretOnly ? null : Tiers.defaultCompiler();
+        ko.compiler = o.interpretOnly ? null : CompilerChoice.defaultCompiler();
         Kernel kernel = new Kernel(ko);
         Path exe = programPath(o);
         String cpu = null;

@@ -1,6 +1,6 @@
 package dev.emu.linux;
 
-import dev.emu.core.api.Tiers;
+import dev.emu.core.api.CompilerChoice;
 import dev.emu.core.engine.BlockCode;
 import dev.emu.core.ir.Block;
 import dev.emu.linux.abi.LinuxAbi;
@@ -40,7 +40,7 @@ public final class Kernel {
         /** The guest's fds 0, 1, 2. */
         public Supplier<List<OpenFile>> stdio = () -> List.of(StdStream.stdin(), StdStream.stdout(), StdStream.stderr());
         /** Tier-1 compiler for new engines (the JIT unless -Demu.jit=false), or null to interpret. */
-        public Function<Block, BlockCode> compiler = Tiers.defaultCompiler();
+        public Function<Block, BlockCode> compiler = CompilerChoice.defaultCompiler();
         /** The -d block trace, or null. */
         public Consumer<Block> onTranslate;
         /** Seed for AT_RANDOM and getrandom in tests (null: secure random). */
