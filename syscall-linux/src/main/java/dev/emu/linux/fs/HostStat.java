@@ -36,10 +36,14 @@ public final class HostStat {
         FileTime at = (FileTime) a.get("lastAccessTime");
         FileTime mt = (FileTime) a.get("lastModifiedTime");
         FileTime ct = (FileTime) a.get("ctime");
+        int mode = ((Number) a.get("mode")).intValue();
+        // java.nio has no st_blocks: whole 4 KiB blocks is what ext4, xfs and tmpfs give a file
+        // that is not sparse; short symlinks live in the inode
+        long blocks = (mode & FileStat.S_IFMT) == FileStat.S_IFLNK && size < 60 ? 0 : blocks(size);
         return new FileStat(((Number) a.get("dev")).longValue(), ((Number) a.get("ino")).longValue(),
-                ((Number) a.get("mode")).intValue(), ((Number) a.get("nlink")).longValue(),
+                mode, ((Number) a.get("nlink")).longValue(),
                 ((Number) a.get("uid")).intValue(), ((Number) a.get("gid")).intValue(),
-                ((Number) a.get("rdev")).longValue(), size, 4096, blocks(size),
+                ((Number) a.get("rdev")).longValue(), size, 4096, blocks,
                 sec(at), nsec(at), sec(mt), nsec(mt), sec(ct), nsec(ct));
     }
 
