@@ -102,6 +102,12 @@ class MainTest {
         assertThat(run(Map.of(), dir.toString())).isEqualTo(126);
         assertThat(err()).contains("Is a directory");
         err.reset();
+        // a script whose interpreter is missing
+        Path script = dir.resolve("script.sh");
+        Files.writeString(script, "#!/no/such/shell -e\necho hi\n");
+        assertThat(run(Map.of(), script.toString())).isEqualTo(127);
+        assertThat(err()).contains("/no/such/shell").contains("No such file or directory");
+        err.reset();
         // an ELF for a machine no core claims (EM_SPARCV9 = 43)
         byte[] elf = new byte[64 + 56];
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN);

@@ -81,6 +81,12 @@ class Arm64ProgramTest {
         Result r = run(exe);
         assertThat(r.out()).isEqualTo("hello\n");
         assertThat(r.status()).isEqualTo(7);
+        // the same program as a #! interpreter
+        Path script = dir.resolve("script");
+        Files.writeString(script, "#!" + exe + " -x\nignored\n");
+        Result s = run(script, "a");
+        assertThat(s.out()).isEqualTo("hello\n");
+        assertThat(s.status()).isEqualTo(7);
     }
 
     Path program(String name, int[] code, String data) throws Exception {

@@ -37,6 +37,9 @@ public final class Launcher {
     public static LinuxThread start(Kernel kernel, Path hostExe, List<String> argv, List<String> envp, String isaName)
             throws LaunchException {
         byte[] bytes = readProgram(hostExe, hostExe.toString());
+        if (bytes.length > 2 && bytes[0] == '#' && bytes[1] == '!') {
+            return startScript(kernel, hostExe, bytes, argv, envp, isaName);
+        }
         ElfImage elf = parse(bytes, hostExe.toString());
         Isa isa = chooseIsa(elf, isaName, hostExe.toString());
         LinuxAbi abi = LinuxAbi.forIsa(isa.name());
@@ -89,6 +92,44 @@ public final class Launcher {
         LinuxThread main = new LinuxThread(proc, proc.pid(), cpu);
         kernel.register(proc);
         return main;
+    }
+
+    /**
+     * A {@code #!} script: its interpreter (a guest path, looked up like any other) runs with
+     * the optional single argument, the script's path and the script's arguments, as execve does.
+     */
+    private static LinuxThread startScript(Kernel kernel, Path script, byte[] bytes, List<String> argv,
+                                           List<String> envp, String isaName) throws LaunchException {
+        int end = 2;
+        while (end < bytes.length && end < 256 && bytes[end] != '\n') {
+            end++;
+        }
+        String line = new String(bytes, 2, end - 2, java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (line.isEmpty()) {
+            throw new LaunchException(script + ": empty #! line (Exec format error)", NOT_EXECUTABLE);
+        }
+        int sp = line.indexOf(' ');
+        String interp = sp < 0 ? line : line.substring(0, sp);
+        String arg = sp < 0 ? null : line.substring(sp + 1).trim();
+        List<String> args = new java.util.ArrayList<>();
+        args.add(interp);
+        if (arg != null && !arg.isEmpty()) {
+            args.add(arg);
+        }
+        args.add(script.toString());
+        args.addAll(argv.subList(Math.min(1, argv.size()), argv.size()));
+        Path host = interp.startsWith("/") ? kernel.vfs().hostPath(interp) : Path.of(interp);
+        if (Files.isRegularFile(host)) {
+            try {
+                byte[] head = Files.readAllBytes(host);
+                if (head.length > 2 && head[0] == '#' && head[1] == '!') {
+                    throw new LaunchException(script + ": interpreter " + interp + " is itself a script", NOT_EXECUTABLE);
+                }
+            } catch (IOException e) {
+                // reported by start below
+            }
+        }
+        return start(kernel, host, args, envp, isaName);
     }
 
     /** AT_EXECFN: the path the program was started by, as given (relative stays relative). */
