@@ -11,6 +11,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /**
@@ -22,6 +24,9 @@ public final class StdStream extends OpenFile {
     private final InputStream in;
     private final OutputStream out;
     private final boolean tty;
+    /** The same host fd as a channel, for lseek and pread when it is a regular file (a redirection). */
+    private final FileChannel channel;
+    private Boolean regular;
     /** Terminal settings the guest set (TCSETS); we cannot change the host's. */
     public Structs.Termios termios = Structs.Termios.defaults();
 
@@ -31,6 +36,8 @@ public final class StdStream extends OpenFile {
         this.in = in;
         this.out = out;
         this.tty = tty;
+        this.channel = in instanceof FileInputStream fin ? fin.getChannel()
+                : out instanceof FileOutputStream fout ? fout.getChannel() : null;
     }
 
     public static StdStream stdin() {
@@ -43,6 +50,48 @@ public final class StdStream extends OpenFile {
 
     public static StdStream stderr() {
         return new StdStream(2, null, new FileOutputStream(FileDescriptor.err), Terminal.isTerminalFd(2));
+    }
+
+    /** Whether the host fd is a regular file (then it seeks, as the guest's stat says it is). */
+    private boolean seekable() {
+        if (channel == null) {
+            return false;
+        }
+        if (regular == null) {
+            try {
+                regular = stat().type() == FileStat.S_IFREG;
+            } catch (IOException e) {
+                regular = false;
+            }
+        }
+        return regular;
+    }
+
+    @Override
+    public long seek(long offset, int whence) throws IOException {
+        if (!seekable()) {
+            throw new SyscallError(Errno.ESPIPE);
+        }
+        long base = switch (whence) {
+            case 0, 3 -> 0;
+            case 1 -> channel.position();
+            case 2, 4 -> channel.size();
+            default -> throw new SyscallError(Errno.EINVAL);
+        };
+        long pos = whence == 4 ? channel.size() : base + offset;
+        if (pos < 0) {
+            throw new SyscallError(Errno.EINVAL);
+        }
+        channel.position(pos);
+        return pos;
+    }
+
+    @Override
+    public int pread(long pos, byte[] buf, int off, int len) throws IOException {
+        if (!seekable() || in == null) {
+            throw new SyscallError(seekable() ? Errno.EBADF : Errno.ESPIPE);
+        }
+        return Math.max(0, channel.read(ByteBuffer.wrap(buf, off, len), pos));
     }
 
     @Override
