@@ -20,6 +20,8 @@ public final class LinuxThread implements ExitHandler {
     /** sigaltstack: {sp, flags, size}. */
     public long[] altStack = {0, 2 /* SS_DISABLE */, 0};
     public long clearChildTid;
+    /** Set by execve: the engine must stop so the thread restarts on the new image's engine. */
+    public boolean execPending;
     public long robustList;
     public long robustListLen;
     private volatile boolean stop;

@@ -4,6 +4,7 @@ import dev.emu.linux.abi.LinuxAbi;
 import dev.emu.linux.abi.OpenFlags;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +36,7 @@ public final class Strace {
                 getrlimit dp; setrlimit dp; getrusage dp; times p; set_tid_address p; set_robust_list pu;
                 rseq pudx; sched_getaffinity dup; clock_gettime cC; clock_getres cp; gettimeofday pp;
                 nanosleep pp; clock_nanosleep cdpp; exit d; exit_group d; rt_sigaction Sppu;
-                rt_sigprocmask dppu; sigaltstack pp; kill dS; tgkill ddS; tkill dS; prctl dxxxx; execve spp;
+                rt_sigprocmask dppu; sigaltstack pp; kill dS; tgkill ddS; tkill dS; prctl dxxxx; execve spp; execveat Dsppa;
                 pipe2 px; ppoll pdppu; wait4 dpxp; getpid ; getppid ; gettid ; getuid ; geteuid ; getgid ; getegid ; sched_yield ; close_range ddx
                 """;
         for (String entry : table.split(";")) {
@@ -61,6 +62,9 @@ public final class Strace {
             sb.append(name);
         }
         sb.append('(');
+        if (c.outValue instanceof Object[] exec && name != null && name.startsWith("execve")) {
+            return sb.append(execArgs(exec)).append(") = ").append(result).toString();
+        }
         String sig = name == null ? null : SIGNATURES.get(name);
         if (sig == null) {
             sig = "xxx";
@@ -153,6 +157,18 @@ public final class Strace {
         } catch (SyscallError e) {
             return "0x" + Long.toHexString(v);
         }
+    }
+
+    /** execve's arguments, captured before the new image replaced the memory they were in. */
+    private static String execArgs(Object[] exec) {
+        StringBuilder sb = new StringBuilder(quote(((String) exec[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Integer.MAX_VALUE)).append(", [");
+        List<?> argv = (List<?>) exec[1];
+        for (int i = 0; i < argv.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(quote(((String) argv.get(i)).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), MAX_STRING));
+        }
+        return sb.append("], 0x... /* ").append(exec[2]).append(" vars */").toString();
     }
 
     private static String pointer(long v) {

@@ -3,6 +3,7 @@ package dev.emu.linux;
 import dev.emu.core.cpu.CpuState;
 import dev.emu.core.mem.GuestFault;
 import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.sys.ExecSyscalls;
 import dev.emu.linux.sys.FileSyscalls;
 import dev.emu.linux.sys.MemorySyscalls;
 import dev.emu.linux.sys.PathSyscalls;
@@ -37,6 +38,7 @@ public final class SyscallDispatcher {
         ProcessSyscalls.register(byName);
         SignalSyscalls.register(byName);
         PollSyscalls.register(byName);
+        ExecSyscalls.register(byName);
         handlers = new SyscallHandler[abi.syscalls().size()];
         for (int n = 0; n < handlers.length; n++) {
             String name = abi.syscalls().name(n);
@@ -78,6 +80,11 @@ public final class SyscallDispatcher {
             kernel.diag(strace.format(c, nr, result, stopping));
         }
         if (stopping) {
+            return false;
+        }
+        if (t.execPending) {
+            // registers already hold the new program's start; leave this engine's loop
+            t.execPending = false;
             return false;
         }
         long out = Errno.isError(result) ? -abi.errno((int) -result) : result;

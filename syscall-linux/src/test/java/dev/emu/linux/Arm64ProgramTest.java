@@ -144,6 +144,50 @@ class Arm64ProgramTest {
         assertThat(unknown.err()).contains("emu: unsupported syscall 1128 (unknown), returning ENOSYS");
     }
 
+    /** A program that execve's {@code target} with argv {target} and no environment, exiting with the error if that fails. */
+    Path execer(String name, String target) throws Exception {
+        byte[] path = (target + "\0").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer data = ByteBuffer.allocate(4 + 16 + path.length).order(ByteOrder.LITTLE_ENDIAN);
+        data.putInt(0).putLong(0x4000e0L).putLong(0).put(path);
+        int[] code = {
+            0x10000180, // adr x0, path (+48)
+            0x100000e1, // adr x1, argv (+28)
+            0xd2800002, // mov x2, #0
+            0xd2801ba8, // mov x8, #221 (execve)
+            0xd4000001, // svc #0
+            0xd2800ba8, // mov x8, #93 (exit) with the error
+            0xd4000001, // svc #0
+        };
+        ByteBuffer b = ByteBuffer.allocate(code.length * 4 + data.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int c : code) {
+            b.putInt(c);
+        }
+        b.put(data.array());
+        Path exe = dir.resolve(name);
+        Files.write(exe, TinyElf.build(183, 2, b.array(), 0));
+        exe.toFile().setExecutable(true);
+        return exe;
+    }
+
+    @Test
+    void execveReplacesTheImage() throws Exception {
+        assumeArm64Core();
+        Path hello = program("hello2", new int[] {
+            0xd2800020, 0x100000e1, 0xd28000c2, 0xd2800808, 0xd4000001, 0xd28000e0, 0xd2800ba8, 0xd4000001,
+        }, "hello\n");
+        hello.toFile().setExecutable(true);
+        Result r = run(execer("exec-ok", hello.toString()));
+        assertThat(r.out()).isEqualTo("hello\n");
+        assertThat(r.status()).isEqualTo(7);
+        Result missing = run(execer("exec-missing", dir.resolve("nope").toString()));
+        assertThat(missing.status()).isEqualTo(-Errno.ENOENT & 0xff);
+        Result notElf = run(execer("exec-text", dir.resolve("text").toString()));
+        assertThat(notElf.status()).isEqualTo(-Errno.ENOENT & 0xff);
+        Files.writeString(dir.resolve("text"), "text");
+        dir.resolve("text").toFile().setExecutable(true);
+        assertThat(run(execer("exec-text2", dir.resolve("text").toString())).status()).isEqualTo(-Errno.ENOEXEC & 0xff);
+    }
+
     @Test
     void busyboxApplets() {
         assumeArm64Core();

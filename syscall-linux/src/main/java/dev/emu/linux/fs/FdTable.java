@@ -102,6 +102,17 @@ public final class FdTable {
         return t;
     }
 
+    /** execve: closes every fd marked FD_CLOEXEC. */
+    public synchronized void closeOnExec() {
+        for (int i = 0; i < files.length; i++) {
+            if (files[i] != null && cloexec[i]) {
+                files[i].release();
+                files[i] = null;
+                cloexec[i] = false;
+            }
+        }
+    }
+
     public synchronized void closeAll() {
         for (int i = 0; i < files.length; i++) {
             if (files[i] != null) {

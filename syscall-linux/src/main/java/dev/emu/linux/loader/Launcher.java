@@ -29,6 +29,10 @@ public final class Launcher {
 
     private Launcher() {}
 
+    /** A loaded program not yet attached to a process: what start and execve install. */
+    public record ProgramImage(Isa isa, LinuxAbi abi, AddressSpace mem, Engine engine, ElfLoader.Loaded loaded,
+                               String guestExe, Path hostExe, List<String> argv, List<String> envp) {}
+
     /**
      * Loads {@code hostExe} into a new process and returns its main thread, ready to {@link LinuxThread#run}.
      *
@@ -36,9 +40,43 @@ public final class Launcher {
      */
     public static LinuxThread start(Kernel kernel, Path hostExe, List<String> argv, List<String> envp, String isaName)
             throws LaunchException {
+        ProgramImage image = load(kernel, hostExe, hostExe.toString(), argv, envp, isaName, 0);
+        int ppid = ProcessHandle.current().parent().map(h -> (int) h.pid()).orElse(1);
+        LinuxProcess proc = new LinuxProcess(kernel, kernel.allocatePid(), ppid, image.abi());
+        install(proc, image);
+        List<OpenFile> stdio = kernel.options().stdio.get();
+        for (int fd = 0; fd < stdio.size(); fd++) {
+            proc.fds().installAt(fd, stdio.get(fd), false);
+        }
+        CpuState cpu = image.isa().newCpu(image.mem());
+        image.abi().initRegisters(cpu, image.loaded().sp(), image.loaded().entry());
+        LinuxThread main = new LinuxThread(proc, proc.pid(), cpu);
+        kernel.register(proc);
+        return main;
+    }
+
+    /** Makes {@code image} the process's program (start, and execve past its point of no return). */
+    public static void install(LinuxProcess proc, ProgramImage image) {
+        proc.setImage(image.mem(), image.engine());
+        proc.exePath = image.guestExe();
+        proc.exeHost = image.hostExe().toAbsolutePath();
+        proc.argv = List.copyOf(image.argv());
+        proc.envp = List.copyOf(image.envp());
+    }
+
+    /**
+     * Reads, checks and maps a program (following #! up to a few levels) into a fresh address space.
+     *
+     * @param name the program as the caller named it (AT_EXECFN, a script's argument)
+     */
+    public static ProgramImage load(Kernel kernel, Path hostExe, String name, List<String> argv, List<String> envp,
+                                    String isaName, int depth) throws LaunchException {
         byte[] bytes = readProgram(hostExe, hostExe.toString());
         if (bytes.length > 2 && bytes[0] == '#' && bytes[1] == '!') {
-            return startScript(kernel, hostExe, bytes, argv, envp, isaName);
+            if (depth >= 4) {
+                throw new LaunchException(hostExe + ": too many levels of #! interpreters", NOT_EXECUTABLE);
+            }
+            return loadScript(kernel, hostExe, name, bytes, argv, envp, isaName, depth);
         }
         ElfImage elf = parse(bytes, hostExe.toString());
         Isa isa = chooseIsa(elf, isaName, hostExe.toString());
@@ -64,42 +102,26 @@ public final class Launcher {
         Engine engine = new Engine(isa, config);
         mem.setCodeInvalidator(engine.codeCache()::invalidate);
 
-        int ppid = ProcessHandle.current().parent().map(h -> (int) h.pid()).orElse(1);
-        LinuxProcess proc = new LinuxProcess(kernel, kernel.allocatePid(), ppid, abi);
-        proc.setImage(mem, engine);
         String guestExe = kernel.vfs().guestPathOfHost(hostExe);
-        proc.exePath = guestExe;
-        proc.exeHost = hostExe.toAbsolutePath();
-        proc.argv = List.copyOf(argv);
-        proc.envp = List.copyOf(envp);
-        List<OpenFile> stdio = kernel.options().stdio.get();
-        for (int fd = 0; fd < stdio.size(); fd++) {
-            proc.fds().installAt(fd, stdio.get(fd), false);
-        }
-
         byte[] random = new byte[16];
         Long seed = kernel.options().randomSeed;
         (seed != null ? new Random(seed) : new SecureRandom()).nextBytes(random);
         ElfLoader.Loaded loaded;
         try {
             loaded = ElfLoader.load(mem, abi, elf, bytes, guestExe, interp, interpBytes, interpPath, argv, envp,
-                    execfn(hostExe, guestExe), kernel.options().stackSize, random);
+                    name.startsWith("/") ? guestExe : name, kernel.options().stackSize, random);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new LaunchException(hostExe + ": cannot load: " + e.getMessage(), NOT_EXECUTABLE);
         }
-        CpuState cpu = isa.newCpu(mem);
-        abi.initRegisters(cpu, loaded.sp(), loaded.entry());
-        LinuxThread main = new LinuxThread(proc, proc.pid(), cpu);
-        kernel.register(proc);
-        return main;
+        return new ProgramImage(isa, abi, mem, engine, loaded, guestExe, hostExe, argv, envp);
     }
 
     /**
      * A {@code #!} script: its interpreter (a guest path, looked up like any other) runs with
      * the optional single argument, the script's path and the script's arguments, as execve does.
      */
-    private static LinuxThread startScript(Kernel kernel, Path script, byte[] bytes, List<String> argv,
-                                           List<String> envp, String isaName) throws LaunchException {
+    private static ProgramImage loadScript(Kernel kernel, Path script, String name, byte[] bytes, List<String> argv,
+                                           List<String> envp, String isaName, int depth) throws LaunchException {
         int end = 2;
         while (end < bytes.length && end < 256 && bytes[end] != '\n') {
             end++;
@@ -116,25 +138,10 @@ public final class Launcher {
         if (arg != null && !arg.isEmpty()) {
             args.add(arg);
         }
-        args.add(script.toString());
+        args.add(name);
         args.addAll(argv.subList(Math.min(1, argv.size()), argv.size()));
         Path host = interp.startsWith("/") ? kernel.vfs().hostPath(interp) : Path.of(interp);
-        if (Files.isRegularFile(host)) {
-            try {
-                byte[] head = Files.readAllBytes(host);
-                if (head.length > 2 && head[0] == '#' && head[1] == '!') {
-                    throw new LaunchException(script + ": interpreter " + interp + " is itself a script", NOT_EXECUTABLE);
-                }
-            } catch (IOException e) {
-                // reported by start below
-            }
-        }
-        return start(kernel, host, args, envp, isaName);
-    }
-
-    /** AT_EXECFN: the path the program was started by, as given (relative stays relative). */
-    private static String execfn(Path hostExe, String guestExe) {
-        return hostExe.isAbsolute() ? guestExe : hostExe.toString().replace('\\', '/');
+        return load(kernel, host, interp, args, envp, isaName, depth + 1);
     }
 
     static byte[] readProgram(Path p, String what) throws LaunchException {
