@@ -94,6 +94,21 @@ public final class Kernel {
         return dispatchers.computeIfAbsent(abi.isaName(), n -> new SyscallDispatcher(this, abi));
     }
 
+    /** Guards process ends and wait4: waiters block on it, ends notify it. */
+    public final Object childLock = new Object();
+
+    /** A process has ended: its parent may reap it (orphans are reaped at once). */
+    void processEnded(LinuxProcess p) {
+        synchronized (childLock) {
+            p.terminated = true;
+            LinuxProcess parent = p.parent;
+            if (parent == null || parent.terminated) {
+                processes.remove(p.pid());
+            }
+            childLock.notifyAll();
+        }
+    }
+
     /** Nanoseconds since the emulator started (our "boot"). */
     public long uptimeNanos() {
         return System.nanoTime() - bootNanos;

@@ -40,8 +40,16 @@ public final class LinuxProcess {
     public final long[][] rlimits = new long[RLIM_NLIMITS][];
     /** Dispositions recorded by rt_sigaction: {handler, flags, restorer, mask} per signal 1..64. */
     public final long[][] sigactions = new long[65][];
-    /** Exit status once the process has ended (0..255, or 128+signal), else null. */
+    /** Exit status once the process has ended (0..255, or 128+signal as a shell shows it), else null. */
     public volatile Integer exitStatus;
+    /** The status wait4 reports: (code << 8) for an exit, the signal number for a kill. */
+    public volatile int waitStatus;
+    /** All threads have finished and the fds are closed: a zombie until its parent reaps it. */
+    public volatile boolean terminated;
+    public volatile LinuxProcess parent;
+    public final List<LinuxProcess> children = new CopyOnWriteArrayList<>();
+    /** Counted down when a vfork child execs or ends, releasing its parent. */
+    public final java.util.concurrent.CountDownLatch vforkRelease = new java.util.concurrent.CountDownLatch(1);
     public final long startNanos = System.nanoTime();
 
     public LinuxProcess(Kernel kernel, int pid, int ppid, LinuxAbi abi) {
@@ -111,11 +119,37 @@ public final class LinuxProcess {
     /** Records the exit status once; later calls keep the first. */
     public synchronized void exit(int status) {
         if (exitStatus == null) {
-            exitStatus = status;
+            exitStatus = status & 0xff;
+            waitStatus = (status & 0xff) << 8;
         }
         for (LinuxThread t : threads) {
             t.requestStop();
         }
+    }
+
+    /** Ends the process by signal {@code sig} (its default action). */
+    public synchronized void killBy(int sig) {
+        if (exitStatus == null) {
+            exitStatus = 128 + sig;
+            waitStatus = sig;
+        }
+        for (LinuxThread t : threads) {
+            t.requestStop();
+        }
+    }
+
+    /** Called as each thread finishes; the last one makes the process a zombie and tells its parent. */
+    void threadFinished(LinuxThread t) {
+        threads.remove(t);
+        if (!threads.isEmpty()) {
+            return;
+        }
+        if (exitStatus == null) {
+            exit(0);
+        }
+        fds.closeAll();
+        vforkRelease.countDown();
+        kernel.processEnded(this);
     }
 
     public boolean exited() {

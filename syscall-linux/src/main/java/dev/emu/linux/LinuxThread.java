@@ -71,7 +71,7 @@ public final class LinuxThread implements ExitHandler {
             }
             process.exit(INTERNAL_ERROR_STATUS);
         } finally {
-            process.threads().remove(this);
+            process.threadFinished(this);
         }
         Integer st = process.exitStatus;
         return st == null ? 0 : st;
@@ -127,7 +127,7 @@ public final class LinuxThread implements ExitHandler {
     boolean kill(int sig, String what) {
         process.kernel().diag("emu: guest killed by " + Signals.name(sig) + " at pc 0x" + Long.toHexString(cpu.pc())
                 + ": " + what);
-        process.exit(128 + sig);
+        process.killBy(sig);
         return false;
     }
 }

@@ -5,6 +5,7 @@ import dev.emu.core.mem.GuestFault;
 import dev.emu.linux.abi.LinuxAbi;
 import dev.emu.linux.sys.ExecSyscalls;
 import dev.emu.linux.sys.FileSyscalls;
+import dev.emu.linux.sys.ForkSyscalls;
 import dev.emu.linux.sys.MemorySyscalls;
 import dev.emu.linux.sys.PathSyscalls;
 import dev.emu.linux.sys.PollSyscalls;
@@ -39,6 +40,7 @@ public final class SyscallDispatcher {
         SignalSyscalls.register(byName);
         PollSyscalls.register(byName);
         ExecSyscalls.register(byName);
+        ForkSyscalls.register(byName);
         handlers = new SyscallHandler[abi.syscalls().size()];
         for (int n = 0; n < handlers.length; n++) {
             String name = abi.syscalls().name(n);

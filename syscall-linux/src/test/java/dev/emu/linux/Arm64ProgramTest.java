@@ -189,6 +189,43 @@ class Arm64ProgramTest {
     }
 
     @Test
+    void forkAndWait4() throws Exception {
+        assumeArm64Core();
+        Result r = run(program("fork", new int[] {
+            0xd2800220, // mov x0, #17 (SIGCHLD)
+            0xd2800001, // mov x1, #0
+            0xd2800002, // mov x2, #0
+            0xd2800003, // mov x3, #0
+            0xd2800004, // mov x4, #0
+            0xd2801b88, // mov x8, #220 (clone)
+            0xd4000001, // svc #0
+            0xb40001a0, // cbz x0, child (+52)
+            0xd10043ff, // sub sp, sp, #16
+            0x92800000, // mov x0, #-1
+            0x910003e1, // mov x1, sp
+            0xd2800002, // mov x2, #0
+            0xd2800003, // mov x3, #0
+            0xd2802088, // mov x8, #260 (wait4)
+            0xd4000001, // svc #0
+            0xb94003e0, // ldr w0, [sp]
+            0x53087c00, // lsr w0, w0, #8
+            0x11000400, // add w0, w0, #1
+            0xd2800bc8, // mov x8, #94 (exit_group)
+            0xd4000001, // svc #0
+            0xd2800020, // child: mov x0, #1
+            0x100000e1, // adr x1, msg (+28)
+            0xd28000c2, // mov x2, #6
+            0xd2800808, // mov x8, #64 (write)
+            0xd4000001, // svc #0
+            0xd28000a0, // mov x0, #5
+            0xd2800ba8, // mov x8, #93 (exit)
+            0xd4000001, // svc #0
+        }, "child\n"));
+        assertThat(r.out()).isEqualTo("child\n");
+        assertThat(r.status()).isEqualTo(6); // the child's 5, plus one in the parent
+    }
+
+    @Test
     void busyboxApplets() {
         assumeArm64Core();
         Path bb = Fixtures.busybox("arm64");

@@ -37,6 +37,17 @@ public interface LinuxAbi {
     /** Registers at process start: the stack pointer and entry point, everything else zero. */
     void initRegisters(CpuState cpu, long sp, long entry);
 
+    void setStackPointer(CpuState cpu, long sp);
+
+    /**
+     * Where clone's arguments are: the indices of flags, newsp, parent_tid, tls, child_tid.
+     * arm, arm64 and most ports use CLONE_BACKWARDS order {0, 1, 2, 3, 4}; x86_64 swaps
+     * the last two, s390 the first two.
+     */
+    default int[] cloneArgs() {
+        return new int[] {0, 1, 2, 3, 4};
+    }
+
     /** The thread pointer register (TLS) for clone(CLONE_SETTLS). */
     void setThreadPointer(CpuState cpu, long tp);
 

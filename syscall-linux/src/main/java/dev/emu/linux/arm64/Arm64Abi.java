@@ -102,6 +102,11 @@ public final class Arm64Abi implements LinuxAbi {
     }
 
     @Override
+    public void setStackPointer(CpuState cpu, long sp) {
+        cpu.set("sp", sp);
+    }
+
+    @Override
     public void setThreadPointer(CpuState cpu, long tp) {
         cpu.set("tpidr_el0", tp);
     }

@@ -70,6 +70,7 @@ public final class ExecSyscalls {
         Arrays.fill(cpu.regs, 0);
         image.abi().initRegisters(cpu, image.loaded().sp(), image.loaded().entry());
         c.thread.execPending = true;
+        c.proc.vforkRelease.countDown();
         return 0;
     }
 

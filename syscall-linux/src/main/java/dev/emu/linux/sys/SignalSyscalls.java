@@ -109,7 +109,7 @@ public final class SignalSyscalls {
         long[] act = c.proc.sigactions[Signals.SIGPIPE];
         boolean blocked = (c.thread.sigmask & (1L << (Signals.SIGPIPE - 1))) != 0;
         if ((act == null || act[0] == SIG_DFL) && !blocked) {
-            c.proc.exit(128 + Signals.SIGPIPE);
+            c.proc.killBy(Signals.SIGPIPE);
         }
     }
 
@@ -119,7 +119,7 @@ public final class SignalSyscalls {
             return -Errno.EINVAL;
         }
         LinuxProcess target = pid == 0 || pid == -1 ? c.proc : c.kernel.process(pid);
-        if (target == null) {
+        if (target == null || target.terminated) {
             return -Errno.ESRCH;
         }
         if (sig == 0) {
@@ -136,8 +136,10 @@ public final class SignalSyscalls {
             if (sig == Signals.SIGSTOP || sig == Signals.SIGTSTP || sig == Signals.SIGTTIN || sig == Signals.SIGTTOU) {
                 return 0;
             }
-            c.kernel.diag("emu: guest killed by " + Signals.name(sig) + " (sent by pid " + c.proc.pid() + ")");
-            target.exit(128 + sig);
+            if (target == c.proc) {
+                c.kernel.diag("emu: guest killed by " + Signals.name(sig) + " (sent by itself)");
+            }
+            target.killBy(sig);
             return 0;
         }
         c.kernel.warnOnce("signal-delivery", "delivering " + Signals.name(sig)
