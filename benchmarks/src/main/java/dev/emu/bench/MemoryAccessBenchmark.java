@@ -153,4 +153,30 @@ public class MemoryAccessBenchmark {
             I64.set(r, a, (long) I64.get(r, a) + 1);
         }
     }
+
+    /**
+     * Dependent loads (each address comes from the previous load), as in list walking: the
+     * latency of the lookup chain (slot, entry, page) rather than instruction throughput.
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public long chase64Guest() {
+        AddressSpace m = mem;
+        long a = BASE;
+        for (int i = 0; i < OPS; i++) {
+            a = BASE + (m.ld64le(a) & (BYTES - 8));
+        }
+        return a;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public long chase64Raw() {
+        byte[] r = raw;
+        long a = 0;
+        for (int i = 0; i < OPS; i++) {
+            a = (long) I64.get(r, (int) a) & (BYTES - 8);
+        }
+        return a;
+    }
 }

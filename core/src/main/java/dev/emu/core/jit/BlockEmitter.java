@@ -56,6 +56,10 @@ final class BlockEmitter extends ValueEmitter {
     /** The register slot a GET_REG temp can be read from directly, or -1. */
     private final int[] aliasOf;
     private final int[] lastUse;
+    /** How many operands name each temp. */
+    private final int[] uses;
+    /** The compare a condition temp stands for when {@link #fusesIntoNext} left it unmaterialised. */
+    private final Insn[] fused;
     /** JVM local caching each register slot the part uses, or -1. */
     private final int[] regLocal;
     /** Slots the part writes, in slot order; these are written back. */
@@ -89,7 +93,12 @@ final class BlockEmitter extends ValueEmitter {
         aliasOf = new int[temps];
         java.util.Arrays.fill(aliasOf, -1);
         lastUse = lastUses(b);
+        uses = new int[temps];
+        fused = new Insn[temps];
         for (Insn in : code) {
+            for (int a : in.args) {
+                uses[a]++;
+            }
             if (in.op == Op.CONST) {
                 constOf[in.dst] = in; // also those of earlier parts, which parts share
             }
@@ -231,6 +240,32 @@ final class BlockEmitter extends ValueEmitter {
         return ok;
     }
 
+    /**
+     * Whether the compare at i feeds only the branch, exit or select right after it (constants
+     * between emit nothing), which then jumps on the operands directly instead of on a
+     * materialised 0/1.
+     */
+    private boolean fusesIntoNext(int i) {
+        Insn in = code[i];
+        if (!in.op.isCompare() || uses[in.dst] != 1) {
+            return false;
+        }
+        int j = i + 1;
+        while (j < to && code[j].op == Op.CONST) {
+            j++;
+        }
+        if (j >= to) {
+            return false;
+        }
+        Insn next = code[j];
+        return (next.op == Op.BR_IF || next.op == Op.EXIT_IF || next.op == Op.SELECT) && next.args[0] == in.dst;
+    }
+
+    @Override
+    Insn fusedCompare(int t) {
+        return fused[t];
+    }
+
     /** Emits the whole method; returns its bytecode size. */
     int emit() {
         mv.visitCode();
@@ -243,9 +278,20 @@ final class BlockEmitter extends ValueEmitter {
         prologue();
         mv.visitLabel(tryStart);
         Label tail = new Label();
+        int fusedAt = -1;
         for (int i = from; i < to; i++) {
-            emit(i, code[i], tail);
-            releaseArgs(i, code[i]);
+            Insn in = code[i];
+            if (fusesIntoNext(i)) {
+                fused[in.dst] = in; // its operands stay allocated until its user is emitted
+                fusedAt = i;
+                continue;
+            }
+            emit(i, in, tail);
+            releaseArgs(i, in);
+            if (fusedAt >= 0 && in.op != Op.CONST) {
+                releaseArgs(fusedAt, code[fusedAt]);
+                fusedAt = -1;
+            }
         }
         // the next part handles its own faults: this part's stale locals must not be written over its state
         mv.visitLabel(tryEnd);
@@ -453,10 +499,7 @@ final class BlockEmitter extends ValueEmitter {
             }
             case CALL -> call(in);
             case BR -> mv.visitJumpInsn(GOTO, labels[in.label().id()]);
-            case BR_IF -> {
-                load(in.args[0], Type.I32);
-                mv.visitJumpInsn(IFNE, labels[in.label().id()]);
-            }
+            case BR_IF -> jumpOn(in.args[0], true, labels[in.label().id()]);
             case LABEL -> mv.visitLabel(labels[in.label().id()]);
             case INSN_START -> {
                 mv.visitIincInsn(STARTED, 1);
@@ -467,8 +510,7 @@ final class BlockEmitter extends ValueEmitter {
             }
             case EXIT_IF -> {
                 Label stay = new Label();
-                load(in.args[0], Type.I32);
-                mv.visitJumpInsn(IFEQ, stay);
+                jumpOn(in.args[0], false, stay);
                 leave(i, in.args[1], tail, false);
                 mv.visitLabel(stay);
             }

@@ -139,8 +139,7 @@ abstract class ValueEmitter {
             case SELECT -> {
                 Label other = new Label();
                 Label done = new Label();
-                load(in.args[0], Type.I32);
-                mv.visitJumpInsn(IFEQ, other);
+                jumpOn(in.args[0], false, other);
                 load(in.args[1], t);
                 mv.visitJumpInsn(GOTO, done);
                 mv.visitLabel(other);
@@ -282,40 +281,63 @@ abstract class ValueEmitter {
     }
 
     private void compare(Insn in) {
-        boolean w = w32(in.type);
-        load(in.args[0], in.type);
-        load(in.args[1], in.type);
         Label no = new Label();
         Label done = new Label();
-        if (w) {
-            switch (in.op) {
-                case CMP_EQ -> mv.visitJumpInsn(IF_ICMPNE, no);
-                case CMP_NE -> mv.visitJumpInsn(IF_ICMPEQ, no);
-                case CMP_LTS -> mv.visitJumpInsn(IF_ICMPGE, no);
-                case CMP_LES -> mv.visitJumpInsn(IF_ICMPGT, no);
-                default -> {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
-                    mv.visitJumpInsn(in.op == Op.CMP_LTU ? IFGE : IFGT, no);
-                }
-            }
-        } else {
-            switch (in.op) {
-                case CMP_EQ, CMP_NE, CMP_LTS, CMP_LES -> mv.visitInsn(LCMP);
-                default -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-            }
-            mv.visitJumpInsn(switch (in.op) {
-                case CMP_EQ -> IFNE;
-                case CMP_NE -> IFEQ;
-                case CMP_LTS, CMP_LTU -> IFGE;
-                default -> IFGT;
-            }, no);
-        }
+        compareJump(in, false, no);
         mv.visitInsn(ICONST_1);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(no);
         mv.visitInsn(ICONST_0);
         mv.visitLabel(done);
         store(in, Type.I32);
+    }
+
+    /**
+     * Jumps to {@code target} when the integer compare {@code in} comes out {@code when}.
+     * Relations are offsets from IFEQ (and IF_ICMPEQ): EQ, NE, LT, GE, GT, LE, so that
+     * {@code r ^ 1} is the negation.
+     */
+    final void compareJump(Insn in, boolean when, Label target) {
+        boolean w = w32(in.type);
+        load(in.args[0], in.type);
+        load(in.args[1], in.type);
+        boolean unsigned = in.op == Op.CMP_LTU || in.op == Op.CMP_LEU;
+        int relation = switch (in.op) {
+            case CMP_EQ -> 0;
+            case CMP_NE -> 1;
+            case CMP_LTS, CMP_LTU -> 2;
+            default -> 5;
+        };
+        if (!when) {
+            relation ^= 1;
+        }
+        if (w && !unsigned) {
+            mv.visitJumpInsn(IF_ICMPEQ + relation, target);
+            return;
+        }
+        if (unsigned) {
+            mv.visitMethodInsn(INVOKESTATIC, w ? "java/lang/Integer" : "java/lang/Long", "compareUnsigned",
+                    w ? "(II)I" : "(JJ)I", false);
+        } else {
+            mv.visitInsn(LCMP);
+        }
+        mv.visitJumpInsn(IFEQ + relation, target);
+    }
+
+    /** The compare whose result temp t is, when it was left unmaterialised for its one user; or null. */
+    Insn fusedCompare(int t) {
+        return null;
+    }
+
+    /** Jumps to {@code target} when the I32 condition temp {@code cond} is non-zero ({@code when}) or zero. */
+    final void jumpOn(int cond, boolean when, Label target) {
+        Insn cmp = fusedCompare(cond);
+        if (cmp != null) {
+            compareJump(cmp, when, target);
+            return;
+        }
+        load(cond, Type.I32);
+        mv.visitJumpInsn(when ? IFNE : IFEQ, target);
     }
 
     // ------------------------------------------------------------------ memory

@@ -106,12 +106,21 @@ public final class RandomBlocks {
     private final List<long[]> scopes = new ArrayList<>();
     private final List<Label> scopeLabels = new ArrayList<>();
     private boolean wroteRegThisInsn;
+    private int badAddressOneIn = 40;
+    /** Lifter-like blocks leave early only now and then, so their later parts run too. */
+    private boolean rareExits;
     private long pc;
 
     /** @param window where memory ops go, or null for blocks without memory ops */
     public RandomBlocks(long seed, Window window) {
         this.rnd = new Random(seed);
         this.window = window;
+    }
+
+    /** How rarely a memory access goes to an address that faults (1 in n); 40 unless set. */
+    public RandomBlocks badAddressesOneIn(int n) {
+        badAddressOneIn = n;
+        return this;
     }
 
     public Random random() {
@@ -137,16 +146,33 @@ public final class RandomBlocks {
         return s;
     }
 
+    /** A block of 1 to 12 guest instructions whose temps may live across instructions. */
     public Block next() {
+        return next(1 + rnd.nextInt(12), false);
+    }
+
+    /**
+     * A block of {@code insns} guest instructions. With {@code lifterLike}, temps die at the
+     * end of their guest instruction and branches stay inside it, as real lifters emit them,
+     * which leaves the JIT places to split a long block.
+     */
+    public Block next(int insns, boolean lifterLike) {
         b = new IrBuilder();
+        rareExits = lifterLike;
         i32.clear();
         i64.clear();
         scopes.clear();
         scopeLabels.clear();
         long start = 0x1_0000L + 4L * rnd.nextInt(1 << 16);
         pc = start;
-        int insns = 1 + rnd.nextInt(12);
         for (int k = 0; k < insns; k++) {
+            if (lifterLike) {
+                while (!scopes.isEmpty()) {
+                    closeScope();
+                }
+                i32.clear();
+                i64.clear();
+            }
             b.insnStart(pc);
             pc += 4;
             wroteRegThisInsn = false;
@@ -200,9 +226,19 @@ public final class RandomBlocks {
         return p.get(rnd.nextInt(p.size()));
     }
 
+    /** A fresh integer compare, which the JIT may fuse into the branch, exit or select using it. */
     private Value bool() {
         Type t = type();
-        return def(b.cmpLtu(any(t), any(t)));
+        Value x = any(t);
+        Value y = any(t);
+        return def(switch (rnd.nextInt(6)) {
+            case 0 -> b.cmpEq(x, y);
+            case 1 -> b.cmpNe(x, y);
+            case 2 -> b.cmpLts(x, y);
+            case 3 -> b.cmpLes(x, y);
+            case 4 -> b.cmpLtu(x, y);
+            default -> b.cmpLeu(x, y);
+        });
     }
 
     private void action() {
@@ -233,7 +269,9 @@ public final class RandomBlocks {
             conversion();
         } else if (r < 61) {
             Type t = type();
-            def(b.select(any(Type.I32), any(t), any(t)));
+            Value x = any(t);
+            Value y = any(t);
+            def(b.select(rnd.nextBoolean() ? bool() : any(Type.I32), x, y));
         } else if (r < 63) {
             Type t = type();
             def(b.fma(any(t), any(t), any(t)));
@@ -253,7 +291,9 @@ public final class RandomBlocks {
             }
         } else if (r < 89) {
             Value target = rnd.nextBoolean() ? def(b.c64(0x2_0000L + 4L * rnd.nextInt(1000))) : any(Type.I64);
-            b.exitIf(rnd.nextBoolean() ? bool() : any(Type.I32), target);
+            Value cond = rareExits ? def(b.cmpEq(any(Type.I64), b.c64(rnd.nextInt(4))))
+                    : rnd.nextBoolean() ? bool() : any(Type.I32);
+            b.exitIf(cond, target);
         } else if (r < 90) {
             b.fence();
         } else {
@@ -348,7 +388,7 @@ public final class RandomBlocks {
 
     /** An address in the window aligned to {@code align}; now and then one that faults. */
     private Value address(int align, boolean write) {
-        if (rnd.nextInt(40) == 0) {
+        if (rnd.nextInt(badAddressOneIn) == 0) {
             return def(b.c64(write && rnd.nextBoolean() ? window.readOnly() + 8 * rnd.nextInt(8) : window.unmapped()));
         }
         long mask = (window.size() - 8) & -align;
