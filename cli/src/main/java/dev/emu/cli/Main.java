@@ -95,7 +95,7 @@ public final class Main {
             tracerIsa = main.process().engine().isa();
             tracerMem = main.process().memory();
         }
-        return main.run();
+        return main.runProcess();
     }
 
     /** The program as the host sees it: under the guest root first for an absolute path, as qemu does. */

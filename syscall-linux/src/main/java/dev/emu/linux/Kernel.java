@@ -94,6 +94,9 @@ public final class Kernel {
         return dispatchers.computeIfAbsent(abi.isaName(), n -> new SyscallDispatcher(this, abi));
     }
 
+    /** Futex wait queues of every process. */
+    public final dev.emu.linux.sys.Futexes futexes = new dev.emu.linux.sys.Futexes();
+
     /** Guards process ends and wait4: waiters block on it, ends notify it. */
     public final Object childLock = new Object();
 

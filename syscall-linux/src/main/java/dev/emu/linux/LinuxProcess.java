@@ -138,6 +138,22 @@ public final class LinuxProcess {
         }
     }
 
+    /** Blocks until every thread has finished; returns the exit status (128+N for signal N). */
+    public int awaitTermination() {
+        synchronized (kernel.childLock) {
+            while (!terminated) {
+                try {
+                    kernel.childLock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        Integer st = exitStatus;
+        return st == null ? 0 : st;
+    }
+
     /** Called as each thread finishes; the last one makes the process a zombie and tells its parent. */
     void threadFinished(LinuxThread t) {
         threads.remove(t);

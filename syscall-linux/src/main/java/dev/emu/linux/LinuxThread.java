@@ -71,10 +71,31 @@ public final class LinuxThread implements ExitHandler {
             }
             process.exit(INTERNAL_ERROR_STATUS);
         } finally {
+            clearChildTid();
             process.threadFinished(this);
         }
         Integer st = process.exitStatus;
         return st == null ? 0 : st;
+    }
+
+    /** Runs this (main) thread, then waits for the process's other threads; returns its exit status. */
+    public int runProcess() {
+        run();
+        return process.awaitTermination();
+    }
+
+    /** CLONE_CHILD_CLEARTID: a thread that ends zeroes its tid word and wakes a joiner. */
+    private void clearChildTid() {
+        long a = clearChildTid;
+        if (a == 0 || process.threads().size() <= 1 || process.memory() == null) {
+            return;
+        }
+        try {
+            process.memory().write(a, new byte[4], 0, 4);
+            process.kernel().futexes.wake(process.memory(), a, 1, -1);
+        } catch (RuntimeException e) {
+            // the word was unmapped: nothing to tell
+        }
     }
 
     /** Makes {@link #run} return at the next block boundary. */

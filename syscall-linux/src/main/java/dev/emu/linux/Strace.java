@@ -37,7 +37,7 @@ public final class Strace {
                 rseq pudx; sched_getaffinity dup; clock_gettime cC; clock_getres cp; gettimeofday pp;
                 nanosleep pp; clock_nanosleep cdpp; exit d; exit_group d; rt_sigaction Sppu;
                 rt_sigprocmask dppu; sigaltstack pp; kill dS; tgkill ddS; tkill dS; prctl dxxxx; execve spp; execveat Dsppa;
-                pipe2 px; ppoll pdppu; wait4 dpxp; clone xppxp; waitid ddpxp; getpid ; getppid ; gettid ; getuid ; geteuid ; getgid ; getegid ; sched_yield ; close_range ddx
+                pipe2 px; ppoll pdppu; wait4 dpxp; clone xppxp; futex pddpp; waitid ddpxp; getpid ; getppid ; gettid ; getuid ; geteuid ; getgid ; getegid ; sched_yield ; close_range ddx
                 """;
         for (String entry : table.split(";")) {
             String[] t = entry.trim().split("\\s+");

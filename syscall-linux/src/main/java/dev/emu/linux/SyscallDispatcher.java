@@ -11,6 +11,7 @@ import dev.emu.linux.sys.PathSyscalls;
 import dev.emu.linux.sys.PollSyscalls;
 import dev.emu.linux.sys.ProcessSyscalls;
 import dev.emu.linux.sys.SignalSyscalls;
+import dev.emu.linux.sys.ThreadSyscalls;
 import dev.emu.linux.sys.TimeSyscalls;
 
 import java.io.IOException;
@@ -41,6 +42,7 @@ public final class SyscallDispatcher {
         PollSyscalls.register(byName);
         ExecSyscalls.register(byName);
         ForkSyscalls.register(byName);
+        ThreadSyscalls.register(byName);
         handlers = new SyscallHandler[abi.syscalls().size()];
         for (int n = 0; n < handlers.length; n++) {
             String name = abi.syscalls().name(n);

@@ -52,7 +52,7 @@ class Arm64ProgramTest {
         argv.addAll(List.of(args));
         int status = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             LinuxThread t = Launcher.start(k, exe, argv, List.of("PATH=/bin", "HOME=/"), null);
-            return t.run();
+            return t.runProcess();
         });
         return new Result(status, out.toString(StandardCharsets.UTF_8),
                 err.toString(StandardCharsets.UTF_8) + diag.toString(StandardCharsets.UTF_8));
@@ -223,6 +223,49 @@ class Arm64ProgramTest {
         }, "child\n"));
         assertThat(r.out()).isEqualTo("child\n");
         assertThat(r.status()).isEqualTo(6); // the child's 5, plus one in the parent
+    }
+
+    @Test
+    void threadAndFutexJoin() throws Exception {
+        assumeArm64Core();
+        Result r = run(program("thread", new int[] {
+            0xd10043ff, // sub sp, sp, #16
+            0xd281e000, // movz x0, #0xf00
+            0xf2a00620, // movk x0, #0x31, lsl #16: VM|FS|FILES|SIGHAND|THREAD|PARENT_SETTID|CHILD_CLEARTID
+            0xd2800001, // mov x1, #0 (same stack: neither side uses it)
+            0x910003e2, // mov x2, sp (parent_tid)
+            0xd2800003, // mov x3, #0 (tls)
+            0x910003e4, // mov x4, sp (child_tid)
+            0xd2801b88, // mov x8, #220 (clone)
+            0xd4000001, // svc #0
+            0xb4000220, // cbz x0, child (+68)
+            0xb94003e2, // loop: ldr w2, [sp]
+            0x340000e2, // cbz w2, done (+28)
+            0x910003e0, // mov x0, sp
+            0xd2800001, // mov x1, #0 (FUTEX_WAIT)
+            0xd2800003, // mov x3, #0 (no timeout)
+            0xd2800c48, // mov x8, #98 (futex)
+            0xd4000001, // svc #0
+            0x17fffff9, // b loop
+            0xd2800020, // done: mov x0, #1
+            0x70000201, // adr x1, joined (+67)
+            0xd28000e2, // mov x2, #7
+            0xd2800808, // mov x8, #64 (write)
+            0xd4000001, // svc #0
+            0xd2800000, // mov x0, #0
+            0xd2800bc8, // mov x8, #94 (exit_group)
+            0xd4000001, // svc #0
+            0xd2800020, // child: mov x0, #1
+            0x100000e1, // adr x1, thread (+28)
+            0xd28000e2, // mov x2, #7
+            0xd2800808, // mov x8, #64 (write)
+            0xd4000001, // svc #0
+            0xd2800000, // mov x0, #0
+            0xd2800ba8, // mov x8, #93 (exit: this thread only)
+            0xd4000001, // svc #0
+        }, "thread\njoined\n"));
+        assertThat(r.out()).isEqualTo("thread\njoined\n");
+        assertThat(r.status()).isZero();
     }
 
     @Test

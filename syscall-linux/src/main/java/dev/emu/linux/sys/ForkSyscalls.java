@@ -47,12 +47,19 @@ public final class ForkSyscalls {
     }
 
     static long fork(SyscallContext c, long flags, long newsp, long ptid, long tls, long ctid) throws Exception {
-        if ((flags & CLONE_VM) != 0 && (flags & CLONE_VFORK) == 0) {
-            c.kernel.warnOnce("clone-threads", "guest threads (clone with CLONE_VM) are not implemented yet");
-            return -Errno.ENOSYS;
+        if ((flags & CLONE_THREAD) != 0) {
+            if ((flags & CLONE_VM) == 0 || (flags & CLONE_SIGHAND) == 0) {
+                return -Errno.EINVAL;
+            }
+            return ThreadSyscalls.newThread(c, flags, newsp, ptid, tls, ctid);
         }
-        if ((flags & CLONE_THREAD) != 0 || (flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0) {
+        if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0) {
             return -Errno.EINVAL;
+        }
+        if ((flags & CLONE_VM) != 0 && (flags & CLONE_VFORK) == 0) {
+            c.kernel.warnOnce("clone-vm", "processes sharing memory (clone with CLONE_VM, no CLONE_THREAD) are not"
+                    + " implemented yet");
+            return -Errno.ENOSYS;
         }
         LinuxProcess parent = c.proc;
         Kernel k = c.kernel;
