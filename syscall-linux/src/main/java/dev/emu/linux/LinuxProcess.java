@@ -99,9 +99,10 @@ public final class LinuxProcess {
     }
 
     /** Installs a fresh image's memory and engine (exec). */
-    public void setImage(AddressSpace memory, Engine engine) {
+    public synchronized void setImage(AddressSpace memory, Engine engine) {
         this.memory = memory;
         this.engine = engine;
+        this.trampoline = 0;
     }
 
     public FdTable fds() {
@@ -136,6 +137,33 @@ public final class LinuxProcess {
         for (LinuxThread t : threads) {
             t.requestStop();
         }
+    }
+
+    /** Address of the signal-return trampoline in this image (0: not mapped yet). */
+    private long trampoline;
+
+    /** Where a handler without SA_RESTORER returns to: a page holding the ABI's rt_sigreturn call, mapped on first use. */
+    public synchronized long sigreturnTrampoline() {
+        if (trampoline == 0) {
+            byte[] code = abi.sigreturnTrampoline();
+            if (code == null) {
+                return 0;
+            }
+            long a = memory.mmap(0, AddressSpace.PAGE_SIZE, dev.emu.core.mem.Prot.RX,
+                    dev.emu.core.mem.MapFlags.PRIVATE | dev.emu.core.mem.MapFlags.ANONYMOUS, null, 0);
+            if (dev.emu.core.mem.Errno.isError(a)) {
+                return 0;
+            }
+            memory.poke(a, code, 0, code.length);
+            memory.setName(a, AddressSpace.PAGE_SIZE, "[vdso]");
+            trampoline = a;
+        }
+        return trampoline;
+    }
+
+    /** The first thread (signals sent to the process go to it). */
+    public LinuxThread mainThread() {
+        return threads.isEmpty() ? null : threads.get(0);
     }
 
     /** Blocks until every thread has finished; returns the exit status (128+N for signal N). */

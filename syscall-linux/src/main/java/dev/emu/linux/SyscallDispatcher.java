@@ -91,8 +91,15 @@ public final class SyscallDispatcher {
             t.execPending = false;
             return false;
         }
-        long out = Errno.isError(result) ? -abi.errno((int) -result) : result;
-        abi.setSyscallResult(cpu, out);
+        if (t.skipResult) {
+            t.skipResult = false; // rt_sigreturn restored every register
+        } else {
+            long out = Errno.isError(result) ? -abi.errno((int) -result) : result;
+            abi.setSyscallResult(cpu, out);
+        }
+        if (t.hasDeliverable()) {
+            return t.deliverSignals() && !t.stopping();
+        }
         return true;
     }
 

@@ -269,6 +269,75 @@ class Arm64ProgramTest {
     }
 
     @Test
+    void signalHandlerRunsAndReturns() throws Exception {
+        assumeArm64Core();
+        Result r = run(program("signal", new int[] {
+            0xd10083ff, // sub sp, sp, #32
+            0x10000309, // adr x9, handler (+96)
+            0xf90003e9, // str x9, [sp]        sa_handler
+            0xf90007ff, // str xzr, [sp, #8]   sa_flags: no SA_RESTORER, so the kernel's trampoline
+            0xf9000bff, // str xzr, [sp, #16]
+            0xf9000fff, // str xzr, [sp, #24]  sa_mask
+            0xd2800140, // mov x0, #10 (SIGUSR1)
+            0x910003e1, // mov x1, sp
+            0xd2800002, // mov x2, #0
+            0xd2800103, // mov x3, #8
+            0xd28010c8, // mov x8, #134 (rt_sigaction)
+            0xd4000001, // svc #0
+            0xd2801588, // mov x8, #172 (getpid)
+            0xd4000001, // svc #0
+            0xd2800141, // mov x1, #10
+            0xd2801028, // mov x8, #129 (kill)
+            0xd4000001, // svc #0
+            0xd2800020, // mov x0, #1
+            0x100001c1, // adr x1, back (+56)
+            0xd28000a2, // mov x2, #5
+            0xd2800808, // mov x8, #64 (write)
+            0xd4000001, // svc #0
+            0xd2800060, // mov x0, #3
+            0xd2800bc8, // mov x8, #94 (exit_group)
+            0xd4000001, // svc #0
+            0xd2800020, // handler: mov x0, #1
+            0x100000a1, // adr x1, sig (+20)
+            0xd2800082, // mov x2, #4
+            0xd2800808, // mov x8, #64 (write)
+            0xd4000001, // svc #0
+            0xd65f03c0, // ret (to the rt_sigreturn trampoline)
+        }, "sig\nback\n"));
+        assertThat(r.out()).isEqualTo("sig\nback\n");
+        assertThat(r.status()).isEqualTo(3);
+    }
+
+    @Test
+    void segvHandlerSeesTheFault() throws Exception {
+        assumeArm64Core();
+        Result r = run(program("segv-handler", new int[] {
+            0xd10083ff, // sub sp, sp, #32
+            0x10000209, // adr x9, handler (+64)
+            0xf90003e9, // str x9, [sp]
+            0xf90007ff, // str xzr, [sp, #8]
+            0xf9000bff, // str xzr, [sp, #16]
+            0xf9000fff, // str xzr, [sp, #24]
+            0xd2800160, // mov x0, #11 (SIGSEGV)
+            0x910003e1, // mov x1, sp
+            0xd2800002, // mov x2, #0
+            0xd2800103, // mov x3, #8
+            0xd28010c8, // mov x8, #134 (rt_sigaction)
+            0xd4000001, // svc #0
+            0xd2800000, // mov x0, #0
+            0xf9400001, // ldr x1, [x0]: faults
+            0xd2800020, // mov x0, #1 (not reached)
+            0xd2800bc8, // mov x8, #94
+            0xd4000001, // svc #0
+            0xd2800120, // handler: mov x0, #9
+            0xd2800bc8, // mov x8, #94 (exit_group)
+            0xd4000001, // svc #0
+        }, ""));
+        assertThat(r.status()).isEqualTo(9);
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void busyboxApplets() {
         assumeArm64Core();
         Path bb = Fixtures.busybox("arm64");

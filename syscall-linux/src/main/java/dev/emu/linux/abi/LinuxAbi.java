@@ -48,6 +48,29 @@ public interface LinuxAbi {
         return new int[] {0, 1, 2, 3, 4};
     }
 
+    /**
+     * Pushes a signal frame for a handler at {@code sp} and points the registers at the handler
+     * (pc, sp, the three handler arguments, the return address {@code restorer}). Returns false
+     * when this ABI cannot deliver signals to handlers yet. A bad stack throws GuestFault.
+     */
+    default boolean pushSignalFrame(CpuState cpu, dev.emu.core.mem.AddressSpace mem, SigInfo info, long handler,
+                                    long restorer, long sp, long mask, long[] altStack) {
+        return false;
+    }
+
+    /** rt_sigreturn: restores the registers from the frame at sp; returns {mask, ss_sp, ss_flags, ss_size}. */
+    default long[] signalReturn(CpuState cpu, dev.emu.core.mem.AddressSpace mem) {
+        throw new UnsupportedOperationException("rt_sigreturn on " + isaName());
+    }
+
+    /** The guest's stack pointer. */
+    long stackPointer(CpuState cpu);
+
+    /** Code for a signal return trampoline (rt_sigreturn then a trap), in guest byte order. */
+    default byte[] sigreturnTrampoline() {
+        return null;
+    }
+
     /** The thread pointer register (TLS) for clone(CLONE_SETTLS). */
     void setThreadPointer(CpuState cpu, long tp);
 

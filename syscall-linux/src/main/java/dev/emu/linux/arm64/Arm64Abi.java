@@ -102,6 +102,36 @@ public final class Arm64Abi implements LinuxAbi {
     }
 
     @Override
+    public boolean pushSignalFrame(CpuState cpu, dev.emu.core.mem.AddressSpace mem, dev.emu.linux.abi.SigInfo info,
+                                   long handler, long restorer, long sp, long mask, long[] altStack) {
+        long frame = Arm64SignalFrame.push(cpu, mem, structs, info, sp, mask, altStack);
+        cpu.set("x0", info.signo());
+        cpu.set("x1", frame + Arm64SignalFrame.INFO);
+        cpu.set("x2", frame + Arm64SignalFrame.UC);
+        cpu.set("x29", frame + Arm64SignalFrame.FRAME_RECORD);
+        cpu.set("x30", restorer);
+        cpu.set("sp", frame);
+        cpu.setPc(handler);
+        return true;
+    }
+
+    @Override
+    public long[] signalReturn(CpuState cpu, dev.emu.core.mem.AddressSpace mem) {
+        return Arm64SignalFrame.restore(cpu, mem, structs);
+    }
+
+    @Override
+    public long stackPointer(CpuState cpu) {
+        return cpu.get("sp");
+    }
+
+    /** mov x8, #139 (rt_sigreturn); svc #0; brk #0: what the vDSO's __kernel_rt_sigreturn holds. */
+    @Override
+    public byte[] sigreturnTrampoline() {
+        return structs.buffer(12).u32(0, 0xd2801168).u32(4, 0xd4000001).u32(8, 0xd4200000).bytes();
+    }
+
+    @Override
     public void setStackPointer(CpuState cpu, long sp) {
         cpu.set("sp", sp);
     }

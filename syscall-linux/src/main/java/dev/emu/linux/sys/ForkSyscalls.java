@@ -200,7 +200,7 @@ public final class ForkSyscalls {
                 if ((options & WNOHANG) != 0) {
                     return null;
                 }
-                if (c.thread.stopping()) {
+                if (c.thread.stopping() || c.thread.hasDeliverable()) {
                     throw new SyscallError(Errno.EINTR);
                 }
                 k.childLock.wait(100);

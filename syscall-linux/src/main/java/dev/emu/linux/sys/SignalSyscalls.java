@@ -5,6 +5,8 @@ import dev.emu.linux.LinuxProcess;
 import dev.emu.linux.Signals;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.LinuxThread;
+import dev.emu.linux.abi.SigInfo;
 
 import java.util.Map;
 
@@ -14,9 +16,17 @@ import java.util.Map;
  * the default terminates the process as Linux would.
  */
 public final class SignalSyscalls {
-    static final long SIG_DFL = 0, SIG_IGN = 1;
+    public static final long SIG_DFL = 0, SIG_IGN = 1;
+    public static final long SA_NOCLDSTOP = 1, SA_NOCLDWAIT = 2, SA_SIGINFO = 4, SA_RESTORER = 0x04000000,
+            SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000, SA_NODEFER = 0x40000000, SA_RESETHAND = 0x80000000L;
     static final int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
-    static final long UNBLOCKABLE = (1L << (Signals.SIGKILL - 1)) | (1L << (Signals.SIGSTOP - 1));
+    public static final long UNBLOCKABLE = (1L << (Signals.SIGKILL - 1)) | (1L << (Signals.SIGSTOP - 1));
+
+    /** Signals whose default action is to do nothing (the stop signals too, as we have no job control). */
+    public static boolean ignoredByDefault(int sig) {
+        return sig == Signals.SIGCHLD || sig == Signals.SIGURG || sig == Signals.SIGWINCH || sig == Signals.SIGCONT
+                || sig == Signals.SIGSTOP || sig == Signals.SIGTSTP || sig == Signals.SIGTTIN || sig == Signals.SIGTTOU;
+    }
 
     private SignalSyscalls() {}
 
@@ -28,9 +38,30 @@ public final class SignalSyscalls {
             c.write(c.ptrArg(0), new byte[(int) Math.min(8, c.ptrArg(1))]);
             return 0;
         });
-        m.put("kill", c -> sendToSelf(c, c.intArg(0), c.intArg(1)));
-        m.put("tkill", c -> sendToSelf(c, c.proc.pid(), c.intArg(1)));
-        m.put("tgkill", c -> sendToSelf(c, c.intArg(0), c.intArg(2)));
+        m.put("kill", c -> send(c, c.intArg(0), 0, c.intArg(1)));
+        m.put("tkill", c -> send(c, c.proc.pid(), c.intArg(0), c.intArg(1)));
+        m.put("tgkill", c -> send(c, c.intArg(0), c.intArg(1), c.intArg(2)));
+        m.put("rt_sigreturn", c -> {
+            long[] r = c.abi.signalReturn(c.thread.cpu, c.mem());
+            c.thread.sigmask = r[0] & ~UNBLOCKABLE;
+            c.thread.skipResult = true;
+            return 0;
+        });
+        m.put("rt_sigsuspend", c -> {
+            if (c.ptrArg(1) != 8) {
+                return -Errno.EINVAL;
+            }
+            long mask = c.structs.wrap(c.read(c.ptrArg(0), 8)).getU64(0);
+            long old = c.thread.sigmask;
+            c.thread.sigmask = mask & ~UNBLOCKABLE;
+            waitForSignal(c);
+            c.thread.suspendedMask = old;
+            return -Errno.EINTR;
+        });
+        m.put("pause", c -> {
+            waitForSignal(c);
+            return -Errno.EINTR;
+        });
     }
 
     static long rtSigaction(SyscallContext c) {
@@ -113,7 +144,47 @@ public final class SignalSyscalls {
         }
     }
 
-    /** Signals to ourselves with the default action take effect now; others are not delivered yet. */
+    /** Sleeps until a signal can be delivered to the calling thread (or it must stop). */
+    static void waitForSignal(SyscallContext c) throws InterruptedException {
+        while (!c.thread.hasDeliverable() && !c.thread.stopping() && !c.proc.exited()) {
+            Thread.sleep(5);
+        }
+    }
+
+    /**
+     * kill/tgkill: a signal with a handler becomes pending on the target thread; a default
+     * action that ends the target ends it now; ignored ones vanish.
+     */
+    static long send(SyscallContext c, int pid, int tid, int sig) {
+        if (sig < 0 || sig > 64) {
+            return -Errno.EINVAL;
+        }
+        LinuxProcess target = pid == 0 || pid == -1 ? c.proc : c.kernel.process(pid);
+        if (target == null || target.terminated) {
+            return -Errno.ESRCH;
+        }
+        if (sig == 0) {
+            return 0;
+        }
+        long[] act = target.sigactions[sig];
+        if (act != null && act[0] != SIG_DFL && act[0] != SIG_IGN) {
+            LinuxThread t = null;
+            for (LinuxThread x : target.threads()) {
+                if (tid == 0 || x.tid() == tid) {
+                    t = x;
+                    break;
+                }
+            }
+            if (t == null) {
+                return -Errno.ESRCH;
+            }
+            t.raise(SigInfo.user(sig, c.proc.pid(), dev.emu.linux.fs.HostIds.UID));
+            return 0;
+        }
+        return sendToSelf(c, pid, sig);
+    }
+
+    /** Default and ignored actions take effect now. */
     static long sendToSelf(SyscallContext c, int pid, int sig) {
         if (sig < 0 || sig > 64) {
             return -Errno.EINVAL;

@@ -84,7 +84,7 @@ public final class ThreadSyscalls {
                     deadline = System.nanoTime() + Math.max(ns, 0) + 1;
                 }
                 return c.kernel.futexes.await(mem, be, addr, val, bitset, deadline,
-                        () -> c.thread.stopping() || c.proc.exited());
+                        () -> c.thread.stopping() || c.proc.exited() || c.thread.hasDeliverable());
             }
             case FUTEX_WAKE:
             case FUTEX_WAKE_BITSET: {

@@ -122,7 +122,14 @@ public final class TimeSyscalls {
                 if (left <= 0) {
                     break;
                 }
-                Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
+                if (c.thread.hasDeliverable() || c.thread.stopping()) {
+                    if (remPtr != 0 && (flags & TIMER_ABSTIME) == 0) {
+                        c.write(remPtr, c.structs.timespec(left / 1_000_000_000L, left % 1_000_000_000L));
+                    }
+                    return -Errno.EINTR;
+                }
+                long slice = Math.min(left, 20_000_000L);
+                Thread.sleep(slice / 1_000_000L, (int) (slice % 1_000_000L));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
