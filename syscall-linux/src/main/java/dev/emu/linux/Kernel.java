@@ -107,6 +107,13 @@ public final class Kernel {
             LinuxProcess parent = p.parent;
             if (parent == null || parent.terminated) {
                 processes.remove(p.pid());
+            } else {
+                long[] act = parent.sigactions[Signals.SIGCHLD];
+                LinuxThread t = parent.mainThread();
+                if (act != null && act[0] > 1 && t != null) {
+                    t.raise(new dev.emu.linux.abi.SigInfo(Signals.SIGCHLD, (p.waitStatus & 0x7f) == 0 ? 1 : 2,
+                            p.pid(), dev.emu.linux.fs.HostIds.UID, 0));
+                }
             }
             childLock.notifyAll();
         }

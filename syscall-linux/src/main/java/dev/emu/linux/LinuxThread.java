@@ -127,6 +127,18 @@ public final class LinuxThread implements ExitHandler {
         cpu.interruptRequested = true;
     }
 
+    /** Whether the next signal to be delivered has a handler with SA_RESTART. */
+    public boolean nextSignalRestarts() {
+        synchronized (pendingInfo) {
+            long ready = pending & ~(sigmask & ~SignalSyscalls.UNBLOCKABLE);
+            if (ready == 0) {
+                return false;
+            }
+            long[] act = process.sigactions[Long.numberOfTrailingZeros(ready) + 1];
+            return act != null && act[0] > SignalSyscalls.SIG_IGN && (act[1] & SignalSyscalls.SA_RESTART) != 0;
+        }
+    }
+
     /** A pending signal that is not blocked. */
     public boolean hasDeliverable() {
         synchronized (pendingInfo) {

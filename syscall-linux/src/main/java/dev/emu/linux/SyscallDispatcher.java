@@ -13,6 +13,7 @@ import dev.emu.linux.sys.ProcessSyscalls;
 import dev.emu.linux.sys.SignalSyscalls;
 import dev.emu.linux.sys.ThreadSyscalls;
 import dev.emu.linux.sys.TimeSyscalls;
+import dev.emu.linux.sys.TimerSyscalls;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ public final class SyscallDispatcher {
         ExecSyscalls.register(byName);
         ForkSyscalls.register(byName);
         ThreadSyscalls.register(byName);
+        TimerSyscalls.register(byName);
         handlers = new SyscallHandler[abi.syscalls().size()];
         for (int n = 0; n < handlers.length; n++) {
             String name = abi.syscalls().name(n);
@@ -93,6 +95,9 @@ public final class SyscallDispatcher {
         }
         if (t.skipResult) {
             t.skipResult = false; // rt_sigreturn restored every register
+        } else if (result == -Errno.EINTR && t.suspendedMask == null && t.nextSignalRestarts()
+                && abi.restartSyscall(cpu, c.args[0])) {
+            // SA_RESTART: the handler runs, then the syscall again
         } else {
             long out = Errno.isError(result) ? -abi.errno((int) -result) : result;
             abi.setSyscallResult(cpu, out);

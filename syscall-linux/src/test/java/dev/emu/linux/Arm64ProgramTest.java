@@ -338,6 +338,26 @@ class Arm64ProgramTest {
     }
 
     @Test
+    void alarmEndsASpinningProgram() throws Exception {
+        assumeArm64Core();
+        Result r = run(program("alarm", new int[] {
+            0xd10083ff, // sub sp, sp, #32
+            0xf90003ff, // str xzr, [sp]       it_interval
+            0xf90007ff, // str xzr, [sp, #8]
+            0xf9000bff, // str xzr, [sp, #16]  it_value: 0 s
+            0xd2986a09, // mov x9, #50000
+            0xf9000fe9, // str x9, [sp, #24]   50000 us
+            0xd2800000, // mov x0, #0 (ITIMER_REAL)
+            0x910003e1, // mov x1, sp
+            0xd2800002, // mov x2, #0
+            0xd2800ce8, // mov x8, #103 (setitimer)
+            0xd4000001, // svc #0
+            0x14000000, // b .
+        }, ""));
+        assertThat(r.status()).isEqualTo(128 + Signals.SIGALRM);
+    }
+
+    @Test
     void busyboxApplets() {
         assumeArm64Core();
         Path bb = Fixtures.busybox("arm64");

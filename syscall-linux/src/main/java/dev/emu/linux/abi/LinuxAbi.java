@@ -63,6 +63,15 @@ public interface LinuxAbi {
         throw new UnsupportedOperationException("rt_sigreturn on " + isaName());
     }
 
+    /**
+     * Makes the syscall that just returned run again when the thread resumes (a handler with
+     * SA_RESTART interrupted it): the pc back on the syscall instruction, the first argument
+     * register holding its original value.
+     */
+    default boolean restartSyscall(CpuState cpu, long arg0) {
+        return false;
+    }
+
     /** The guest's stack pointer. */
     long stackPointer(CpuState cpu);
 

@@ -120,6 +120,14 @@ public final class Arm64Abi implements LinuxAbi {
         return Arm64SignalFrame.restore(cpu, mem, structs);
     }
 
+    /** svc is 4 bytes; x0 is both the first argument and the result. */
+    @Override
+    public boolean restartSyscall(CpuState cpu, long arg0) {
+        cpu.setPc(cpu.pc() - 4);
+        cpu.set("x0", arg0);
+        return true;
+    }
+
     @Override
     public long stackPointer(CpuState cpu) {
         return cpu.get("sp");
