@@ -26,8 +26,9 @@ import java.util.List;
 public final class BlockCompiler {
     /**
      * HotSpot's HugeMethodLimit: C1/C2 refuse to compile a method with more bytecode than
-     * this, and a block that only ever runs in the JVM's interpreter is slower than our own
-     * tier 0 at no gain, so such blocks are not compiled.
+     * this, and a method that only ever runs in the JVM's bytecode interpreter gains nothing
+     * over our own tier 0, so no generated method is larger: bigger blocks are split into
+     * several methods, or left interpreted.
      */
     public static final int MAX_METHOD_BYTES = 8000;
 
@@ -84,12 +85,14 @@ public final class BlockCompiler {
         int n = b.insns.length;
         int[] lastUse = BlockEmitter.lastUses(b);
         boolean[] splittable = null;
-        // parts start at these instruction indices; a part too large for HotSpot is halved
-        // at the split point nearest its middle, and everything is emitted again
+        // Parts start at these instruction indices. A part too large for HotSpot is cut, at the
+        // split points nearest to even shares of it, into as many pieces as its measured size
+        // suggests, and everything is emitted again; usually that is one retry.
         List<Integer> starts = new ArrayList<>(List.of(0));
         while (true) {
             ClassWriter cw = classWriter(b);
             int tooLarge = -1;
+            int tooLargeSize = 0;
             for (int k = 0; k < starts.size() && tooLarge < 0; k++) {
                 boolean last = k + 1 == starts.size();
                 MethodVisitor mv = k == 0
@@ -99,6 +102,7 @@ public final class BlockCompiler {
                         last ? null : partName(k + 1), mv).emit();
                 if (size > maxMethodBytes) {
                     tooLarge = k;
+                    tooLargeSize = size;
                 }
             }
             if (tooLarge < 0) {
@@ -114,11 +118,21 @@ public final class BlockCompiler {
             }
             int from = starts.get(tooLarge);
             int to = tooLarge + 1 == starts.size() ? n : starts.get(tooLarge + 1);
-            int cut = nearestSplit(splittable, from, to);
-            if (cut < 0) {
+            // aim below the limit: each part carries its own prologue, tail and handler
+            int pieces = Math.max(2, (int) Math.ceil(tooLargeSize / (0.8 * maxMethodBytes)));
+            List<Integer> cuts = new ArrayList<>();
+            int prev = from;
+            for (int p = 1; p < pieces; p++) {
+                int cut = nearestSplit(splittable, prev, to, from + (int) ((long) (to - from) * p / pieces));
+                if (cut > prev) {
+                    cuts.add(cut);
+                    prev = cut;
+                }
+            }
+            if (cuts.isEmpty()) {
                 return null;
             }
-            starts.add(tooLarge + 1, cut);
+            starts.addAll(tooLarge + 1, cuts);
         }
     }
 
@@ -131,15 +145,14 @@ public final class BlockCompiler {
         return "part" + k;
     }
 
-    /** The split point strictly inside (from, to) nearest its middle, or -1. */
-    private static int nearestSplit(boolean[] splittable, int from, int to) {
-        int mid = (from + to) >>> 1;
-        for (int d = 0; mid - d > from || mid + d < to; d++) {
-            if (mid - d > from && splittable[mid - d]) {
-                return mid - d;
+    /** The split point strictly inside (lo, hi) nearest to {@code target}, or -1. */
+    private static int nearestSplit(boolean[] splittable, int lo, int hi, int target) {
+        for (int d = 0; target - d > lo || target + d < hi; d++) {
+            if (target - d > lo && target - d < hi && splittable[target - d]) {
+                return target - d;
             }
-            if (mid + d < to && splittable[mid + d]) {
-                return mid + d;
+            if (target + d < hi && target + d > lo && splittable[target + d]) {
+                return target + d;
             }
         }
         return -1;
