@@ -65,8 +65,22 @@ public final class LinuxThread implements ExitHandler {
     /** Exit status when the emulator itself fails under a guest (a bug in a core, say). */
     public static final int INTERNAL_ERROR_STATUS = 125;
 
+    private static final ThreadLocal<LinuxThread> CURRENT = new ThreadLocal<>();
+
+    /** The guest thread the calling Java thread runs, or null. */
+    public static LinuxThread current() {
+        return CURRENT.get();
+    }
+
+    /** Whether a blocking wait of the calling guest thread should end with EINTR. */
+    public static boolean currentInterrupted() {
+        LinuxThread t = CURRENT.get();
+        return t != null && (t.stop || t.process.exited() || t.hasDeliverable());
+    }
+
     /** Runs until the process exits; returns its exit status. */
     public int run() {
+        CURRENT.set(this);
         try {
             while (!stop && !process.exited()) {
                 process.engine().run(cpu, RunLimits.NONE, this);
@@ -80,6 +94,7 @@ public final class LinuxThread implements ExitHandler {
             }
             process.exit(INTERNAL_ERROR_STATUS);
         } finally {
+            CURRENT.remove();
             clearChildTid();
             process.threadFinished(this);
         }

@@ -141,8 +141,11 @@ public final class Pipe {
     }
 
     private void waitInterruptibly() {
+        if (dev.emu.linux.LinuxThread.currentInterrupted()) {
+            throw new SyscallError(Errno.EINTR);
+        }
         try {
-            wait();
+            wait(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyscallError(Errno.EINTR);
