@@ -358,6 +358,57 @@ class Arm64ProgramTest {
     }
 
     @Test
+    void childWritesIntoAPipeTheParentReadsToEndOfFile() throws Exception {
+        assumeArm64Core();
+        Result r = run(program("pipe-fork", new int[] {
+            0xd10183ff, // sub sp, sp, #96
+            0x910003e0, // mov x0, sp
+            0xd2800001, // mov x1, #0
+            0xd2800768, // mov x8, #59 (pipe2)
+            0xd4000001, // svc #0
+            0xd2800220, // mov x0, #17 (SIGCHLD)
+            0xd2800001, 0xd2800002, 0xd2800003, 0xd2800004, // x1..x4 = 0
+            0xd2801b88, // mov x8, #220 (clone)
+            0xd4000001, // svc #0
+            0xb40002c0, // cbz x0, child (+88)
+            0xb94007e0, // ldr w0, [sp, #4]: the write end
+            0xd2800728, // mov x8, #57 (close)
+            0xd4000001, // svc #0
+            0xb94003e0, // ldr w0, [sp]: the read end
+            0x910043e1, // add x1, sp, #16
+            0xd2800802, // mov x2, #64
+            0xd28007e8, // mov x8, #63 (read)
+            0xd4000001, // svc #0
+            0xaa0003e2, // mov x2, x0
+            0xd2800020, // mov x0, #1
+            0x910043e1, // add x1, sp, #16
+            0xd2800808, // mov x8, #64 (write)
+            0xd4000001, // svc #0
+            0xb94003e0, // ldr w0, [sp]
+            0x910043e1, // add x1, sp, #16
+            0xd2800802, // mov x2, #64
+            0xd28007e8, // mov x8, #63 (read): 0 at end of file
+            0xd4000001, // svc #0
+            0x91001000, // add x0, x0, #4
+            0xd2800bc8, // mov x8, #94 (exit_group)
+            0xd4000001, // svc #0
+            0xb94003e0, // child: ldr w0, [sp]
+            0xd2800728, // mov x8, #57 (close the read end)
+            0xd4000001, // svc #0
+            0xb94007e0, // ldr w0, [sp, #4]
+            0x100000e1, // adr x1, msg (+28)
+            0xd28000a2, // mov x2, #5
+            0xd2800808, // mov x8, #64 (write)
+            0xd4000001, // svc #0
+            0xd2800000, // mov x0, #0
+            0xd2800ba8, // mov x8, #93 (exit)
+            0xd4000001, // svc #0
+        }, "pipe\n"));
+        assertThat(r.out()).isEqualTo("pipe\n");
+        assertThat(r.status()).isEqualTo(4);
+    }
+
+    @Test
     void busyboxApplets() {
         assumeArm64Core();
         Path bb = Fixtures.busybox("arm64");
