@@ -95,6 +95,7 @@ public final class Main {
             tracerIsa = main.process().engine().isa();
             tracerMem = main.process().memory();
         }
+        HostSignals.forward(main.process());
         return main.runProcess();
     }
 
