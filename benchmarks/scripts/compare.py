@@ -6,7 +6,7 @@ Markdown table of median wall times, the ratios emu/qemu and emu/native, and pea
 docs/performance.md (or --out). Needs the fixtures (scripts/fixtures.sh) and a built emu.jar
 (mvn -q -DskipTests package).
 
-    python3 benchmarks/scripts/compare.py [--runs 5] [--arch arm64] [--java /path/to/java] [--quick]
+    python3 benchmarks/scripts/compare.py [--runs 5] [--arch arm64] [--java /path/to/java] [--scale 1.0]
 """
 import argparse
 import os
@@ -23,10 +23,13 @@ QEMU_NAMES = {"arm64": "aarch64", "amd64": "x86_64", "armhf": "arm", "armel": "a
               "s390x": "s390x", "mipsel": "mipsel", "mips64el": "mips64el", "i386": "i386"}
 
 
-def workloads(data, quick):
-    mb = 1 if quick else 64
-    text_mb = 1 if quick else 16
-    loop = 10000 if quick else 300000
+def sizes(scale):
+    """The issue's sizes (64 MB, 16 MB, 300,000) times scale."""
+    return max(1, int(64 * scale)), max(1, int(16 * scale)), max(1000, int(300000 * scale))
+
+
+def workloads(data, scale):
+    mb, text_mb, loop = sizes(scale)
     return [
         ("uname -a (start-up)", ["uname", "-a"], None),
         (f"sha256sum {mb} MB", ["sha256sum", f"{data}/blob"], None),
@@ -38,10 +41,8 @@ def workloads(data, quick):
     ]
 
 
-def make_data(d, quick):
-    mb = 1 if quick else 64
-    text_mb = 1 if quick else 16
-    lines = 10000 if quick else 300000
+def make_data(d, scale):
+    mb, text_mb, lines = sizes(scale)
     with open(f"{d}/blob", "wb") as f:
         f.write(os.urandom(mb << 20))
     words = ["lorem", "ipsum", "dolor", "sit", "amet", "emulator", "guest", "block", "java", "page"]
@@ -86,7 +87,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--arch", action="append", help="Debian arch of the guest busybox (default: arm64)")
     ap.add_argument("--java", default=shutil.which("java"))
-    ap.add_argument("--quick", action="store_true", help="small inputs, for checking the script")
+    ap.add_argument("--scale", type=float, default=1.0,
+                    help="input sizes relative to the issue's (64 MB, 16 MB, 300,000 lines); 0.02 checks the script")
     ap.add_argument("--out", default=os.path.join(ROOT, "docs", "performance.md"))
     args = ap.parse_args()
     arches = args.arch or ["arm64"]
@@ -94,17 +96,18 @@ def main():
     emu_jar = os.path.join(ROOT, "emu.jar")
     bench_jar = os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar")
     native_bb = os.path.join(fixtures, "busybox", "amd64", "busybox")
-    for need in (emu_jar, native_bb):
+    for need in (emu_jar, native_bb, "/usr/bin/time"):
         if not os.path.exists(need):
-            sys.exit(f"compare.py: missing {need} (build with mvn -q -DskipTests package; fixtures: scripts/fixtures.sh)")
+            sys.exit(f"compare.py: missing {need} (emu.jar: mvn -q -DskipTests package; fixtures: "
+                     f"scripts/fixtures.sh; /usr/bin/time: apt-get install time)")
     java_version = subprocess.run([args.java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     out = [f"## {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: {java_version}",
            "",
            f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}. "
-           f"Median of {args.runs} runs; RSS is the peak of any run.",
+           f"Median of {args.runs} runs; RSS is the peak of any run; input scale {args.scale}.",
            ""]
     with tempfile.TemporaryDirectory() as data:
-        make_data(data, args.quick)
+        make_data(data, args.scale)
         if os.path.exists(bench_jar):
             hello, hello_rss, _ = measure([args.java, "-cp", bench_jar, "dev.emu.bench.Hello"], args.runs)
             out.append(f"Bare JVM printing \"hello\": {hello:.3f} s, {hello_rss // 1024} MB peak RSS.")
@@ -115,7 +118,7 @@ def main():
             out += [f"### {arch} busybox", "",
                     "| workload | native | qemu-user | emu | emu/qemu | emu/native | RSS native / qemu / emu (MB) |",
                     "|---|---|---|---|---|---|---|"]
-            for name, argv, _ in workloads(data, args.quick):
+            for name, argv, _ in workloads(data, args.scale):
                 n, n_rss, n_err = measure([native_bb] + argv, args.runs)
                 q, q_rss, q_err = measure([qemu, guest_bb] + argv, args.runs)
                 e, e_rss, e_err = measure([args.java, "-jar", emu_jar, guest_bb] + argv, args.runs)

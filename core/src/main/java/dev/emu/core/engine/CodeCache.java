@@ -18,8 +18,10 @@ public final class CodeCache {
     private final ConcurrentHashMap<Long, Set<TranslatedBlock>> byPage = new ConcurrentHashMap<>();
 
     static long key(long pc, int mode) {
-        // user-space addresses stay below 2^56 on every supported guest
-        return (pc << 8) | (mode & 0xFF);
+        // User-space addresses stay below 2^56 on every supported guest, so the mode fits above
+        // them; the pc stays in the low bits, where Long.hashCode and the map's spreading keep
+        // neighbouring blocks in different bins (pc << 8 put every 256 bytes of code in one bin).
+        return pc | ((long) (mode & 0xFF) << 56);
     }
 
     TranslatedBlock get(long pc, int mode) {

@@ -54,6 +54,13 @@ public final class Engine {
     private final Isa isa;
     private final Config config;
     private final CodeCache cache = new CodeCache();
+    /**
+     * A direct-mapped cache in front of the code cache's hash map, for exits whose successor
+     * changes (returns, indirect branches): one array load and an identity check. Entries are
+     * whole blocks, so a racing thread sees an old block or a new one, never a torn pair.
+     */
+    private final TranslatedBlock[] jumpCache = new TranslatedBlock[JUMP_CACHE_SIZE];
+    private static final int JUMP_CACHE_SIZE = 1 << 12;
     private final boolean hasModes;
 
     public Engine(Isa isa, Config config) {
@@ -200,8 +207,14 @@ public final class Engine {
     }
 
     private TranslatedBlock lookupOrTranslate(AddressSpace mem, long pc, int mode) {
-        TranslatedBlock tb = cache.get(pc, mode);
+        int slot = (int) (pc ^ (pc >>> 14)) >>> 2 & (JUMP_CACHE_SIZE - 1);
+        TranslatedBlock tb = jumpCache[slot];
+        if (tb != null && tb.isAt(pc, mode)) {
+            return tb;
+        }
+        tb = cache.get(pc, mode);
         if (tb != null) {
+            jumpCache[slot] = tb;
             return tb;
         }
         Block b = lift(mem, pc, mode, config.maxBlockInsns, -1);
@@ -211,6 +224,7 @@ public final class Engine {
         }
         mem.markCode(b.startPc, b.endPc);
         cache.put(tb);
+        jumpCache[slot] = tb;
         return tb;
     }
 
