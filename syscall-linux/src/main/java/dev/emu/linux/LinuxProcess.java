@@ -1,0 +1,202 @@
+package dev.emu.linux;
+
+import dev.emu.core.engine.Engine;
+import dev.emu.core.mem.AddressSpace;
+import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.fs.FdTable;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One guest process: its memory and engine, fd table, working directory, credentials,
+ * program break, resource limits and signal dispositions. Its threads each run on a Java
+ * thread of their own.
+ */
+public final class LinuxProcess {
+    public static final int RLIMIT_CPU = 0, RLIMIT_FSIZE = 1, RLIMIT_DATA = 2, RLIMIT_STACK = 3, RLIMIT_CORE = 4,
+            RLIMIT_RSS = 5, RLIMIT_NPROC = 6, RLIMIT_NOFILE = 7, RLIMIT_MEMLOCK = 8, RLIMIT_AS = 9, RLIM_NLIMITS = 16;
+    public static final long RLIM_INFINITY = -1;
+
+    private final Kernel kernel;
+    private final int pid;
+    private int ppid;
+    private final LinuxAbi abi;
+    private AddressSpace memory;
+    private Engine engine;
+    private FdTable fds;
+    private final List<LinuxThread> threads = new CopyOnWriteArrayList<>();
+
+    /** Working directory as an absolute, normalised guest path. */
+    public volatile String cwd;
+    public volatile int umask = 022;
+    /** Guest path of the running executable (/proc/self/exe) and the host file behind it. */
+    public String exePath;
+    public Path exeHost;
+    public List<String> argv = List.of();
+    public List<String> envp = List.of();
+    /** {cur, max} per RLIMIT_*. */
+    public final long[][] rlimits = new long[RLIM_NLIMITS][];
+    /** Dispositions recorded by rt_sigaction: {handler, flags, restorer, mask} per signal 1..64. */
+    public final long[][] sigactions = new long[65][];
+    /** Exit status once the process has ended (0..255, or 128+signal as a shell shows it), else null. */
+    public volatile Integer exitStatus;
+    /** The status wait4 reports: (code << 8) for an exit, the signal number for a kill. */
+    public volatile int waitStatus;
+    /** All threads have finished and the fds are closed: a zombie until its parent reaps it. */
+    public volatile boolean terminated;
+    public volatile LinuxProcess parent;
+    public final List<LinuxProcess> children = new CopyOnWriteArrayList<>();
+    /** Counted down when a vfork child execs or ends, releasing its parent. */
+    public final java.util.concurrent.CountDownLatch vforkRelease = new java.util.concurrent.CountDownLatch(1);
+    public final long startNanos = System.nanoTime();
+
+    public LinuxProcess(Kernel kernel, int pid, int ppid, LinuxAbi abi) {
+        this.kernel = kernel;
+        this.pid = pid;
+        this.ppid = ppid;
+        this.abi = abi;
+        this.fds = new FdTable();
+        String dir = System.getProperty("user.dir");
+        this.cwd = kernel.vfs().guestPathOfHost(Path.of(dir));
+        for (int i = 0; i < RLIM_NLIMITS; i++) {
+            rlimits[i] = new long[] {RLIM_INFINITY, RLIM_INFINITY};
+        }
+        rlimits[RLIMIT_STACK] = new long[] {kernel.options().stackSize, RLIM_INFINITY};
+        rlimits[RLIMIT_NOFILE] = new long[] {1024, 1024 * 1024};
+        rlimits[RLIMIT_CORE] = new long[] {0, RLIM_INFINITY};
+        rlimits[RLIMIT_NPROC] = new long[] {63_000, 63_000};
+        rlimits[RLIMIT_MEMLOCK] = new long[] {8L << 20, 8L << 20};
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    public int ppid() {
+        return ppid;
+    }
+
+    public void setPpid(int ppid) {
+        this.ppid = ppid;
+    }
+
+    public LinuxAbi abi() {
+        return abi;
+    }
+
+    public AddressSpace memory() {
+        return memory;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Installs a fresh image's memory and engine (exec). */
+    public synchronized void setImage(AddressSpace memory, Engine engine) {
+        this.memory = memory;
+        this.engine = engine;
+        this.trampoline = 0;
+    }
+
+    public FdTable fds() {
+        return fds;
+    }
+
+    public void setFds(FdTable fds) {
+        this.fds = fds;
+    }
+
+    public List<LinuxThread> threads() {
+        return threads;
+    }
+
+    /** Records the exit status once; later calls keep the first. */
+    public synchronized void exit(int status) {
+        if (exitStatus == null) {
+            exitStatus = status & 0xff;
+            waitStatus = (status & 0xff) << 8;
+        }
+        for (LinuxThread t : threads) {
+            t.requestStop();
+        }
+    }
+
+    /** Ends the process by signal {@code sig} (its default action). */
+    public synchronized void killBy(int sig) {
+        if (exitStatus == null) {
+            exitStatus = 128 + sig;
+            waitStatus = sig;
+        }
+        for (LinuxThread t : threads) {
+            t.requestStop();
+        }
+    }
+
+    /** Address of the signal-return trampoline in this image (0: not mapped yet). */
+    private long trampoline;
+
+    /** Where a handler without SA_RESTORER returns to: a page holding the ABI's rt_sigreturn call, mapped on first use. */
+    public synchronized long sigreturnTrampoline() {
+        if (trampoline == 0) {
+            byte[] code = abi.sigreturnTrampoline();
+            if (code == null) {
+                return 0;
+            }
+            long a = memory.mmap(0, AddressSpace.PAGE_SIZE, dev.emu.core.mem.Prot.RX,
+                    dev.emu.core.mem.MapFlags.PRIVATE | dev.emu.core.mem.MapFlags.ANONYMOUS, null, 0);
+            if (dev.emu.core.mem.Errno.isError(a)) {
+                return 0;
+            }
+            memory.poke(a, code, 0, code.length);
+            memory.setName(a, AddressSpace.PAGE_SIZE, "[vdso]");
+            trampoline = a;
+        }
+        return trampoline;
+    }
+
+    /** The first thread (signals sent to the process go to it). */
+    public LinuxThread mainThread() {
+        return threads.isEmpty() ? null : threads.get(0);
+    }
+
+    /** Blocks until every thread has finished; returns the exit status (128+N for signal N). */
+    public int awaitTermination() {
+        synchronized (kernel.childLock) {
+            while (!terminated) {
+                try {
+                    kernel.childLock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        Integer st = exitStatus;
+        return st == null ? 0 : st;
+    }
+
+    /** Called as each thread finishes; the last one makes the process a zombie and tells its parent. */
+    void threadFinished(LinuxThread t) {
+        threads.remove(t);
+        if (!threads.isEmpty()) {
+            return;
+        }
+        if (exitStatus == null) {
+            exit(0);
+        }
+        fds.closeAll();
+        vforkRelease.countDown();
+        kernel.processEnded(this);
+    }
+
+    public boolean exited() {
+        return exitStatus != null;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.emu.linux;
+
+import dev.emu.core.cpu.CpuState;
+import dev.emu.core.mem.GuestFault;
+import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.sys.ExecSyscalls;
+import dev.emu.linux.sys.FileSyscalls;
+import dev.emu.linux.sys.ForkSyscalls;
+import dev.emu.linux.sys.MemorySyscalls;
+import dev.emu.linux.sys.PathSyscalls;
+import dev.emu.linux.sys.PollSyscalls;
+import dev.emu.linux.sys.ProcessSyscalls;
+import dev.emu.linux.sys.SignalSyscalls;
+import dev.emu.linux.sys.ThreadSyscalls;
+import dev.emu.linux.sys.TimeSyscalls;
+import dev.emu.linux.sys.TimerSyscalls;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns a SYSCALL trap into a call: reads the number and arguments through the ABI, runs
+ * the implementation registered under the syscall's name, stores the result, and writes the
+ * strace line. Nothing a syscall does may take the emulator down: errors become -errno.
+ */
+public final class SyscallDispatcher {
+    private final Kernel kernel;
+    private final LinuxAbi abi;
+    private final SyscallHandler[] handlers;
+    private final Strace strace;
+
+    public SyscallDispatcher(Kernel kernel, LinuxAbi abi) {
+        this.kernel = kernel;
+        this.abi = abi;
+        Map<String, SyscallHandler> byName = new HashMap<>();
+        FileSyscalls.register(byName);
+        PathSyscalls.register(byName);
+        MemorySyscalls.register(byName);
+        TimeSyscalls.register(byName);
+        ProcessSyscalls.register(byName);
+        SignalSyscalls.register(byName);
+        PollSyscalls.register(byName);
+        ExecSyscalls.register(byName);
+        ForkSyscalls.register(byName);
+        ThreadSyscalls.register(byName);
+        TimerSyscalls.register(byName);
+        handlers = new SyscallHandler[abi.syscalls().size()];
+        for (int n = 0; n < handlers.length; n++) {
+            String name = abi.syscalls().name(n);
+            if (name != null) {
+                handlers[n] = byName.get(name);
+            }
+        }
+        this.strace = new Strace(abi);
+    }
+
+    /** Every syscall name with an implementation for this ABI. */
+    public int implementedCount() {
+        int n = 0;
+        for (SyscallHandler h : handlers) {
+            if (h != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Handles the syscall the thread trapped with; false when the thread must stop (exit). */
+    public boolean dispatch(LinuxThread t) {
+        CpuState cpu = t.cpu;
+        SyscallContext c = t.context();
+        int nr = abi.syscallNumber(cpu);
+        c.number = nr;
+        c.outData = null;
+        c.outValue = null;
+        for (int i = 0; i < 6; i++) {
+            c.args[i] = abi.syscallArg(cpu, i);
+        }
+        long result = invoke(c, nr);
+        if (result == -Errno.EPIPE && isWrite(nr)) {
+            SignalSyscalls.raisePipe(c);
+        }
+        boolean stopping = t.stopping() || t.process().exited();
+        if (kernel.options().strace) {
+            kernel.diag(strace.format(c, nr, result, stopping));
+        }
+        if (stopping) {
+            return false;
+        }
+        if (t.execPending) {
+            // registers already hold the new program's start; leave this engine's loop
+            t.execPending = false;
+            return false;
+        }
+        if (t.skipResult) {
+            t.skipResult = false; // rt_sigreturn restored every register
+        } else if (result == -Errno.EINTR && t.suspendedMask == null && t.nextSignalRestarts()
+                && abi.restartSyscall(cpu, c.args[0])) {
+            // SA_RESTART: the handler runs, then the syscall again
+        } else {
+            long out = Errno.isError(result) ? -abi.errno((int) -result) : result;
+            abi.setSyscallResult(cpu, out);
+        }
+        if (t.hasDeliverable()) {
+            return t.deliverSignals() && !t.stopping();
+        }
+        return true;
+    }
+
+    private boolean isWrite(int nr) {
+        String name = abi.syscalls().name(nr);
+        return name != null && (name.startsWith("write") || name.startsWith("pwrite") || name.equals("sendfile"));
+    }
+
+    long invoke(SyscallContext c, int nr) {
+        SyscallHandler h = nr >= 0 && nr < handlers.length ? handlers[nr] : null;
+        if (h == null) {
+            String name = abi.syscalls().name(nr);
+            kernel.warnOnce("syscall:" + nr, "unsupported syscall " + nr + " (" + (name == null ? "unknown" : name)
+                    + "), returning ENOSYS");
+            return -Errno.ENOSYS;
+        }
+        try {
+            return h.call(c);
+        } catch (SyscallError e) {
+            return -e.errno;
+        } catch (GuestFault f) {
+            return -Errno.EFAULT;
+        } catch (IOException e) {
+            return -Errno.of(e);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            String name = abi.syscalls().name(nr);
+            kernel.warnOnce("crash:" + nr + ":" + e.getClass().getName(), "internal error in syscall " + name + ": "
+                    + e + ", returning EIO" + (kernel.options().debug ? "" : " (--debug shows the stack trace)"));
+            if (kernel.options().debug) {
+                e.printStackTrace(kernel.options().diagnostics);
+            }
+            return -Errno.EIO;
+        }
+    }
+}

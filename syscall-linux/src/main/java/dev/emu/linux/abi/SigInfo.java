@@ -1,0 +1,30 @@
+package dev.emu.linux.abi;
+
+/**
+ * The facts of one signal that reach a handler's siginfo: number, si_code and either the
+ * sender (kill) or the faulting address (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP).
+ */
+public record SigInfo(int signo, int code, int pid, int uid, long addr) {
+    public static final int SI_USER = 0, SI_TKILL = -6, SEGV_MAPERR = 1, SEGV_ACCERR = 2, BUS_ADRALN = 1,
+            BUS_ADRERR = 2, ILL_ILLOPC = 1, FPE_INTDIV = 1, TRAP_BRKPT = 1;
+
+    public static SigInfo user(int sig, int pid, int uid) {
+        return new SigInfo(sig, SI_USER, pid, uid, 0);
+    }
+
+    public static SigInfo fault(int sig, int code, long addr) {
+        return new SigInfo(sig, code, 0, 0, addr);
+    }
+
+    /** The 128-byte siginfo_t of a 64-bit guest. */
+    public byte[] bytes(Structs s) {
+        GuestBuffer b = s.buffer(128);
+        b.u32(0, signo).u32(4, 0).u32(8, code);
+        if (addr != 0 || pid == 0) {
+            b.word(16, addr, s.wordSize() * 8);
+        } else {
+            b.u32(16, pid).u32(20, uid);
+        }
+        return b.bytes();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.emu.linux.sys;
+
+import dev.emu.core.cpu.CpuState;
+import dev.emu.core.engine.Engine;
+import dev.emu.core.mem.AddressSpace;
+import dev.emu.linux.Errno;
+import dev.emu.linux.Kernel;
+import dev.emu.linux.LinuxProcess;
+import dev.emu.linux.LinuxThread;
+import dev.emu.linux.Signals;
+import dev.emu.linux.SyscallContext;
+import dev.emu.linux.SyscallError;
+import dev.emu.linux.SyscallHandler;
+
+import java.util.Map;
+
+/**
+ * New processes: clone without CLONE_VM (fork), vfork (a copy-on-write fork whose parent
+ * waits until the child execs or ends), and wait4/waitid to reap them. Each child runs on a
+ * Java thread of its own with its own engine over a forked address space; open file
+ * descriptions are shared. Threads (CLONE_VM without CLONE_VFORK) are not implemented yet.
+ */
+public final class ForkSyscalls {
+    static final long CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGHAND = 0x800,
+            CLONE_VFORK = 0x4000, CLONE_PARENT = 0x8000, CLONE_THREAD = 0x10000, CLONE_SETTLS = 0x80000,
+            CLONE_PARENT_SETTID = 0x100000, CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;
+    static final int WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WNOWAIT = 0x01000000;
+    static final int P_ALL = 0, P_PID = 1, P_PGID = 2;
+    /** Java stack for a guest thread: deep enough for the engine and JIT-compiled blocks. */
+    static final long THREAD_STACK = 16L << 20;
+
+    private ForkSyscalls() {}
+
+    public static void register(Map<String, SyscallHandler> m) {
+        m.put("clone", ForkSyscalls::clone);
+        m.put("fork", c -> fork(c, 0, 0, 0, 0, 0));
+        m.put("vfork", c -> fork(c, CLONE_VM | CLONE_VFORK, 0, 0, 0, 0));
+        // glibc tries clone3 first and falls back to clone on ENOSYS: no need to report it
+        m.put("clone3", c -> -Errno.ENOSYS);
+        m.put("wait4", ForkSyscalls::wait4);
+        m.put("waitid", ForkSyscalls::waitid);
+    }
+
+    static long clone(SyscallContext c) throws Exception {
+        int[] at = c.abi.cloneArgs();
+        return fork(c, c.arg(at[0]), c.ptrArg(at[1]), c.ptrArg(at[2]), c.ptrArg(at[3]), c.ptrArg(at[4]));
+    }
+
+    static long fork(SyscallContext c, long flags, long newsp, long ptid, long tls, long ctid) throws Exception {
+        if ((flags & CLONE_THREAD) != 0) {
+            if ((flags & CLONE_VM) == 0 || (flags & CLONE_SIGHAND) == 0) {
+                return -Errno.EINVAL;
+            }
+            return ThreadSyscalls.newThread(c, flags, newsp, ptid, tls, ctid);
+        }
+        if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0) {
+            return -Errno.EINVAL;
+        }
+        if ((flags & CLONE_VM) != 0 && (flags & CLONE_VFORK) == 0) {
+            c.kernel.warnOnce("clone-vm", "processes sharing memory (clone with CLONE_VM, no CLONE_THREAD) are not"
+                    + " implemented yet");
+            return -Errno.ENOSYS;
+        }
+        LinuxProcess parent = c.proc;
+        Kernel k = c.kernel;
+        AddressSpace mem = parent.memory().fork();
+        Engine engine = new Engine(parent.engine().isa(), parent.engine().config());
+        mem.setCodeInvalidator(engine.codeCache()::invalidate);
+        int pid = k.allocatePid();
+        LinuxProcess child = new LinuxProcess(k, pid, (flags & CLONE_PARENT) != 0 ? parent.ppid() : parent.pid(),
+                parent.abi());
+        child.setImage(mem, engine);
+        child.parent = (flags & CLONE_PARENT) != 0 ? parent.parent : parent;
+        child.cwd = parent.cwd;
+        child.umask = parent.umask;
+        child.exePath = parent.exePath;
+        child.exeHost = parent.exeHost;
+        child.argv = parent.argv;
+        child.envp = parent.envp;
+        for (int i = 0; i < parent.rlimits.length; i++) {
+            child.rlimits[i] = parent.rlimits[i].clone();
+        }
+        for (int i = 0; i < parent.sigactions.length; i++) {
+            child.sigactions[i] = parent.sigactions[i] == null ? null : parent.sigactions[i].clone();
+        }
+        child.setFds(parent.fds().copy());
+
+        CpuState cpu = c.thread.cpu.copy(mem);
+        c.abi.setSyscallResult(cpu, 0);
+        if (newsp != 0) {
+            c.abi.setStackPointer(cpu, newsp);
+        }
+        if ((flags & CLONE_SETTLS) != 0) {
+            c.abi.setThreadPointer(cpu, tls);
+        }
+        LinuxThread thread = new LinuxThread(child, pid, cpu);
+        thread.sigmask = c.thread.sigmask;
+        if ((flags & CLONE_CHILD_CLEARTID) != 0) {
+            thread.clearChildTid = ctid;
+        }
+        if ((flags & CLONE_CHILD_SETTID) != 0 && ctid != 0) {
+            try {
+                mem.write(ctid, c.structs.buffer(4).u32(0, pid).bytes(), 0, 4);
+            } catch (RuntimeException e) {
+                // the child finds out when it looks
+            }
+        }
+        if ((flags & CLONE_PARENT_SETTID) != 0 && ptid != 0) {
+            c.writeU32(ptid, pid);
+        }
+        k.register(child);
+        if (child.parent != null) {
+            child.parent.children.add(child);
+        }
+        Thread t = new Thread(null, thread::run, "guest-" + pid, THREAD_STACK);
+        t.setDaemon(true);
+        t.start();
+        if ((flags & CLONE_VFORK) != 0) {
+            try {
+                child.vforkRelease.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return pid;
+    }
+
+    static long wait4(SyscallContext c) throws Exception {
+        int pid = c.intArg(0);
+        long statusPtr = c.ptrArg(1);
+        int options = c.intArg(2);
+        long rusagePtr = c.ptrArg(3);
+        LinuxProcess child = reap(c, pid, options, (options & WNOWAIT) == 0);
+        if (child == null) {
+            return 0; // WNOHANG and none ready
+        }
+        if (statusPtr != 0) {
+            c.writeU32(statusPtr, child.waitStatus);
+        }
+        if (rusagePtr != 0) {
+            c.write(rusagePtr, c.structs.rusage(0, 0, 0));
+        }
+        return child.pid();
+    }
+
+    static long waitid(SyscallContext c) throws Exception {
+        int idtype = c.intArg(0);
+        int id = c.intArg(1);
+        long infop = c.ptrArg(2);
+        int options = c.intArg(3);
+        if ((options & (WEXITED | WUNTRACED | 8)) == 0) {
+            return -Errno.EINVAL;
+        }
+        int pid = idtype == P_PID ? id : -1;
+        if (idtype != P_ALL && idtype != P_PID && idtype != P_PGID) {
+            return -Errno.EINVAL;
+        }
+        LinuxProcess child = reap(c, pid, options, (options & WNOWAIT) == 0);
+        if (infop != 0) {
+            byte[] info = new byte[128];
+            if (child != null) {
+                boolean killed = (child.waitStatus & 0x7f) != 0;
+                var g = c.structs.wrap(info);
+                g.u32(0, Signals.SIGCHLD).u32(8, killed ? 2 : 1);
+                int off = c.abi.wordBits() == 64 ? 16 : 12;
+                g.u32(off, child.pid()).u32(off + 4, dev.emu.linux.fs.HostIds.UID)
+                        .u32(off + 8, killed ? child.waitStatus & 0x7f : child.waitStatus >> 8);
+            }
+            c.write(infop, info);
+        }
+        return 0;
+    }
+
+    /**
+     * The first ended child matching {@code pid} (-1 or 0: any), waiting for one unless
+     * WNOHANG; null if WNOHANG and none has ended. ECHILD when there is no such child.
+     */
+    static LinuxProcess reap(SyscallContext c, int pid, int options, boolean remove) throws InterruptedException {
+        LinuxProcess me = c.proc;
+        Kernel k = c.kernel;
+        synchronized (k.childLock) {
+            while (true) {
+                boolean any = false;
+                for (LinuxProcess ch : me.children) {
+                    if (pid > 0 && ch.pid() != pid) {
+                        continue;
+                    }
+                    any = true;
+                    if (ch.terminated) {
+                        if (remove) {
+                            me.children.remove(ch);
+                            k.unregister(ch);
+                        }
+                        return ch;
+                    }
+                }
+                if (!any) {
+                    throw new SyscallError(Errno.ECHILD);
+                }
+                if ((options & WNOHANG) != 0) {
+                    return null;
+                }
+                if (c.thread.stopping() || c.thread.hasDeliverable()) {
+                    throw new SyscallError(Errno.EINTR);
+                }
+                k.childLock.wait(100);
+            }
+        }
+    }
+}
