@@ -41,6 +41,9 @@ public final class Machine {
     private final List<Hooks.Handle> codeHooks = new CopyOnWriteArrayList<>();
     private final List<Hooks.Handle> blockHooks = new CopyOnWriteArrayList<>();
     private final List<Hooks.Handle> trapHooks = new CopyOnWriteArrayList<>();
+    private final List<Hooks.Handle> readHooks = new CopyOnWriteArrayList<>();
+    private final List<Hooks.Handle> writeHooks = new CopyOnWriteArrayList<>();
+    private final List<Hooks.Handle> invalidMemoryHooks = new CopyOnWriteArrayList<>();
     private volatile boolean stopRequested;
 
     private Machine(Isa isa, boolean compile) {
@@ -210,7 +213,54 @@ public final class Machine {
         return h;
     }
 
+    /**
+     * Calls {@code hook} on every guest load ({@code writes} false) or store ({@code writes}
+     * true) that starts in [begin, end]. While any memory hook is set, every access takes the
+     * slow path.
+     */
+    public Hooks.Handle addMemoryHook(boolean writes, long begin, long end, Hooks.MemoryHook hook) {
+        Hooks.Handle h = new Hooks.Handle(hook, begin, end);
+        (writes ? writeHooks : readHooks).add(h);
+        updateMemoryHooks();
+        return h;
+    }
+
+    /** Calls {@code hook} when the guest touches unmapped or protected memory; it may map it and retry. */
+    public Hooks.Handle addInvalidMemoryHook(Hooks.InvalidMemoryHook hook) {
+        Hooks.Handle h = new Hooks.Handle(hook, 0, -1);
+        invalidMemoryHooks.add(h);
+        updateMemoryHooks();
+        return h;
+    }
+
+    private void updateMemoryHooks() {
+        mem.setAccessObserver(readHooks.isEmpty() && writeHooks.isEmpty() ? null : this::dispatchAccess);
+        mem.setFaultHandler(invalidMemoryHooks.isEmpty() ? null : this::dispatchInvalid);
+    }
+
+    private void dispatchAccess(GuestFault.Access kind, long address, int size, long value) {
+        boolean write = kind == GuestFault.Access.WRITE;
+        for (Hooks.Handle h : write ? writeHooks : readHooks) {
+            if (h.covers(address)) {
+                ((Hooks.MemoryHook) h.hook).onAccess(this, write, address, size, value);
+            }
+        }
+    }
+
+    private boolean dispatchInvalid(GuestFault f) {
+        boolean write = f.access() == GuestFault.Access.WRITE;
+        for (Hooks.Handle h : invalidMemoryHooks) {
+            if (((Hooks.InvalidMemoryHook) h.hook).onInvalid(this, write, f.address(), 0, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void removeHook(Hooks.Handle h) {
+        if (readHooks.remove(h) | writeHooks.remove(h) | invalidMemoryHooks.remove(h)) {
+            updateMemoryHooks();
+        }
         if (codeHooks.remove(h)) {
             reinstrument();
         }

@@ -2,14 +2,18 @@ package dev.emu.core.api;
 
 import dev.emu.core.engine.BlockCode;
 import dev.emu.core.ir.Block;
+import dev.emu.core.jit.BlockCompiler;
 
 import java.util.function.Function;
 
-/** Chooses the tier-1 compiler; null until the JIT is wired in. */
-final class Tiers {
+/**
+ * Chooses the tier-1 compiler for new engines: the ASM JIT, unless the system property
+ * {@code emu.jit=false} asks for the interpreter alone.
+ */
+public final class Tiers {
     private Tiers() {}
 
-    static Function<Block, BlockCode> defaultCompiler() {
-        return null;
+    public static Function<Block, BlockCode> defaultCompiler() {
+        return Boolean.parseBoolean(System.getProperty("emu.jit", "true")) ? BlockCompiler::compile : null;
     }
 }

@@ -209,4 +209,35 @@ class MachineTest {
         m.start(CODE, -1, null, 0);
         assertThat(blocks).containsExactly(CODE, CODE + 4, CODE + 4, CODE + 16);
     }
+
+    @Test
+    void memoryHooksSeeLoadsAndStores() {
+        for (boolean jit : new boolean[] {false, true}) {
+            Machine m = machine(jit, enc(ADDI, 4, 0, 0x7000), enc(ADDI, 1, 0, 77), enc(ST, 1, 4, 8), enc(LD, 2, 4, 8),
+                    enc(SYS, 0, 0, 0));
+            m.map(0x7000, 0x1000, Prot.RW);
+            List<String> seen = new ArrayList<>();
+            m.addMemoryHook(true, 0x7000, 0x7fff, (mm, w, a, size, v) -> seen.add("w " + Long.toHexString(a) + " " + size + " " + v));
+            m.addMemoryHook(false, 0x7000, 0x7fff, (mm, w, a, size, v) -> seen.add("r " + Long.toHexString(a) + " " + size + " " + v));
+            m.start(CODE, -1, null, 0);
+            assertThat(seen).containsExactly("w 7008 8 77", "r 7008 8 77");
+            assertThat(m.reg("r2")).isEqualTo(77);
+        }
+    }
+
+    @Test
+    void invalidMemoryHookMapsThePageAndTheAccessRetries() {
+        Machine m = machine(true, enc(ADDI, 4, 0, 0x5000), enc(ADDI, 1, 0, 5), enc(ST, 1, 4, 0), enc(LD, 2, 4, 0),
+                enc(SYS, 0, 0, 0));
+        List<Long> faults = new ArrayList<>();
+        m.addInvalidMemoryHook((mm, write, addr, size, value) -> {
+            faults.add(addr);
+            mm.map(addr & ~0xFFFL, 0x1000, Prot.RW);
+            return true;
+        });
+        RunResult r = m.start(CODE, -1, null, 0);
+        assertThat(r.trap()).isEqualTo(TrapKind.SYSCALL);
+        assertThat(faults).containsExactly(0x5000L);
+        assertThat(m.reg("r2")).isEqualTo(5);
+    }
 }
