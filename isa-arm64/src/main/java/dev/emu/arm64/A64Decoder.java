@@ -150,6 +150,9 @@ public final class A64Decoder {
         insn("UMSUBL",      "1001_1011_101m_mmmm_1aaa_aann_nnnd_dddd", DataProcessingReg::UMSUBL); // C6.2 UMSUBL (alias UMNEGL)
         insn("UMULH",       "1001_1011_110m_mmmm_0---_--nn_nnnd_dddd", DataProcessingReg::UMULH); // C6.2 UMULH
 
+        // ================= C4.1.5 Data processing -- scalar FP and Advanced SIMD; C4.1.4 SIMD load/store structures
+        A64FpSimdRows.addTo(t);
+
         // ================= C4.1.1 Reserved
         insn("UDF",      "0000_0000_0000_0000_iiii_iiii_iiii_iiii", SystemInsns::UDF);           // C6.2 UDF
 

@@ -1,0 +1,194 @@
+package dev.emu.arm64.fp;
+
+import static dev.emu.arm64.Arm64Registers.FPCR;
+import static dev.emu.arm64.Arm64Registers.FPSR;
+import static dev.emu.arm64.fp.Fp.D;
+import static dev.emu.arm64.fp.Fp.IXC;
+import static dev.emu.arm64.fp.Fp.S;
+
+import dev.emu.core.cpu.CpuState;
+
+/**
+ * The arithmetic entry points: a fast path on Java doubles when FPCR asks for round to
+ * nearest even without flush-to-zero and the result is a normal number comfortably inside
+ * the range (so overflow, underflow and NaN rules cannot apply), with IXC computed from exact
+ * error terms (two-sum for sums; fma for products, quotients and roots); otherwise the exact
+ * {@link Fp} path. Binary32 goes through binary64, where +, -, *, / and sqrt of binary32
+ * operands round once correctly (53 >= 2 * 24 + 2).
+ */
+public final class FpFast {
+    private FpFast() {}
+
+    /** FPCR bits that leave the fast path: RMode and FZ. */
+    private static final long SLOW_FPCR = 3L << Fp.RMODE_SHIFT | Fp.FPCR_FZ;
+    private static final double LOW = 0x1p-900, HIGH = 0x1p900;
+
+    private static boolean fast(CpuState s) {
+        return (s.regs[FPCR] & SLOW_FPCR) == 0;
+    }
+
+    private static boolean safeD(double r) {
+        double a = Math.abs(r);
+        return a >= LOW && a <= HIGH;
+    }
+
+    private static boolean safeS(float r) {
+        float a = Math.abs(r);
+        return a > Float.MIN_NORMAL && a <= Float.MAX_VALUE;
+    }
+
+    private static void inexact(CpuState s) {
+        s.regs[FPSR] |= IXC;
+    }
+
+    private static double dd(long x) {
+        return Double.longBitsToDouble(x);
+    }
+
+    private static double fd(long x) {
+        return Float.intBitsToFloat((int) x);
+    }
+
+    private static long sbits(float f) {
+        return Float.floatToRawIntBits(f) & 0xFFFF_FFFFL;
+    }
+
+    /** Error of x + y = r, exactly (Knuth's two-sum). */
+    private static double twoSumErr(double x, double y, double r) {
+        double bb = r - x;
+        return (x - (r - bb)) + (y - bb);
+    }
+
+    public static long add(CpuState s, long x, long y, int fmt) {
+        if (fast(s)) {
+            if (fmt == D) {
+                double a = dd(x), b = dd(y), r = a + b;
+                if (safeD(r)) {
+                    if (twoSumErr(a, b, r) != 0) {
+                        inexact(s);
+                    }
+                    return Double.doubleToRawLongBits(r);
+                }
+            } else if (fmt == S) {
+                double a = fd(x), b = fd(y), r = a + b;
+                float f = (float) r;
+                if (safeS(f)) {
+                    if (f != r || twoSumErr(a, b, r) != 0) {
+                        inexact(s);
+                    }
+                    return sbits(f);
+                }
+            }
+        }
+        return Fp.add(s, x, y, fmt);
+    }
+
+    public static long sub(CpuState s, long x, long y, int fmt) {
+        if (fast(s) && fmt != Fp.H) {
+            return addFastOnly(s, x, Fp.neg(y, fmt), fmt, y);
+        }
+        return Fp.sub(s, x, y, fmt);
+    }
+
+    private static long addFastOnly(CpuState s, long x, long ny, int fmt, long y) {
+        if (fmt == D) {
+            double a = dd(x), b = dd(ny), r = a + b;
+            if (safeD(r)) {
+                if (twoSumErr(a, b, r) != 0) {
+                    inexact(s);
+                }
+                return Double.doubleToRawLongBits(r);
+            }
+        } else {
+            double a = fd(x), b = fd(ny), r = a + b;
+            float f = (float) r;
+            if (safeS(f)) {
+                if (f != r || twoSumErr(a, b, r) != 0) {
+                    inexact(s);
+                }
+                return sbits(f);
+            }
+        }
+        return Fp.sub(s, x, y, fmt);
+    }
+
+    public static long mul(CpuState s, long x, long y, int fmt) {
+        if (fast(s)) {
+            if (fmt == D) {
+                double a = dd(x), b = dd(y), r = a * b;
+                if (safeD(r) && safeD(a) && safeD(b)) {
+                    if (Math.fma(a, b, -r) != 0) {
+                        inexact(s);
+                    }
+                    return Double.doubleToRawLongBits(r);
+                }
+            } else if (fmt == S) {
+                double r = fd(x) * fd(y); // exact
+                float f = (float) r;
+                if (safeS(f)) {
+                    if (f != r) {
+                        inexact(s);
+                    }
+                    return sbits(f);
+                }
+            }
+        }
+        return Fp.mul(s, x, y, fmt);
+    }
+
+    public static long div(CpuState s, long x, long y, int fmt) {
+        if (fast(s)) {
+            if (fmt == D) {
+                double a = dd(x), b = dd(y), r = a / b;
+                if (safeD(r) && safeD(a) && safeD(b)) {
+                    if (Math.fma(r, b, -a) != 0) {
+                        inexact(s);
+                    }
+                    return Double.doubleToRawLongBits(r);
+                }
+            } else if (fmt == S) {
+                double a = fd(x), b = fd(y);
+                float f = (float) (a / b);
+                if (safeS(f) && b != 0) {
+                    if (Math.fma(f, b, -a) != 0) {
+                        inexact(s);
+                    }
+                    return sbits(f);
+                }
+            }
+        }
+        return Fp.div(s, x, y, fmt);
+    }
+
+    public static long sqrt(CpuState s, long x, int fmt) {
+        if (fast(s)) {
+            if (fmt == D) {
+                double a = dd(x);
+                if (safeD(a) && a > 0) {
+                    double r = Math.sqrt(a);
+                    if (Math.fma(r, r, -a) != 0) {
+                        inexact(s);
+                    }
+                    return Double.doubleToRawLongBits(r);
+                }
+            } else if (fmt == S) {
+                double a = fd(x);
+                if (a > 0 && !Double.isInfinite(a)) {
+                    float f = (float) Math.sqrt(a);
+                    if (safeS(f)) {
+                        if ((double) f * f != a) {
+                            inexact(s);
+                        }
+                        return sbits(f);
+                    }
+                }
+            }
+        }
+        return Fp.sqrt(s, x, fmt);
+    }
+
+    /** addend + x * y, one rounding. */
+    public static long mulAdd(CpuState s, long addend, long x, long y, int fmt) {
+        return Fp.mulAdd(s, addend, x, y, fmt);
+    }
+}
