@@ -4,7 +4,14 @@ import dev.emu.arm64.lift.FpCompare;
 import dev.emu.arm64.lift.FpConvertInt;
 import dev.emu.arm64.lift.FpDataProcessing;
 import dev.emu.arm64.lift.Handler;
+import dev.emu.arm64.lift.SimdAcrossLanes;
+import dev.emu.arm64.lift.SimdCopy;
+import dev.emu.arm64.lift.SimdLoadStore;
+import dev.emu.arm64.lift.SimdPermute;
+import dev.emu.arm64.lift.SimdShiftImm;
+import dev.emu.arm64.lift.SimdThreeDifferent;
 import dev.emu.arm64.lift.SimdThreeSame;
+import dev.emu.arm64.lift.SimdTwoReg;
 import dev.emu.core.decode.DecodeTable;
 
 /**
@@ -18,11 +25,31 @@ public final class A64FpSimdRows {
     private A64FpSimdRows() {}
 
     public static void addTo(DecodeTable.Builder<Handler> t) {
+        // ---- Advanced SIMD load/store (C4.1.4)
+        t.add("SIMD_ldst_multiple",      "0Q00_1100_0L00_0000_oooo_ssnn_nnnt_tttt", SimdLoadStore::multiple);  // C4.1 Advanced SIMD load/store multiple structures
+        t.add("SIMD_ldst_multiple_post", "0Q00_1100_1L0m_mmmm_oooo_ssnn_nnnt_tttt", SimdLoadStore::multiple);  // C4.1 ... (post-indexed)
+        t.add("SIMD_ldst_single",        "0Q00_1101_0LR0_0000_ooos_ssnn_nnnt_tttt", SimdLoadStore::single);    // C4.1 Advanced SIMD load/store single structure
+        t.add("SIMD_ldst_single_post",   "0Q00_1101_1LRm_mmmm_ooos_ssnn_nnnt_tttt", SimdLoadStore::single);    // C4.1 ... (post-indexed)
+
         // ---- Advanced SIMD (vector)
-        t.add("SIMD_three_same",        "0QU0_1110_ss1m_mmmm_oooo_o1nn_nnnd_dddd", SimdThreeSame::vector);  // C4.1 Advanced SIMD three same
+        t.add("SIMD_table_lookup",      "0Q00_1110_000m_mmmm_0LLo_00nn_nnnd_dddd", SimdPermute::tableLookup); // C4.1 Advanced SIMD table lookup
+        t.add("SIMD_permute",           "0Q00_1110_ss0m_mmmm_0ooo_10nn_nnnd_dddd", SimdPermute::permute);     // C4.1 Advanced SIMD permute
+        t.add("SIMD_extract",           "0Q10_1110_000m_mmmm_0iii_i0nn_nnnd_dddd", SimdPermute::extract);     // C4.1 Advanced SIMD extract
+        t.add("SIMD_copy",              "0QU0_1110_000i_iiii_0jjj_j1nn_nnnd_dddd", SimdCopy::vector);         // C4.1 Advanced SIMD copy
+        t.add("SIMD_two_reg_misc",      "0QU0_1110_ss10_000o_oooo_10nn_nnnd_dddd", SimdTwoReg::vector);       // C4.1 Advanced SIMD two-register miscellaneous
+        t.add("SIMD_across_lanes",      "0QU0_1110_ss11_000o_oooo_10nn_nnnd_dddd", SimdAcrossLanes::vector);  // C4.1 Advanced SIMD across lanes
+        t.add("SIMD_three_different",   "0QU0_1110_ss1m_mmmm_oooo_00nn_nnnd_dddd", SimdThreeDifferent::vector); // C4.1 Advanced SIMD three different
+        t.add("SIMD_three_same",        "0QU0_1110_ss1m_mmmm_oooo_o1nn_nnnd_dddd", SimdThreeSame::vector);    // C4.1 Advanced SIMD three same
+        t.add("SIMD_shift_imm",         "0QU0_1111_0hhh_hbbb_oooo_o1nn_nnnd_dddd", SimdShiftImm::vector);     // C4.1 Advanced SIMD shift by immediate; modified immediate when immh = 0
+        t.add("SIMD_indexed",           "0QU0_1111_ssLM_mmmm_oooo_H0nn_nnnd_dddd", SimdThreeDifferent::indexed); // C4.1 Advanced SIMD vector x indexed element
 
         // ---- Advanced SIMD (scalar)
-        t.add("SIMD_scalar_three_same", "01U1_1110_ss1m_mmmm_oooo_o1nn_nnnd_dddd", SimdThreeSame::scalar);  // C4.1 Advanced SIMD scalar three same
+        t.add("SIMD_scalar_copy",       "01U1_1110_000i_iiii_0jjj_j1nn_nnnd_dddd", SimdCopy::scalar);         // C4.1 Advanced SIMD scalar copy
+        t.add("SIMD_scalar_two_reg",    "01U1_1110_ss10_000o_oooo_10nn_nnnd_dddd", SimdTwoReg::scalar);       // C4.1 Advanced SIMD scalar two-register miscellaneous
+        t.add("SIMD_scalar_pairwise",   "01U1_1110_ss11_000o_oooo_10nn_nnnd_dddd", SimdAcrossLanes::scalarPairwise); // C4.1 Advanced SIMD scalar pairwise
+        t.add("SIMD_scalar_three_same", "01U1_1110_ss1m_mmmm_oooo_o1nn_nnnd_dddd", SimdThreeSame::scalar);    // C4.1 Advanced SIMD scalar three same
+        t.add("SIMD_scalar_shift_imm",  "01U1_1111_0hhh_hbbb_oooo_o1nn_nnnd_dddd", SimdShiftImm::scalar);     // C4.1 Advanced SIMD scalar shift by immediate
+        t.add("SIMD_scalar_indexed",    "01U1_1111_ssLM_mmmm_oooo_H0nn_nnnd_dddd", SimdThreeDifferent::indexed); // C4.1 Advanced SIMD scalar x indexed element
 
         // ---- Floating point (scalar)
         t.add("FP_conv_fixed",          "z001_1110_tt0r_rooo_ssss_ssnn_nnnd_dddd", FpConvertInt::fixed);         // C4.1 Conversion between FP and fixed-point

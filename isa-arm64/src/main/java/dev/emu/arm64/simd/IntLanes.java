@@ -216,19 +216,17 @@ public final class IntLanes {
             return neg ? min : max;
         }
         long r = x << sh;
-        boolean lost = inSigned ? (r >> sh) != x : (r >>> sh) != x;
+        boolean lost = neg ? (r >> sh) != x : (r >>> sh) != x;
+        if (!lost) {
+            if (outSigned) {
+                lost = e < 64 ? (r > max || r < min) : (neg ? r >= 0 : r < 0);
+            } else {
+                lost = e < 64 && Long.compareUnsigned(r, max) > 0;
+            }
+        }
         if (lost) {
             saturated(s);
             return neg ? min : max;
-        }
-        if (outSigned) {
-            if (e < 64 ? (r > max || r < min) : (inSigned ? false : r < 0)) {
-                saturated(s);
-                return neg ? min : max;
-            }
-        } else if (e < 64 ? Long.compareUnsigned(r, max) > 0 : false) {
-            saturated(s);
-            return max;
         }
         return r;
     }
