@@ -52,6 +52,11 @@ public final class FpSimdRunner {
         return this;
     }
 
+    public FpSimdRunner sp(long v) {
+        init.regs[Arm64Registers.SP] = v;
+        return this;
+    }
+
     public FpSimdRunner v(int n, long lo, long hi) {
         init.regs[Arm64Registers.vlo(n)] = lo;
         init.regs[Arm64Registers.vhi(n)] = hi;
@@ -119,6 +124,22 @@ public final class FpSimdRunner {
             assertThat(bytes(jit, DATA, (int) DATA_SIZE)).as("JIT and interpreter memory")
                     .isEqualTo(bytes(interp, DATA, (int) DATA_SIZE));
         }
+        return this;
+    }
+
+    /** Runs expecting a guest fault in both tiers; the state is what the fault left. */
+    public FpSimdRunner runExpectingFault() {
+        interp = fresh();
+        jit = fresh();
+        for (CpuState c : new CpuState[] {interp, jit}) {
+            try {
+                exec(c, c == jit);
+                throw new AssertionError("expected a guest fault");
+            } catch (dev.emu.core.mem.GuestFault expected) {
+                // the registers are the state before the faulting instruction
+            }
+        }
+        assertThat(jit.regs).as("JIT and interpreter registers").isEqualTo(interp.regs);
         return this;
     }
 
