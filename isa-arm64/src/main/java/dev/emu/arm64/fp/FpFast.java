@@ -187,8 +187,88 @@ public final class FpFast {
         return Fp.sqrt(s, x, fmt);
     }
 
-    /** addend + x * y, one rounding. */
+    /**
+     * addend + x * y, one rounding. Binary64 uses the error-free transformation of an FMA
+     * (Boldo and Muller, "Exact and approximated error of the FMA", 2011): r1 + r2 + r3 equals
+     * x * y + addend exactly, so the result is inexact exactly when r2 != 0. Binary32 sums the
+     * exact binary64 product and the addend with two-sum.
+     */
     public static long mulAdd(CpuState s, long addend, long x, long y, int fmt) {
+        if (fast(s)) {
+            if (fmt == D) {
+                double a = dd(x), b = dd(y), c = dd(addend);
+                double r1 = Math.fma(a, b, c), u1 = a * b;
+                if (safeD(r1) && safeD(u1) && safeD(c)) {
+                    double u2 = Math.fma(a, b, -u1);
+                    double a1 = c + u2, z1 = twoSumErr(c, u2, a1);
+                    double b1 = u1 + a1, b2 = twoSumErr(u1, a1, b1);
+                    double g = (b1 - r1) + b2;
+                    double r2 = g + z1;
+                    if (r2 != 0) {
+                        inexact(s);
+                    }
+                    return Double.doubleToRawLongBits(r1);
+                }
+            } else if (fmt == S) {
+                double p = fd(x) * fd(y), c = fd(addend); // the product is exact
+                double sum = p + c, err = twoSumErr(p, c, sum);
+                float f = Math.fma((float) fd(x), (float) fd(y), (float) c);
+                if (safeS(f)) {
+                    if (err != 0 || sum != f) {
+                        inexact(s);
+                    }
+                    return sbits(f);
+                }
+            }
+        }
         return Fp.mulAdd(s, addend, x, y, fmt);
+    }
+
+    /** FPCompare's NZCV without FZ: Java's ordering once NaNs are out of the way. */
+    public static int compare(CpuState s, long x, long y, int fmt, boolean signalAll) {
+        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
+            double a = fmt == D ? dd(x) : fd(x), b = fmt == D ? dd(y) : fd(y);
+            if (a == b) {
+                return 0b0110;
+            }
+            if (a < b) {
+                return 0b1000;
+            }
+            if (a > b) {
+                return 0b0010;
+            }
+        }
+        return Fp.compare(s, x, y, fmt, signalAll);
+    }
+
+    /** FPToFixed with the value well inside the integer range: Java's rounding functions, exact. */
+    public static long toFixed(CpuState s, long x, int fmt, int fbits, boolean unsigned, int intBits, int mode) {
+        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
+            double a = fmt == D ? dd(x) : fd(x);
+            double v = fbits == 0 ? a : Math.scalb(a, fbits);
+            if (Math.abs(v) < 0x1p62) { // excludes NaN and infinities
+                double t = switch (mode) {
+                    case Fp.RN -> Math.rint(v);
+                    case Fp.RP -> Math.ceil(v);
+                    case Fp.RM -> Math.floor(v);
+                    case Fp.RZ -> v < 0 ? Math.ceil(v) : Math.floor(v);
+                    default -> { // ties away
+                        double fl = Math.floor(Math.abs(v));
+                        double rounded = Math.abs(v) - fl >= 0.5 ? fl + 1 : fl;
+                        yield Math.copySign(rounded, v);
+                    }
+                };
+                long r = (long) t;
+                boolean fits = unsigned ? r >= 0 && (intBits == 64 || r <= 0xFFFF_FFFFL)
+                        : intBits == 64 || (r >= Integer.MIN_VALUE && r <= Integer.MAX_VALUE);
+                if (fits) {
+                    if (t != v) {
+                        inexact(s);
+                    }
+                    return intBits == 32 ? r & 0xFFFF_FFFFL : r;
+                }
+            }
+        }
+        return FpConvert.toFixed(s, x, fmt, fbits, unsigned, intBits, mode);
     }
 }

@@ -94,12 +94,12 @@ public final class FpHelpers {
 
     /** FCMP/FCMPE: the NZCV nibble. */
     public static int compare(CpuState s, long a, long b, int fmt, int signalAll) {
-        return Fp.compare(s, a, b, fmt, signalAll != 0);
+        return FpFast.compare(s, a, b, fmt, signalAll != 0);
     }
 
     /** FCCMP/FCCMPE: compares only when the condition held, otherwise the immediate flags. */
     public static int condCompare(CpuState s, int condHolds, long a, long b, int fmt, int signalAll, int nzcv) {
-        return condHolds != 0 ? Fp.compare(s, a, b, fmt, signalAll != 0) : nzcv;
+        return condHolds != 0 ? FpFast.compare(s, a, b, fmt, signalAll != 0) : nzcv;
     }
 
     /**
@@ -107,7 +107,7 @@ public final class FpHelpers {
      * bits for a 32-bit integer.
      */
     public static long toInt(CpuState s, long a, int fmt, int fbits, int unsigned, int intBits, int mode) {
-        return FpConvert.toFixed(s, a, fmt, fbits, unsigned != 0, intBits, mode);
+        return FpFast.toFixed(s, a, fmt, fbits, unsigned != 0, intBits, mode);
     }
 
     /** FixedToFP in FPCR's rounding mode. */

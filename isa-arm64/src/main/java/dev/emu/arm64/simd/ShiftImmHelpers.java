@@ -7,6 +7,7 @@ import static dev.emu.arm64.simd.Vec.sget;
 
 import dev.emu.arm64.fp.Fp;
 import dev.emu.arm64.fp.FpConvert;
+import dev.emu.arm64.fp.FpFast;
 import dev.emu.core.cpu.CpuState;
 
 /** C4.1 Advanced SIMD shift by immediate, vector and scalar (immh != 0). */
@@ -138,7 +139,7 @@ public final class ShiftImmHelpers {
                 case 0b01100 -> v = IntLanes.satShiftLeft(s, sget(a, i, e), left, e, true, false);
                 case 0b01110 -> v = IntLanes.satShiftLeft(s, x, left, e, !u, !u);
                 case 0b11100 -> v = FpConvert.fromFixed(s, get(a, i, e), e, u, right, e == 64 ? Fp.D : Fp.S, Fp.rmode(s));
-                default -> v = FpConvert.toFixed(s, get(a, i, e), e == 64 ? Fp.D : Fp.S, right, u, e, Fp.RZ);
+                default -> v = FpFast.toFixed(s, get(a, i, e), e == 64 ? Fp.D : Fp.S, right, u, e, Fp.RZ);
             }
             set(r, i, e, v);
         }

@@ -8,6 +8,7 @@ import static dev.emu.arm64.simd.Vec.sx;
 
 import dev.emu.arm64.fp.Fp;
 import dev.emu.arm64.fp.FpConvert;
+import dev.emu.arm64.fp.FpFast;
 import dev.emu.arm64.fp.FpHelpers;
 import dev.emu.core.cpu.CpuState;
 
@@ -298,16 +299,16 @@ public final class TwoRegHelpers {
             case FRINTA -> FpHelpers.unop(s, FpHelpers.FRINTA, x, fmt);
             case FRINTX -> FpHelpers.unop(s, FpHelpers.FRINTX, x, fmt);
             case FRINTI -> FpHelpers.unop(s, FpHelpers.FRINTI, x, fmt);
-            case FCVTNS -> FpConvert.toFixed(s, x, fmt, 0, false, e, Fp.RN);
-            case FCVTMS -> FpConvert.toFixed(s, x, fmt, 0, false, e, Fp.RM);
-            case FCVTAS -> FpConvert.toFixed(s, x, fmt, 0, false, e, Fp.RA);
-            case FCVTPS -> FpConvert.toFixed(s, x, fmt, 0, false, e, Fp.RP);
-            case FCVTZS -> FpConvert.toFixed(s, x, fmt, 0, false, e, Fp.RZ);
-            case FCVTNU -> FpConvert.toFixed(s, x, fmt, 0, true, e, Fp.RN);
-            case FCVTMU -> FpConvert.toFixed(s, x, fmt, 0, true, e, Fp.RM);
-            case FCVTAU -> FpConvert.toFixed(s, x, fmt, 0, true, e, Fp.RA);
-            case FCVTPU -> FpConvert.toFixed(s, x, fmt, 0, true, e, Fp.RP);
-            case FCVTZU -> FpConvert.toFixed(s, x, fmt, 0, true, e, Fp.RZ);
+            case FCVTNS -> FpFast.toFixed(s, x, fmt, 0, false, e, Fp.RN);
+            case FCVTMS -> FpFast.toFixed(s, x, fmt, 0, false, e, Fp.RM);
+            case FCVTAS -> FpFast.toFixed(s, x, fmt, 0, false, e, Fp.RA);
+            case FCVTPS -> FpFast.toFixed(s, x, fmt, 0, false, e, Fp.RP);
+            case FCVTZS -> FpFast.toFixed(s, x, fmt, 0, false, e, Fp.RZ);
+            case FCVTNU -> FpFast.toFixed(s, x, fmt, 0, true, e, Fp.RN);
+            case FCVTMU -> FpFast.toFixed(s, x, fmt, 0, true, e, Fp.RM);
+            case FCVTAU -> FpFast.toFixed(s, x, fmt, 0, true, e, Fp.RA);
+            case FCVTPU -> FpFast.toFixed(s, x, fmt, 0, true, e, Fp.RP);
+            case FCVTZU -> FpFast.toFixed(s, x, fmt, 0, true, e, Fp.RZ);
             case SCVTF -> FpConvert.fromFixed(s, x, e, false, 0, fmt, Fp.rmode(s));
             case UCVTF -> FpConvert.fromFixed(s, x, e, true, 0, fmt, Fp.rmode(s));
             case FCMGT0 -> Fp.compareCond(s, x, 0, fmt, 2) ? -1L : 0;

@@ -125,6 +125,39 @@ class FpTest {
     }
 
     @Test
+    void fastFmaConversionsAndComparesMatchExactPath() {
+        Random r = new Random(6);
+        int[] modes = {Fp.RN, Fp.RP, Fp.RM, Fp.RZ, Fp.RA};
+        for (int i = 0; i < 40_000; i++) {
+            for (int fmt : new int[] {Fp.S, Fp.D}) {
+                long a = fmt == Fp.D ? randomDouble(r) : randomFloat(r);
+                long b = fmt == Fp.D ? randomDouble(r) : randomFloat(r);
+                long c = fmt == Fp.D ? randomDouble(r) : randomFloat(r);
+                if (i % 4 == 0) {
+                    // near-cancelling addend: -(a * b) rounded, so the exact error decides
+                    c = fmt == Fp.D ? Double.doubleToRawLongBits(-(d(a) * d(b)))
+                            : Float.floatToRawIntBits(-(f(a) * f(b))) & 0xFFFF_FFFFL;
+                }
+                CpuState fast = cpu(0), exact = cpu(0);
+                assertThat(FpFast.mulAdd(fast, c, a, b, fmt)).as("fma %x %x %x", a, b, c)
+                        .isEqualTo(Fp.mulAdd(exact, c, a, b, fmt));
+                assertThat(FpFast.compare(fast, a, b, fmt, false)).isEqualTo(Fp.compare(exact, a, b, fmt, false));
+                int fbits = r.nextInt(4) == 0 ? r.nextInt(33) : 0;
+                int mode = modes[r.nextInt(modes.length)];
+                boolean unsigned = r.nextBoolean();
+                int bits = r.nextBoolean() ? 32 : 64;
+                long scaled = fmt == Fp.D ? Double.doubleToRawLongBits(d(a) * (1 << r.nextInt(20)))
+                        : Float.floatToRawIntBits(f(a) * (1 << r.nextInt(20))) & 0xFFFF_FFFFL;
+                assertThat(FpFast.toFixed(fast, scaled, fmt, fbits, unsigned, bits, mode))
+                        .as("toFixed %x fbits %d mode %d", scaled, fbits, mode)
+                        .isEqualTo(FpConvert.toFixed(exact, scaled, fmt, fbits, unsigned, bits, mode));
+                assertThat(fast.regs[Arm64Registers.FPSR]).as("flags %x %x %x", a, b, c)
+                        .isEqualTo(exact.regs[Arm64Registers.FPSR]);
+            }
+        }
+    }
+
+    @Test
     void directedRoundingBracketsTheNearestResult() {
         Random r = new Random(4);
         for (int i = 0; i < 5_000; i++) {
