@@ -47,6 +47,7 @@ public final class A64FpSimdRows {
         t.add("SIMD_scalar_copy",       "01U1_1110_000i_iiii_0jjj_j1nn_nnnd_dddd", SimdCopy::scalar);         // C4.1 Advanced SIMD scalar copy
         t.add("SIMD_scalar_two_reg",    "01U1_1110_ss10_000o_oooo_10nn_nnnd_dddd", SimdTwoReg::scalar);       // C4.1 Advanced SIMD scalar two-register miscellaneous
         t.add("SIMD_scalar_pairwise",   "01U1_1110_ss11_000o_oooo_10nn_nnnd_dddd", SimdAcrossLanes::scalarPairwise); // C4.1 Advanced SIMD scalar pairwise
+        t.add("SIMD_scalar_three_diff", "01U1_1110_ss1m_mmmm_oooo_00nn_nnnd_dddd", SimdThreeDifferent::vector); // C4.1 Advanced SIMD scalar three different
         t.add("SIMD_scalar_three_same", "01U1_1110_ss1m_mmmm_oooo_o1nn_nnnd_dddd", SimdThreeSame::scalar);    // C4.1 Advanced SIMD scalar three same
         t.add("SIMD_scalar_shift_imm",  "01U1_1111_0hhh_hbbb_oooo_o1nn_nnnd_dddd", SimdShiftImm::scalar);     // C4.1 Advanced SIMD scalar shift by immediate
         t.add("SIMD_scalar_indexed",    "01U1_1111_ssLM_mmmm_oooo_H0nn_nnnd_dddd", SimdThreeDifferent::indexed); // C4.1 Advanced SIMD scalar x indexed element

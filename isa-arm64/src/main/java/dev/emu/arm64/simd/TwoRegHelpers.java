@@ -8,6 +8,7 @@ import static dev.emu.arm64.simd.Vec.sx;
 
 import dev.emu.arm64.fp.Fp;
 import dev.emu.arm64.fp.FpConvert;
+import dev.emu.arm64.fp.FpEstimate;
 import dev.emu.arm64.fp.FpFast;
 import dev.emu.arm64.fp.FpHelpers;
 import dev.emu.core.cpu.CpuState;
@@ -47,13 +48,15 @@ public final class TwoRegHelpers {
             FRINTZ = 0b0111001, FCVTPS = 0b0111010, FCVTZS = 0b0111011,
             FRINTA = 0b1011000, FRINTX = 0b1011001, FCVTNU = 0b1011010, FCVTMU = 0b1011011, FCVTAU = 0b1011100,
             UCVTF = 0b1011101, FCMGE0 = 0b1101100, FCMLE0 = 0b1101101, FNEG = 0b1101111, FRINTI = 0b1111001,
-            FCVTPU = 0b1111010, FCVTZU = 0b1111011, FSQRT = 0b1111111;
+            FCVTPU = 0b1111010, FCVTZU = 0b1111011, FSQRT = 0b1111111,
+            URECPE = 0b0111100, FRECPE = 0b0111101, FRECPX = 0b0111111, URSQRTE = 0b1111100, FRSQRTE = 0b1111101,
+            FCVTXN = 0b1010110;
 
     private static boolean fpLaneOp(int k) {
         return switch (k) {
             case FRINTN, FRINTM, FCVTNS, FCVTMS, FCVTAS, SCVTF, FCMGT0, FCMEQ0, FCMLT0, FABS, FRINTP, FRINTZ, FCVTPS,
                     FCVTZS, FRINTA, FRINTX, FCVTNU, FCVTMU, FCVTAU, UCVTF, FCMGE0, FCMLE0, FNEG, FRINTI, FCVTPU, FCVTZU,
-                    FSQRT -> true;
+                    FSQRT, FRECPE, FRSQRTE -> true;
             default -> false;
         };
     }
@@ -61,7 +64,7 @@ public final class TwoRegHelpers {
     private static boolean scalarFpLaneOp(int k) {
         return switch (k) {
             case FCVTNS, FCVTMS, FCVTAS, SCVTF, FCMGT0, FCMEQ0, FCMLT0, FCVTPS, FCVTZS, FCVTNU, FCVTMU, FCVTAU, UCVTF,
-                    FCMGE0, FCMLE0, FCVTPU, FCVTZU -> true;
+                    FCMGE0, FCMLE0, FCVTPU, FCVTZU, FRECPE, FRSQRTE, FRECPX -> true;
             default -> false;
         };
     }
@@ -81,6 +84,12 @@ public final class TwoRegHelpers {
             if (k == FCVTN || k == FCVTL) {
                 return true;
             }
+            if (k == FCVTXN) {
+                return sz == 1;
+            }
+            if (k == URECPE || k == URSQRTE) {
+                return sz == 0;
+            }
             return fpLaneOp(k) && !(sz == 1 && !q);
         }
         int k = key(w);
@@ -98,7 +107,7 @@ public final class TwoRegHelpers {
     public static boolean validScalar(int w) {
         int size = w >>> 22 & 3, opcode = w >>> 12 & 31;
         if (fpOp(opcode)) {
-            return scalarFpLaneOp(fpKey(w));
+            return scalarFpLaneOp(fpKey(w)) || (fpKey(w) == FCVTXN && (size & 1) == 1);
         }
         int k = key(w);
         return switch (k) {
@@ -123,6 +132,20 @@ public final class TwoRegHelpers {
                     set(out, i, e / 2, FpConvert.convert(s, get(a, i, e), from, to));
                 }
                 Vec.write(s, d, q ? new long[] {acc[0], out[0]} : out, q);
+                return;
+            }
+            if (k == FCVTXN) {
+                long[] out = {FpEstimate.convertRoundOdd(s, a[0])
+                        | FpEstimate.convertRoundOdd(s, a[1]) << 32, 0};
+                Vec.write(s, d, q ? new long[] {acc[0], out[0]} : out, q);
+                return;
+            }
+            if (k == URECPE || k == URSQRTE) {
+                for (int i = 0; i < (q ? 4 : 2); i++) {
+                    long x = get(a, i, 32);
+                    set(r, i, 32, k == URECPE ? FpEstimate.unsignedRecipEstimate(x) : FpEstimate.unsignedRSqrtEstimate(x));
+                }
+                Vec.write(s, d, r, q);
                 return;
             }
             if (k == FCVTL) { // lower or upper half widened
@@ -201,7 +224,9 @@ public final class TwoRegHelpers {
         int size = w >>> 22 & 3, opcode = w >>> 12 & 31, n = w >>> 5 & 31, d = w & 31;
         long[] a = Vec.read(s, n), acc = Vec.read(s, d);
         long[] r = new long[2];
-        if (fpOp(opcode)) {
+        if (fpOp(opcode) && fpKey(w) == FCVTXN) {
+            r[0] = FpEstimate.convertRoundOdd(s, a[0]);
+        } else if (fpOp(opcode)) {
             int e = (size & 1) == 1 ? 64 : 32;
             set(r, 0, e, fpLane(s, fpKey(w), get(a, 0, e), e));
         } else {
@@ -316,6 +341,9 @@ public final class TwoRegHelpers {
             case FCMLT0 -> Fp.compareCond(s, 0, x, fmt, 2) ? -1L : 0;
             case FCMGE0 -> Fp.compareCond(s, x, 0, fmt, 1) ? -1L : 0;
             case FCMLE0 -> Fp.compareCond(s, 0, x, fmt, 1) ? -1L : 0;
+            case FRECPE -> FpEstimate.recipEstimateFp(s, x, fmt);
+            case FRSQRTE -> FpEstimate.rsqrtEstimateFp(s, x, fmt);
+            case FRECPX -> FpEstimate.recpX(s, x, fmt);
             default -> throw new IllegalStateException("FP two-reg misc " + k);
         };
     }

@@ -18,6 +18,9 @@ public final class WideningHelpers {
         if (size == 3) {
             return false;
         }
+        if ((w >>> 28 & 1) != 0) { // scalar: SQDMLAL, SQDMLSL, SQDMULL
+            return u == 0 && (size == 1 || size == 2) && (opcode == 0b1001 || opcode == 0b1011 || opcode == 0b1101);
+        }
         return switch (opcode) {
             case 0b1001, 0b1011, 0b1101 -> u == 0 && (size == 1 || size == 2); // SQDMLAL, SQDMLSL, SQDMULL
             case 0b1110 -> u == 0 && size == 0;                                 // PMULL (8-bit)
@@ -46,6 +49,11 @@ public final class WideningHelpers {
             Vec.write(s, d, q ? new long[] {acc[0], out[0]} : out, q);
             return;
         }
+        boolean scalar = (w >>> 28 & 1) != 0;
+        if (scalar) {
+            q = false;
+            lanes = 1;
+        }
         long[] ah = {q ? a[1] : a[0], 0}, bh = {q ? b[1] : b[0], 0};
         boolean wide = opcode == 0b0001 || opcode == 0b0011;
         for (int i = 0; i < lanes; i++) {
@@ -67,7 +75,7 @@ public final class WideningHelpers {
             };
             set(r, i, we, v);
         }
-        Vec.write(s, d, r, true);
+        Vec.write(s, d, r, !scalar);
     }
 
     /** SQDMULL lane: 2 * x * y saturated to 2e bits. */

@@ -69,4 +69,28 @@ class SimdThreeDifferentTest {
         r = FpSimdRunner.code(0x5fa2_c020).v(1, 0x4000_0000L, 0).v(2, 0x4000_0000L << 32, 0).run(); // sqdmulh s0, s1, v2.s[1]
         assertThat(r.lo(0)).isEqualTo(0x2000_0000L);
     }
+
+    @Test
+    void scalarSaturatingDoubling() {
+        FpSimdRunner r = FpSimdRunner.code(0x5ea2_d020).v(1, 3, 9).v(2, 5, 9).run(); // sqdmull d0, s1, s2
+        assertThat(r.lo(0)).isEqualTo(30);
+        assertThat(r.hi(0)).isZero();
+        r = FpSimdRunner.code(0x5ea2_d020).v(1, 0x8000_0000L, 0).v(2, 0x8000_0000L, 0).run();
+        assertThat(r.lo(0)).isEqualTo(Long.MAX_VALUE);
+        assertThat(r.fpsr()).isEqualTo(1L << 27);
+        r = FpSimdRunner.code(0x5e62_9020).v(1, 3, 0).v(2, 4, 0).v(0, 10, 0).run(); // sqdmlal s0, h1, h2
+        assertThat(r.lo(0)).isEqualTo(34);
+    }
+
+    @Test
+    void fpSteps() {
+        FpSimdRunner r = FpSimdRunner.code(0x4e22_fc20).v(1, f(2) | f(0) << 32, 0).v(2, f(0.25f) | f(Float.POSITIVE_INFINITY) << 32, 0)
+                .run(); // frecps v0.4s, v1.4s, v2.4s
+        assertThat(r.lo(0)).isEqualTo(f(1.5f) | f(2) << 32); // 2 - 2*0.25; 0 * inf gives 2
+        r = FpSimdRunner.code(0x5ee2_fc20).v(1, d(1), 0).v(2, d(1), 0).run(); // frsqrts d0, d1, d2
+        assertThat(r.lo(0)).isEqualTo(d(1)); // (3 - 1) / 2
+        r = FpSimdRunner.code(0x4e62_dc20).v(1, d(0), d(-3)).v(2, d(Double.NEGATIVE_INFINITY), d(2)).run(); // fmulx v0.2d
+        assertThat(r.lo(0)).isEqualTo(d(-2));
+        assertThat(r.hi(0)).isEqualTo(d(-6));
+    }
 }

@@ -115,4 +115,37 @@ class SimdTwoRegTest {
         assertThat(run(0x5ee1_b820, d(-7.5), 0).lo(0)).isEqualTo(-7); // fcvtzs d0, d1
         assertThat(run(0x5e21_d820, 0xFFFF_FFFEL, 0).lo(0)).isEqualTo(f(-2)); // scvtf s0, s1
     }
+
+    @Test
+    void estimates() {
+        assertThat(run(0x5ea1_d820, f(1), 0).lo(0)).isEqualTo(0x3F7F_8000L); // frecpe s0, s1
+        assertThat(run(0x5ea1_d820, f(2), 0).lo(0)).isEqualTo(0x3EFF_8000L);
+        FpSimdRunner r = run(0x5ea1_d820, f(0), 0);
+        assertThat(r.lo(0)).isEqualTo(0x7F80_0000L);
+        assertThat(r.fpsr()).isEqualTo(2); // DZC
+        r = run(0x4ee1_d820, d(1), d(-2)); // frecpe v0.2d, v1.2d
+        assertThat(r.lo(0)).isEqualTo(0x3FEF_F000_0000_0000L);
+        assertThat(r.hi(0)).isEqualTo(0xBFDF_F000_0000_0000L);
+        r = run(0x6ea1_d820, f(4) | f(1) << 32, f(2) | f(-1) << 32); // frsqrte v0.4s, v1.4s
+        assertThat(r.lo(0)).isEqualTo(0x3EFF_8000L | 0x3F7F_8000L << 32);
+        assertThat(r.hi(0)).isEqualTo(0x3F34_8000L | 0x7FC0_0000L << 32);
+        assertThat(r.fpsr()).isEqualTo(1); // IOC for -1
+        assertThat(run(0x5ee1_f820, d(3), 0).lo(0)).isEqualTo(d(1)); // frecpx d0, d1
+        assertThat(run(0x5ee1_f820, 0, 0).lo(0)).isEqualTo(0x7FEL << 52);
+        r = run(0x4ea1_c820, 0x8000_0000L | 0x7FFF_FFFFL << 32, 0); // urecpe v0.4s, v1.4s
+        assertThat(r.lo(0)).isEqualTo(0xFF80_0000L | 0xFFFF_FFFFL << 32);
+        r = run(0x2ea1_c820, 0x4000_0000L | 0x3FFF_FFFFL << 32, 0); // ursqrte v0.2s, v1.2s
+        assertThat(r.lo(0)).isEqualTo(0xFF80_0000L | 0xFFFF_FFFFL << 32);
+    }
+
+    @Test
+    void FCVTXN_roundsToOdd() {
+        FpSimdRunner r = run(0x7e61_6820, d(1 + 0x1p-40), 0); // fcvtxn s0, d1
+        assertThat(r.lo(0)).isEqualTo(0x3F80_0001L);
+        assertThat(r.fpsr()).isEqualTo(16);
+        assertThat(run(0x7e61_6820, d(1.5), 0).lo(0)).isEqualTo(f(1.5f));
+        r = FpSimdRunner.code(0x6e61_6820).v(1, d(1.5), d(-2)).v(0, 7, 7).run(); // fcvtxn2 v0.4s, v1.2d
+        assertThat(r.lo(0)).isEqualTo(7);
+        assertThat(r.hi(0)).isEqualTo(f(1.5f) | f(-2) << 32);
+    }
 }
