@@ -271,4 +271,94 @@ public final class FpFast {
         }
         return FpConvert.toFixed(s, x, fmt, fbits, unsigned, intBits, mode);
     }
+
+    /** FPMax/FPMin(Num) on non-NaN operands without FZ: Java's ordering, with -0 < +0. */
+    public static long minMax(CpuState s, long x, long y, int fmt, boolean max, boolean numeric) {
+        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
+            double a = fmt == D ? dd(x) : fd(x), b = fmt == D ? dd(y) : fd(y);
+            if (a == b) {
+                if (a == 0) {
+                    // +0 and -0: max prefers +0, min prefers -0
+                    boolean negA = x >>> (fmt == D ? 63 : 31) != 0;
+                    return negA == max ? y : x;
+                }
+                return x;
+            }
+            if (a < b) {
+                return max ? y : x;
+            }
+            if (a > b) {
+                return max ? x : y;
+            }
+        }
+        return Fp.minMax(s, x, y, fmt, max, numeric);
+    }
+
+    /** FPRoundInt without FZ on binary32/64: Java's exact rounding functions. */
+    public static long roundInt(CpuState s, long x, int fmt, int mode, boolean exact) {
+        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
+            double v = fmt == D ? dd(x) : fd(x);
+            if (!Double.isNaN(v)) {
+                double t = switch (mode) {
+                    case Fp.RN -> Math.rint(v);
+                    case Fp.RP -> Math.ceil(v);
+                    case Fp.RM -> Math.floor(v);
+                    case Fp.RZ -> v < 0 ? Math.ceil(v) : Math.floor(v);
+                    default -> {
+                        double a = Math.abs(v), fl = Math.floor(a);
+                        yield Math.copySign(a - fl >= 0.5 ? fl + 1 : fl, v);
+                    }
+                };
+                if (exact && t != v) {
+                    inexact(s);
+                }
+                return fmt == D ? Double.doubleToRawLongBits(t) : sbits((float) t);
+            }
+        }
+        return FpConvert.roundInt(s, x, fmt, mode, exact);
+    }
+
+    /** FPConvert between binary32 and binary64 without FZ, for numbers (not NaNs) that stay normal. */
+    public static long convert(CpuState s, long x, int from, int to) {
+        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0) {
+            if (from == S && to == D) {
+                double v = fd(x);
+                if (!Double.isNaN(v)) {
+                    return Double.doubleToRawLongBits(v); // exact
+                }
+            } else if (from == D && to == S && Fp.rmode(s) == Fp.RN) {
+                double v = dd(x);
+                float f = (float) v;
+                if (safeS(f) || f == 0 && v == 0) {
+                    if (f != v) {
+                        inexact(s);
+                    }
+                    return sbits(f);
+                }
+            }
+        }
+        return FpConvert.convert(s, x, from, to);
+    }
+
+    /** FixedToFP for integers (no fraction bits) in round to nearest. */
+    public static long fromInt(CpuState s, long v, int intBits, boolean unsigned, int fbits, int fmt) {
+        if (fbits == 0 && Fp.rmode(s) == Fp.RN && fmt != Fp.H) {
+            long x = intBits == 32 ? (unsigned ? v & 0xFFFF_FFFFL : (int) v) : v;
+            if (!(unsigned && intBits == 64 && x < 0)) {
+                if (fmt == D) {
+                    double d = (double) x;
+                    if (d == 0x1p63 || (long) d != x) {
+                        inexact(s);
+                    }
+                    return Double.doubleToRawLongBits(d);
+                }
+                float f = (float) x;
+                if (f == 0x1p63f || (long) f != x) {
+                    inexact(s);
+                }
+                return sbits(f);
+            }
+        }
+        return FpConvert.fromFixed(s, v, intBits, unsigned, fbits, fmt, Fp.rmode(s));
+    }
 }

@@ -20,10 +20,10 @@ public final class FpHelpers {
             case FDIV -> FpFast.div(s, a, b, fmt);
             case FADD -> FpFast.add(s, a, b, fmt);
             case FSUB -> FpFast.sub(s, a, b, fmt);
-            case FMAX -> Fp.minMax(s, a, b, fmt, true, false);
-            case FMIN -> Fp.minMax(s, a, b, fmt, false, false);
-            case FMAXNM -> Fp.minMax(s, a, b, fmt, true, true);
-            case FMINNM -> Fp.minMax(s, a, b, fmt, false, true);
+            case FMAX -> FpFast.minMax(s, a, b, fmt, true, false);
+            case FMIN -> FpFast.minMax(s, a, b, fmt, false, false);
+            case FMAXNM -> FpFast.minMax(s, a, b, fmt, true, true);
+            case FMINNM -> FpFast.minMax(s, a, b, fmt, false, true);
             case FNMUL -> Fp.neg(FpFast.mul(s, a, b, fmt), fmt);
             case FMULX -> Fp.mulx(s, a, b, fmt);
             case FABD -> Fp.abs(FpFast.sub(s, a, b, fmt), fmt);
@@ -78,16 +78,16 @@ public final class FpHelpers {
             case FABS -> Fp.abs(a, fmt);
             case FNEG -> Fp.neg(a, fmt);
             case FSQRT -> FpFast.sqrt(s, a, fmt);
-            case FCVT_S -> FpConvert.convert(s, a, fmt, Fp.S);
-            case FCVT_D -> FpConvert.convert(s, a, fmt, Fp.D);
-            case FCVT_H -> FpConvert.convert(s, a, fmt, Fp.H);
-            case FRINTN -> FpConvert.roundInt(s, a, fmt, Fp.RN, false);
-            case FRINTP -> FpConvert.roundInt(s, a, fmt, Fp.RP, false);
-            case FRINTM -> FpConvert.roundInt(s, a, fmt, Fp.RM, false);
-            case FRINTZ -> FpConvert.roundInt(s, a, fmt, Fp.RZ, false);
-            case FRINTA -> FpConvert.roundInt(s, a, fmt, Fp.RA, false);
-            case FRINTX -> FpConvert.roundInt(s, a, fmt, Fp.rmode(s), true);
-            case FRINTI -> FpConvert.roundInt(s, a, fmt, Fp.rmode(s), false);
+            case FCVT_S -> FpFast.convert(s, a, fmt, Fp.S);
+            case FCVT_D -> FpFast.convert(s, a, fmt, Fp.D);
+            case FCVT_H -> FpFast.convert(s, a, fmt, Fp.H);
+            case FRINTN -> FpFast.roundInt(s, a, fmt, Fp.RN, false);
+            case FRINTP -> FpFast.roundInt(s, a, fmt, Fp.RP, false);
+            case FRINTM -> FpFast.roundInt(s, a, fmt, Fp.RM, false);
+            case FRINTZ -> FpFast.roundInt(s, a, fmt, Fp.RZ, false);
+            case FRINTA -> FpFast.roundInt(s, a, fmt, Fp.RA, false);
+            case FRINTX -> FpFast.roundInt(s, a, fmt, Fp.rmode(s), true);
+            case FRINTI -> FpFast.roundInt(s, a, fmt, Fp.rmode(s), false);
             default -> throw new IllegalArgumentException("FP unop " + op);
         };
     }
@@ -112,12 +112,6 @@ public final class FpHelpers {
 
     /** FixedToFP in FPCR's rounding mode. */
     public static long fromInt(CpuState s, long v, int intBits, int unsigned, int fbits, int fmt) {
-        if (fbits == 0 && Fp.rmode(s) == Fp.RN && fmt == Fp.D && unsigned == 0 && intBits == 64) {
-            double d = (double) v;
-            if (d != 0x1p63 && (long) d == v) {
-                return Double.doubleToRawLongBits(d); // exact
-            }
-        }
-        return FpConvert.fromFixed(s, v, intBits, unsigned != 0, fbits, fmt, Fp.rmode(s));
+        return FpFast.fromInt(s, v, intBits, unsigned != 0, fbits, fmt);
     }
 }

@@ -6,7 +6,6 @@ import static dev.emu.arm64.simd.Vec.set;
 import static dev.emu.arm64.simd.Vec.sget;
 
 import dev.emu.arm64.fp.Fp;
-import dev.emu.arm64.fp.FpConvert;
 import dev.emu.arm64.fp.FpFast;
 import dev.emu.core.cpu.CpuState;
 
@@ -138,7 +137,7 @@ public final class ShiftImmHelpers {
                 }
                 case 0b01100 -> v = IntLanes.satShiftLeft(s, sget(a, i, e), left, e, true, false);
                 case 0b01110 -> v = IntLanes.satShiftLeft(s, x, left, e, !u, !u);
-                case 0b11100 -> v = FpConvert.fromFixed(s, get(a, i, e), e, u, right, e == 64 ? Fp.D : Fp.S, Fp.rmode(s));
+                case 0b11100 -> v = FpFast.fromInt(s, get(a, i, e), e, u, right, e == 64 ? Fp.D : Fp.S);
                 default -> v = FpFast.toFixed(s, get(a, i, e), e == 64 ? Fp.D : Fp.S, right, u, e, Fp.RZ);
             }
             set(r, i, e, v);

@@ -7,7 +7,6 @@ import static dev.emu.arm64.simd.Vec.sget;
 import static dev.emu.arm64.simd.Vec.sx;
 
 import dev.emu.arm64.fp.Fp;
-import dev.emu.arm64.fp.FpConvert;
 import dev.emu.arm64.fp.FpEstimate;
 import dev.emu.arm64.fp.FpFast;
 import dev.emu.arm64.fp.FpHelpers;
@@ -129,7 +128,7 @@ public final class TwoRegHelpers {
                 int from = sz == 1 ? Fp.D : Fp.S, to = sz == 1 ? Fp.S : Fp.H, e = sz == 1 ? 64 : 32;
                 long[] out = new long[2];
                 for (int i = 0; i < 128 / e; i++) {
-                    set(out, i, e / 2, FpConvert.convert(s, get(a, i, e), from, to));
+                    set(out, i, e / 2, FpFast.convert(s, get(a, i, e), from, to));
                 }
                 Vec.write(s, d, q ? new long[] {acc[0], out[0]} : out, q);
                 return;
@@ -152,7 +151,7 @@ public final class TwoRegHelpers {
                 int from = sz == 1 ? Fp.S : Fp.H, to = sz == 1 ? Fp.D : Fp.S, e = sz == 1 ? 32 : 16;
                 long[] half = {q ? a[1] : a[0], 0};
                 for (int i = 0; i < 64 / e; i++) {
-                    set(r, i, 2 * e, FpConvert.convert(s, get(half, i, e), from, to));
+                    set(r, i, 2 * e, FpFast.convert(s, get(half, i, e), from, to));
                 }
                 Vec.write(s, d, r, true);
                 return;
@@ -334,8 +333,8 @@ public final class TwoRegHelpers {
             case FCVTAU -> FpFast.toFixed(s, x, fmt, 0, true, e, Fp.RA);
             case FCVTPU -> FpFast.toFixed(s, x, fmt, 0, true, e, Fp.RP);
             case FCVTZU -> FpFast.toFixed(s, x, fmt, 0, true, e, Fp.RZ);
-            case SCVTF -> FpConvert.fromFixed(s, x, e, false, 0, fmt, Fp.rmode(s));
-            case UCVTF -> FpConvert.fromFixed(s, x, e, true, 0, fmt, Fp.rmode(s));
+            case SCVTF -> FpFast.fromInt(s, x, e, false, 0, fmt);
+            case UCVTF -> FpFast.fromInt(s, x, e, true, 0, fmt);
             case FCMGT0 -> Fp.compareCond(s, x, 0, fmt, 2) ? -1L : 0;
             case FCMEQ0 -> Fp.compareCond(s, x, 0, fmt, 0) ? -1L : 0;
             case FCMLT0 -> Fp.compareCond(s, 0, x, fmt, 2) ? -1L : 0;

@@ -158,6 +158,38 @@ class FpTest {
     }
 
     @Test
+    void fastMinMaxRoundingConversionsMatchExactPath() {
+        Random r = new Random(7);
+        int[] modes = {Fp.RN, Fp.RP, Fp.RM, Fp.RZ, Fp.RA};
+        for (int i = 0; i < 40_000; i++) {
+            for (int fmt : new int[] {Fp.S, Fp.D}) {
+                long a = fmt == Fp.D ? randomDouble(r) : randomFloat(r);
+                long b = r.nextInt(8) == 0 ? a ^ (fmt == Fp.D ? Long.MIN_VALUE : 0x8000_0000L)
+                        : fmt == Fp.D ? randomDouble(r) : randomFloat(r);
+                if (r.nextInt(8) == 0) {
+                    a = fmt == Fp.D ? Double.doubleToRawLongBits(r.nextInt(20) / 4.0 - 2.5)
+                            : Float.floatToRawIntBits(r.nextInt(20) / 4f - 2.5f) & 0xFFFF_FFFFL;
+                }
+                CpuState fast = cpu(0), exact = cpu(0);
+                boolean max = r.nextBoolean(), num = r.nextBoolean();
+                assertThat(FpFast.minMax(fast, a, b, fmt, max, num)).isEqualTo(Fp.minMax(exact, a, b, fmt, max, num));
+                int mode = modes[r.nextInt(modes.length)];
+                boolean x = r.nextBoolean();
+                assertThat(FpFast.roundInt(fast, a, fmt, mode, x)).as("frint %x %d", a, mode)
+                        .isEqualTo(FpConvert.roundInt(exact, a, fmt, mode, x));
+                int to = fmt == Fp.D ? Fp.S : Fp.D;
+                assertThat(FpFast.convert(fast, a, fmt, to)).as("fcvt %x", a).isEqualTo(FpConvert.convert(exact, a, fmt, to));
+                long v = r.nextBoolean() ? r.nextLong() : r.nextLong() >> r.nextInt(64);
+                int bits = r.nextBoolean() ? 32 : 64;
+                boolean unsigned = r.nextBoolean();
+                assertThat(FpFast.fromInt(fast, v, bits, unsigned, 0, fmt)).as("cvtf %x", v)
+                        .isEqualTo(FpConvert.fromFixed(exact, v, bits, unsigned, 0, fmt, Fp.RN));
+                assertThat(fast.regs[Arm64Registers.FPSR]).as("flags %x %x", a, b).isEqualTo(exact.regs[Arm64Registers.FPSR]);
+            }
+        }
+    }
+
+    @Test
     void directedRoundingBracketsTheNearestResult() {
         Random r = new Random(4);
         for (int i = 0; i < 5_000; i++) {
