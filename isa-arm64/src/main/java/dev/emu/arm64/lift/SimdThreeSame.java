@@ -28,8 +28,12 @@ public final class SimdThreeSame {
     public static void vector(LiftContext c, Fields f) {
         int w = f.word();
         int opcode = w >>> 11 & 0x1F;
+        int size = w >>> 22 & 3, u = w >>> 29 & 1;
+        boolean q = (w >>> 30 & 1) != 0;
         if (opcode == 0b00011) {
             logic(c, w);
+        } else if ((opcode == 0b10000 || opcode == 0b10001) && (size != 3 || q)) {
+            swar(c, w, opcode == 0b10000 ? (u == 0 ? 0 : 1) : (u == 0 ? 2 : 3));
         } else if (opcode >= 0b11000) {
             callOrIllegal(c, FpVectorHelpers.validThreeSame(w), FP_VECTOR);
         } else {
@@ -45,6 +49,25 @@ public final class SimdThreeSame {
         } else {
             callOrIllegal(c, ThreeSameHelpers.validScalar(w), SCALAR);
         }
+    }
+
+    /** ADD (0), SUB (1), CMTST (2), CMEQ (3) as lane-parallel IR. */
+    private static void swar(LiftContext c, int w, int op) {
+        boolean q = (w >>> 30 & 1) != 0;
+        int e = 8 << (w >>> 22 & 3);
+        int m = w >>> 16 & 31, n = w >>> 5 & 31, d = w & 31;
+        Value l = swarHalf(c.b, op, lo(c, n), lo(c, m), e);
+        Value h = q ? swarHalf(c.b, op, hi(c, n), hi(c, m), e) : null;
+        setV(c, d, l, h, q);
+    }
+
+    private static Value swarHalf(IrBuilder b, int op, Value x, Value y, int e) {
+        return switch (op) {
+            case 0 -> Swar.add(b, x, y, e);
+            case 1 -> Swar.sub(b, x, y, e);
+            case 2 -> Swar.nonzeroMask(b, b.and(x, y), e);
+            default -> Swar.zeroMask(b, b.xor(x, y), e);
+        };
     }
 
     private static void logic(LiftContext c, int w) {

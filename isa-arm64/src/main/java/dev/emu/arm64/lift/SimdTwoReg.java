@@ -13,7 +13,18 @@ public final class SimdTwoReg {
 
     /** 0 Q U 01110 size 10000 opcode 10 Rn Rd. */
     public static void vector(LiftContext c, Fields f) {
-        callOrIllegal(c, TwoRegHelpers.validVector(f.word()), VECTOR);
+        int w = f.word();
+        int key = (w >>> 29 & 1) << 5 | (w >>> 12 & 31);
+        boolean q = (w >>> 30 & 1) != 0;
+        int size = w >>> 22 & 3;
+        if (key == 0b001001 && (size != 3 || q)) { // CMEQ (zero) as lane-parallel IR
+            int n = w >>> 5 & 31, d = w & 31, e = 8 << size;
+            dev.emu.core.ir.Value lo = Swar.zeroMask(c.b, SimdLift.lo(c, n), e);
+            dev.emu.core.ir.Value hi = q ? Swar.zeroMask(c.b, SimdLift.hi(c, n), e) : null;
+            SimdLift.setV(c, d, lo, hi, q);
+            return;
+        }
+        callOrIllegal(c, TwoRegHelpers.validVector(w), VECTOR);
     }
 
     private static final Helper SCALAR = SimdLift.helper(TwoRegHelpers.class, "scalar");

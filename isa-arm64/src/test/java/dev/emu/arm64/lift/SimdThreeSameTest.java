@@ -172,4 +172,26 @@ class SimdThreeSameTest {
         // add with size = 11 and Q = 0 is reserved: 0x0ee2_8420
         assertThat(FpSimdRunner.code(0x0ee2_8420).run().trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);
     }
+
+    @Test
+    void laneParallelIrMatchesALaneModel() {
+        Random rnd = new Random(9);
+        long[] edges = {0, -1, 0x8080_8080_8080_8080L, 0x7F7F_7F7F_7F7F_7F7FL, 0x0001_0000_FF00_8000L};
+        for (int k = 0; k < 40; k++) {
+            long a0 = k < 5 ? edges[k] : rnd.nextLong(), a1 = rnd.nextLong();
+            long b0 = k < 5 ? edges[4 - k] : (k % 3 == 0 ? a0 ^ 0xFF00 : rnd.nextLong()), b1 = k % 2 == 0 ? a1 : rnd.nextLong();
+            for (int size = 0; size < 4; size++) {
+                int e = 8 << size;
+                int sz = size << 22;
+                check(0x4e22_8420 | sz, a0, a1, b0, b1, e, (x, y) -> x + y, true);                  // add v0.<T>, v1.<T>, v2.<T> (Q = 1)
+                check(0x6e22_8420 | sz, a0, a1, b0, b1, e, (x, y) -> x - y, true);                  // sub
+                check(0x6e22_8c20 | sz, a0, a1, b0, b1, e, (x, y) -> x == y ? -1 : 0, true);        // cmeq
+                check(0x4e22_8c20 | sz, a0, a1, b0, b1, e, (x, y) -> (x & y) != 0 ? -1 : 0, true);  // cmtst
+                check(0x4e20_9820 | sz, a0, a1, 0, 0, e, (x, y) -> x == 0 ? -1 : 0, true);          // cmeq v0.<T>, v1.<T>, #0
+                if (size < 3) {
+                    check(0x0e22_8420 | sz, a0, a1, b0, b1, e, (x, y) -> x + y, false);             // add (Q = 0)
+                }
+            }
+        }
+    }
 }
