@@ -153,7 +153,13 @@ public final class Fp {
         return (fpcr(s) & FPCR_DN) != 0 ? defaultNaN(fmt) : r;
     }
 
-    /** FPProcessNaNs: the first signalling NaN, else the first quiet NaN; -1 when neither is a NaN. */
+    /**
+     * What {@link #processNaNs} returns when no operand is a NaN: the bits of -0.0 in binary64,
+     * never a NaN of any format (a NaN may have every bit set, so -1 cannot serve).
+     */
+    static final long NO_NAN = Long.MIN_VALUE;
+
+    /** FPProcessNaNs: the first signalling NaN, else the first quiet NaN; {@link #NO_NAN} when neither is a NaN. */
     static long processNaNs(CpuState s, U a, U b, int fmt) {
         if (a.type == SNAN) {
             return processNaN(s, a, fmt);
@@ -167,7 +173,7 @@ public final class Fp {
         if (b.type == QNAN) {
             return processNaN(s, b, fmt);
         }
-        return -1;
+        return NO_NAN;
     }
 
     static long processNaNs3(CpuState s, U a, U b, U c, int fmt) {
@@ -181,7 +187,7 @@ public final class Fp {
                 return processNaN(s, u, fmt);
             }
         }
-        return -1;
+        return NO_NAN;
     }
 
     static long invalid(CpuState s, int fmt) {
@@ -301,7 +307,7 @@ public final class Fp {
     public static long add(CpuState s, long x, long y, int fmt) {
         U a = unpack(s, x, fmt), b = unpack(s, y, fmt);
         long nan = processNaNs(s, a, b, fmt);
-        if (nan != -1) {
+        if (nan != NO_NAN) {
             return nan;
         }
         if (a.inf() && b.inf() && a.sign != b.sign) {
@@ -316,7 +322,7 @@ public final class Fp {
     public static long sub(CpuState s, long x, long y, int fmt) {
         U a = unpack(s, x, fmt), b = unpack(s, y, fmt);
         long nan = processNaNs(s, a, b, fmt);
-        if (nan != -1) {
+        if (nan != NO_NAN) {
             return nan;
         }
         b.sign = !b.sign;
@@ -332,7 +338,7 @@ public final class Fp {
     public static long mul(CpuState s, long x, long y, int fmt) {
         U a = unpack(s, x, fmt), b = unpack(s, y, fmt);
         long nan = processNaNs(s, a, b, fmt);
-        if (nan != -1) {
+        if (nan != NO_NAN) {
             return nan;
         }
         boolean sign = a.sign ^ b.sign;
@@ -360,7 +366,7 @@ public final class Fp {
     public static long div(CpuState s, long x, long y, int fmt) {
         U a = unpack(s, x, fmt), b = unpack(s, y, fmt);
         long nan = processNaNs(s, a, b, fmt);
-        if (nan != -1) {
+        if (nan != NO_NAN) {
             return nan;
         }
         boolean sign = a.sign ^ b.sign;
@@ -417,7 +423,7 @@ public final class Fp {
         if (c.type == QNAN && infZero) {
             return invalid(s, fmt);
         }
-        if (nan != -1) {
+        if (nan != NO_NAN) {
             return nan;
         }
         boolean signP = a.sign ^ b.sign;
@@ -463,7 +469,7 @@ public final class Fp {
             }
         }
         long nan = processNaNs(s, a, b, fmt);
-        if (nan != -1) {
+        if (nan != NO_NAN) {
             return nan;
         }
         if (a.zero() && b.zero()) {

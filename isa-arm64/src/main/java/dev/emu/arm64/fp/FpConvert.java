@@ -67,7 +67,7 @@ public final class FpConvert {
         long min = unsigned ? 0 : -(1L << (intBits - 1));
         if (u.type == INF) {
             raise(s, IOC);
-            return u.sign ? min : max;
+            return (u.sign ? min : max) & (intBits == 32 ? 0xFFFF_FFFFL : -1L);
         }
         if (u.type == ZERO) {
             return 0;
@@ -100,13 +100,14 @@ public final class FpConvert {
         }
         BigInteger lo = unsigned ? BigInteger.ZERO : BigInteger.valueOf(min);
         BigInteger hi = unsigned ? BigInteger.ONE.shiftLeft(intBits).subtract(BigInteger.ONE) : BigInteger.valueOf(max);
+        long mask = intBits == 32 ? 0xFFFF_FFFFL : -1L;
         if (r.compareTo(hi) > 0) {
             raise(s, IOC);
-            return max;
+            return max & mask;
         }
         if (r.compareTo(lo) < 0) {
             raise(s, IOC);
-            return min;
+            return min & mask;
         }
         if (inexact) {
             raise(s, IXC);

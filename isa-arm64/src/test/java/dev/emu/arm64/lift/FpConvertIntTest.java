@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class FpConvertIntTest {
     static final long IOC = 1, IXC = 16;
-    static final long RP = 1L << 22, RM = 2L << 22;
+    static final long RP = 1L << 22, RM = 2L << 22, FZ = 1L << 24;
 
     @Test
     void SCVTF_UCVTF() {
@@ -35,6 +35,9 @@ class FpConvertIntTest {
         assertThat(r.fpsr()).isEqualTo(IOC);
         r = FpSimdRunner.code(0x1e39_0020).s(1, 3e9f).run();
         assertThat(r.x(0)).isEqualTo(3_000_000_000L);
+        r = FpSimdRunner.code(0x1e58_e020).d(1, -1e300).fpcr(FZ).run(); // fcvtzs w0, d1, #8: saturates, zero-extended
+        assertThat(r.x(0)).isEqualTo(0x8000_0000L);
+        assertThat(r.fpsr()).isEqualTo(IOC);
         r = FpSimdRunner.code(0x1e58_e020).d(1, -1.5).run(); // fcvtzs w0, d1, #8
         assertThat(r.x(0)).isEqualTo(0xFFFF_FE80L);
         assertThat(r.fpsr()).isZero();

@@ -104,6 +104,14 @@ class FpDataProcessingTest {
     }
 
     @Test
+    void NaN_withEveryBitSetPropagates() {
+        // 0xFFFF_FFFF_FFFF_FFFF is a quiet NaN (and -1 as a long)
+        FpSimdRunner r = FpSimdRunner.code(0x1e62_2820).v(1, -1L, 0).d(2, 1).fpcr(RP).run(); // fadd d0, d1, d2
+        assertThat(r.lo(0)).isEqualTo(-1L);
+        assertThat(r.fpsr()).isZero();
+    }
+
+    @Test
     void FNMUL_negatesTheRoundedProduct() {
         FpSimdRunner r = FpSimdRunner.code(0x1e62_8820).d(1, 3).d(2, -2).run(); // fnmul d0, d1, d2
         assertThat(r.d(0)).isEqualTo(6.0);
