@@ -10,6 +10,8 @@ import dev.emu.core.decode.DecodeTable;
 import dev.emu.core.interp.IrInterpreter;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.isa.LiftRequest;
+import dev.emu.core.mem.AddressSpace;
+import dev.emu.core.mem.Prot;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,30 +36,50 @@ import org.junit.jupiter.api.Test;
  */
 class FpSimdQemuOracleTest {
     private static final long BASE = 0x40_0000L;
-    private static final int IN = 16 + 512 + 256, OUT = 512 + 256 + 16, CASE = IN + OUT;
+    private static final int IN = 16 + 512 + 256, OUT = 512 + 256 + 16, MEM = 256, CASE = IN + OUT + MEM;
+    /** The base register of the structure loads and stores, pointed at the case's memory. */
+    private static final int BASE_REG = 20;
     private static final long[] FPCRS = {0, 1L << 22, 2L << 22, 3L << 22, 1L << 24, 1L << 25, 1L << 24 | 1L << 25,
         1L << 24 | 2L << 22, 1L << 25 | 3L << 22};
 
-    record Case(int word, long fpcr, long nzcv, long[] v, long[] x) {}
+    record Case(int word, long fpcr, long nzcv, long[] v, long[] x, byte[] mem) {}
 
     @Test
-    void matchesQemu() throws Exception {
+    void dataProcessingMatchesQemu() throws Exception {
+        compare(false);
+    }
+
+    @Test
+    void structureLoadsAndStoresMatchQemu() throws Exception {
+        compare(true);
+    }
+
+    private static void compare(boolean loadStore) throws Exception {
         Path qemu = Path.of("/usr/bin/qemu-aarch64-static");
         Assumptions.assumeTrue(Files.isExecutable(qemu), "qemu-aarch64-static is not installed");
-        Random rnd = new Random(12);
+        Random rnd = new Random(Long.getLong("oracle.seed", 12));
         List<Case> cases = new ArrayList<>();
         for (DecodeTable.Entry<Handler> e : A64Decoder.TABLE.entries()) {
             boolean mine = e.name().startsWith("SIMD_") || e.name().startsWith("FP_");
-            if (!mine || e.name().startsWith("SIMD_ldst")) {
+            if (!mine || e.name().startsWith("SIMD_ldst") != loadStore) {
                 continue;
             }
             int found = 0;
-            for (int i = 0; i < 100_000 && found < 300; i++) {
+            for (int i = 0; i < 100_000 && found < Integer.getInteger("oracle.perRow", 300); i++) {
                 int w = e.pattern().value() | (rnd.nextInt() & ~e.pattern().mask());
+                if (loadStore) {
+                    w = (w & ~(31 << 5)) | BASE_REG << 5;
+                }
                 if (A64Decoder.TABLE.lookup(w) == e && lifts(e, w)) {
                     cases.add(randomCase(rnd, w));
                     found++;
                 }
+            }
+        }
+        long buf = bufferAddress(cases.size());
+        if (loadStore) {
+            for (int i = 0; i < cases.size(); i++) {
+                cases.get(i).x[BASE_REG] = memAddress(buf, i);
             }
         }
         byte[] out = runQemu(qemu, cases);
@@ -65,8 +87,16 @@ class FpSimdQemuOracleTest {
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             ByteBuffer q = ByteBuffer.wrap(out, i * CASE + IN, OUT).order(ByteOrder.LITTLE_ENDIAN);
-            CpuState s = emulate(c);
+            CpuState s = emulate(c, loadStore ? memAddress(buf, i) : 0);
             StringBuilder d = new StringBuilder();
+            if (loadStore) {
+                byte[] ours = new byte[MEM];
+                s.mem.peek(memAddress(buf, i), ours, 0, MEM);
+                byte[] theirs = java.util.Arrays.copyOfRange(out, i * CASE + IN + OUT, (i + 1) * CASE);
+                if (!java.util.Arrays.equals(ours, theirs)) {
+                    d.append(" memory differs");
+                }
+            }
             for (int r = 0; r < 32; r++) {
                 long lo = q.getLong(), hi = q.getLong();
                 if (lo != s.regs[Arm64Registers.vlo(r)] || hi != s.regs[Arm64Registers.vhi(r)]) {
@@ -138,11 +168,23 @@ class FpSimdQemuOracleTest {
         for (int i = 0; i < 31; i++) {
             x[i] = r.nextBoolean() ? interesting64(r) : r.nextInt(64) - 8;
         }
-        return new Case(word, FPCRS[r.nextInt(FPCRS.length)], (long) r.nextInt(16) << 28, v, x);
+        byte[] mem = new byte[MEM];
+        r.nextBytes(mem);
+        return new Case(word, FPCRS[r.nextInt(FPCRS.length)], (long) r.nextInt(16) << 28, v, x, mem);
     }
 
-    private static CpuState emulate(Case c) {
+    private static long memAddress(long buf, int i) {
+        return buf + (long) i * CASE + IN + OUT;
+    }
+
+    private static CpuState emulate(Case c, long memAddr) {
         CpuState s = new Arm64Isa().newCpu(null);
+        if (memAddr != 0) {
+            AddressSpace m = new AddressSpace(64);
+            m.map(memAddr & ~0xFFFL, 0x2000, Prot.RW);
+            m.poke(memAddr, c.mem, 0, MEM);
+            s.mem = m;
+        }
         for (int r = 0; r < 32; r++) {
             s.regs[Arm64Registers.vlo(r)] = c.v[2 * r];
             s.regs[Arm64Registers.vhi(r)] = c.v[2 * r + 1];
@@ -156,11 +198,19 @@ class FpSimdQemuOracleTest {
         s.regs[Arm64Registers.C] = c.nzcv >>> 29 & 1;
         s.regs[Arm64Registers.V] = c.nzcv >>> 28 & 1;
         s.setPc(0x1000);
-        IrInterpreter.run(Arm64Lifter.lift(CodeSource.of(0x1000, c.word), new LiftRequest(null, 0x1000, 0, 1, 0x1004)), s);
+        IrInterpreter.run(Arm64Lifter.lift(CodeSource.of(0x1000, c.word), new LiftRequest(s.mem, 0x1000, 0, 1, 0x1004)), s);
         return s;
     }
 
     // ------------------------------------------------------------------ the guest program
+    private static final int CODE_START = 0x78, SETUP_WORDS = 5, PER_CASE_WORDS = 4 + 8 + 15 + 1 + 1 + 8 + 15 + 1 + 3 + 1,
+            TAIL_WORDS = 8 + 6;
+
+    private static long bufferAddress(int cases) {
+        int codeWords = SETUP_WORDS + PER_CASE_WORDS * cases + TAIL_WORDS;
+        return BASE + ((CODE_START + 4 * codeWords + 15) & ~15);
+    }
+
     private static byte[] runQemu(Path qemu, List<Case> cases) throws IOException, InterruptedException {
         List<Integer> code = new ArrayList<>();
         int bufOffset; // file offset of the buffer
@@ -193,6 +243,7 @@ class FpSimdQemuOracleTest {
             code.add(0xd53b_4420); // mrs x0, fpsr
             code.add(0xd53b_4201); // mrs x1, nzcv
             code.add(0xa881_07e0); // stp x0, x1, [sp], #16
+            code.add(0x9104_03ff); // add sp, sp, #256 (over the case's memory)
         }
         int tail = code.size();
         for (int k = 0; k < 8; k++) {
@@ -204,9 +255,10 @@ class FpSimdQemuOracleTest {
         code.add(0xd280_0000); // mov x0, #0
         code.add(0xd280_0ba8); // mov x8, #93 (exit)
         code.add(0xd400_0001); // svc #0
-        int codeStart = 0x78;
+        int codeStart = CODE_START;
         bufOffset = (codeStart + 4 * code.size() + 15) & ~15;
         long buf = BASE + bufOffset, len = (long) CASE * cases.size();
+        assertThat(buf).isEqualTo(bufferAddress(cases.size()));
         movAbs(code, setup, 0, buf);
         movAbs(code, tail, 1, buf);
         movAbs(code, tail + 4, 2, len);
@@ -231,6 +283,7 @@ class FpSimdQemuOracleTest {
             }
             elf.putLong(0);
             elf.position(elf.position() + OUT);
+            elf.put(c.mem);
         }
         Path f = Files.createTempFile("fpsimd-oracle", ".elf");
         try {
