@@ -417,6 +417,14 @@ public final class Fp {
 
     /** FPMulAdd: addend + x * y with one rounding (FMADD, FMLA; negations are the caller's). */
     public static long mulAdd(CpuState s, long addend, long x, long y, int fmt) {
+        return mulAddScaled(s, addend, x, y, fmt, 0);
+    }
+
+    /**
+     * (addend + x * y) * 2^scale with one rounding: scale -1 is FPRSqrtStepFused's fused
+     * multiply-add and halve.
+     */
+    static long mulAddScaled(CpuState s, long addend, long x, long y, int fmt, int scale) {
         U c = unpack(s, addend, fmt), a = unpack(s, x, fmt), b = unpack(s, y, fmt);
         boolean infZero = (a.inf() && b.zero()) || (a.zero() && b.inf());
         long nan = processNaNs3(s, c, a, b, fmt);
@@ -442,7 +450,7 @@ public final class Fp {
             return c.sign == signP ? zero(c.sign, fmt) : zero(rmode(s) == RM, fmt);
         }
         if (zeroP) {
-            return round(s, c.sign, big(c.mant), c.exp, false, fmt);
+            return round(s, c.sign, big(c.mant), c.exp + scale, false, fmt);
         }
         BigInteger p = big(a.mant).multiply(big(b.mant));
         if (signP) {
@@ -450,11 +458,11 @@ public final class Fp {
         }
         int pe = a.exp + b.exp;
         if (c.zero()) {
-            return roundSum(s, p, pe, fmt);
+            return roundSum(s, p, pe + scale, fmt);
         }
         int e = Math.min(pe, c.exp);
         BigInteger sum = p.shiftLeft(pe - e).add(signed(c).shiftLeft(c.exp - e));
-        return roundSum(s, sum, e, fmt);
+        return roundSum(s, sum, e + scale, fmt);
     }
 
     // ------------------------------------------------------------------ min / max / compare

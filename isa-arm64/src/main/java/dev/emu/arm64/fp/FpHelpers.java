@@ -43,8 +43,7 @@ public final class FpHelpers {
         if (!rsqrt) {
             return Fp.mulAdd(s, constant(fmt, 0x4000_0000_0000_0000L), na, b, fmt);
         }
-        long r = Fp.mulAdd(s, constant(fmt, 0x4008_0000_0000_0000L), na, b, fmt);
-        return Fp.mul(s, r, constant(fmt, 0x3FE0_0000_0000_0000L), fmt);
+        return Fp.mulAddScaled(s, constant(fmt, 0x4008_0000_0000_0000L), na, b, fmt, -1); // fused multiply-add and halve
     }
 
     /** A double constant (exactly representable) in format fmt. */

@@ -89,6 +89,10 @@ class SimdThreeDifferentTest {
         assertThat(r.lo(0)).isEqualTo(f(1.5f) | f(2) << 32); // 2 - 2*0.25; 0 * inf gives 2
         r = FpSimdRunner.code(0x5ee2_fc20).v(1, d(1), 0).v(2, d(1), 0).run(); // frsqrts d0, d1, d2
         assertThat(r.lo(0)).isEqualTo(d(1)); // (3 - 1) / 2
+        // (3 - a*b) / 2 rounds once: it overflows only if the halved value does
+        r = FpSimdRunner.code(0x5ee2_fc20).v(1, d(-Double.MAX_VALUE), 0).v(2, d(1.5), 0).fpcr(3L << 22).run(); // frsqrts d0, d1, d2 (RZ)
+        assertThat(r.lo(0)).isEqualTo(d(Double.MAX_VALUE * 0.75));
+        assertThat(r.fpsr()).isEqualTo(16); // IXC: 3 is lost below the last place
         r = FpSimdRunner.code(0x4e62_dc20).v(1, d(0), d(-3)).v(2, d(Double.NEGATIVE_INFINITY), d(2)).run(); // fmulx v0.2d
         assertThat(r.lo(0)).isEqualTo(d(-2));
         assertThat(r.hi(0)).isEqualTo(d(-6));
