@@ -35,11 +35,15 @@ fi
 command -v apt-get >/dev/null && command -v dpkg >/dev/null \
   || die "needs apt-get and dpkg (a Debian or Ubuntu host); or copy the files into $dest by hand, laid out as described at the top of this script"
 
-sudo=()
-if (( EUID != 0 )); then
-  command -v sudo >/dev/null || die "not root and no sudo: cannot run dpkg --add-architecture / apt-get update"
-  sudo=(sudo)
-fi
+as_root() {
+  if (( EUID == 0 )); then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    die "needs root (or sudo) for: $*"
+  fi
+}
 apt_opts=(-qq)
 # As root, apt drops to the _apt user to download, which cannot write to our directory;
 # downloading as root is fine here (we only unpack the files, never install them).
@@ -49,10 +53,11 @@ native="$(dpkg --print-architecture)"
 qemu_arch="${EMU_QEMU_HOST_ARCH:-$native}"
 
 updated=0
+need_update=0
 apt_update() {
   if (( updated == 0 )); then
     say "apt-get update"
-    "${sudo[@]}" apt-get "${apt_opts[@]}" update >/dev/null
+    as_root apt-get "${apt_opts[@]}" update >/dev/null
     updated=1
   fi
 }
@@ -62,22 +67,16 @@ known=" $native $(dpkg --print-foreign-architectures | tr '\n' ' ') "
 for arch in "${missing_busybox[@]}"; do
   if [[ "$known" != *" $arch "* ]]; then
     say "dpkg --add-architecture $arch"
-    "${sudo[@]}" dpkg --add-architecture "$arch"
+    as_root dpkg --add-architecture "$arch"
     known+="$arch "
-    updated=0
     need_update=1
   fi
 done
+(( need_update )) && apt_update
 
 pkgs=()
 for arch in "${missing_busybox[@]}"; do pkgs+=("busybox-static:$arch"); done
 (( need_qemu )) && pkgs+=("qemu-user-static:$qemu_arch")
-
-# Update when a package is unknown to apt (fresh machine, or an architecture just added).
-for p in "${pkgs[@]}"; do
-  if ! apt-cache show --no-all-versions "$p" >/dev/null 2>&1; then need_update=1; fi
-done
-(( ${need_update:-0} )) && apt_update
 
 mkdir -p "$dest"
 work="$(mktemp -d "$dest/.work.XXXXXX")"
@@ -85,15 +84,16 @@ trap 'rm -rf "$work"' EXIT
 
 say "downloading ${pkgs[*]}"
 if ! (cd "$work" && apt-get "${apt_opts[@]}" download "${pkgs[@]}" >/dev/null 2>"$work/apt.err"); then
-  # Stale package lists name versions the archive no longer has: refresh once and retry.
-  if (( updated == 0 )); then
-    apt_update
-    (cd "$work" && apt-get "${apt_opts[@]}" download "${pkgs[@]}" >/dev/null 2>"$work/apt.err") \
-      || { cat "$work/apt.err" >&2; die "apt-get download failed"; }
-  else
+  # No package lists yet (a fresh machine), or stale ones naming versions the archive no
+  # longer has: refresh once and retry. (Asking apt-cache first would cost a full parse of
+  # every list per package where the lists cache is off, as in Debian's container images.)
+  download_failed() {
     cat "$work/apt.err" >&2
     die "apt-get download failed (on Ubuntu, foreign architectures need the ports archive in the apt sources)"
-  fi
+  }
+  (( updated == 0 )) || download_failed
+  apt_update
+  (cd "$work" && apt-get "${apt_opts[@]}" download "${pkgs[@]}" >/dev/null 2>"$work/apt.err") || download_failed
 fi
 
 one_deb() {  # the single .deb downloaded for package $1 and architecture $2

@@ -26,8 +26,13 @@ public final class A64FpSimdRows {
 
     public static void addTo(DecodeTable.Builder<Handler> t) {
         // ---- Advanced SIMD load/store (C4.1.4)
-        t.add("SIMD_ldst_multiple",      "0Q00_1100_0L00_0000_oooo_ssnn_nnnt_tttt", SimdLoadStore::multiple);  // C4.1 Advanced SIMD load/store multiple structures
-        t.add("SIMD_ldst_multiple_post", "0Q00_1100_1L0m_mmmm_oooo_ssnn_nnnt_tttt", SimdLoadStore::multiple);  // C4.1 ... (post-indexed)
+        // LD1/ST1 (multiple structures) are A64Decoder's rows (LoadStoreSimdStructures); these are LD2-LD4/ST2-ST4
+        t.add("SIMD_ldst_mult_4",       "0Q00_1100_0L00_0000_0000_ssnn_nnnt_tttt", SimdLoadStore::multiple);  // C4.1 Advanced SIMD load/store multiple structures: LD4, ST4
+        t.add("SIMD_ldst_mult_3",       "0Q00_1100_0L00_0000_0100_ssnn_nnnt_tttt", SimdLoadStore::multiple);  // C4.1 ... LD3, ST3
+        t.add("SIMD_ldst_mult_2",       "0Q00_1100_0L00_0000_1000_ssnn_nnnt_tttt", SimdLoadStore::multiple);  // C4.1 ... LD2, ST2
+        t.add("SIMD_ldst_mult_4_post",  "0Q00_1100_1L0m_mmmm_0000_ssnn_nnnt_tttt", SimdLoadStore::multiple);  // C4.1 ... (post-indexed)
+        t.add("SIMD_ldst_mult_3_post",  "0Q00_1100_1L0m_mmmm_0100_ssnn_nnnt_tttt", SimdLoadStore::multiple);
+        t.add("SIMD_ldst_mult_2_post",  "0Q00_1100_1L0m_mmmm_1000_ssnn_nnnt_tttt", SimdLoadStore::multiple);
         t.add("SIMD_ldst_single",        "0Q00_1101_0LR0_0000_ooos_ssnn_nnnt_tttt", SimdLoadStore::single);    // C4.1 Advanced SIMD load/store single structure
         t.add("SIMD_ldst_single_post",   "0Q00_1101_1LRm_mmmm_ooos_ssnn_nnnt_tttt", SimdLoadStore::single);    // C4.1 ... (post-indexed)
 

@@ -21,6 +21,20 @@ public final class Arm64Helpers {
         return System.nanoTime() / 16;
     }
 
+    /**
+     * {@code addr} if it is a multiple of {@code size}; otherwise the alignment fault Linux
+     * turns into SIGBUS. Exclusives, acquire/release and atomics require natural alignment
+     * (this core has no FEAT_LSE2). Returning the address keeps the check ahead of the access
+     * that uses it.
+     */
+    public static long checkAligned(long addr, int size, int write) {
+        if ((addr & (size - 1)) != 0) {
+            throw new dev.emu.core.mem.GuestFault(addr, write != 0 ? dev.emu.core.mem.GuestFault.Access.WRITE
+                    : dev.emu.core.mem.GuestFault.Access.READ, dev.emu.core.mem.GuestFault.Reason.ALIGNMENT);
+        }
+        return addr;
+    }
+
     public static long rbit64(long v) {
         return Long.reverse(v);
     }
@@ -86,6 +100,35 @@ public final class Arm64Helpers {
             m.st64le(addr + 8, hi);
             AddressSpace.fence();
             return 0;
+        }
+    }
+
+    /**
+     * CASP of two doublewords: compares the 16 bytes at addr with (expLo, expHi), stores
+     * (lo, hi) if equal, and writes the old 16 bytes to X[rs] and X[rs+1] (X31 being XZR).
+     * Under the same lock as {@link #storeExclusivePair64}, for the same reason.
+     */
+    public static void compareAndSwapPair64(CpuState s, int rs, long addr, long expLo, long expHi,
+                                            long lo, long hi) {
+        if ((addr & 15) != 0) {
+            throw new dev.emu.core.mem.GuestFault(addr, dev.emu.core.mem.GuestFault.Access.WRITE,
+                    dev.emu.core.mem.GuestFault.Reason.ALIGNMENT);
+        }
+        AddressSpace m = s.mem;
+        long oldLo;
+        long oldHi;
+        synchronized (PAIR_LOCK) {
+            oldLo = m.ld64le(addr);
+            oldHi = m.ld64le(addr + 8);
+            if (oldLo == expLo && oldHi == expHi) {
+                m.st64le(addr, lo);
+                m.st64le(addr + 8, hi);
+            }
+            AddressSpace.fence();
+        }
+        s.regs[Arm64Registers.X0 + rs] = oldLo;
+        if (rs + 1 != 31) {
+            s.regs[Arm64Registers.X0 + rs + 1] = oldHi;
         }
     }
 }

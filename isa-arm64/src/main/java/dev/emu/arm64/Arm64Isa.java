@@ -45,6 +45,29 @@ public final class Arm64Isa implements Isa {
         return Arm64Lifter.lift(mem::fetch32le, request);
     }
 
+    /**
+     * The decoder row's name, the encoding and its fields by letter, e.g.
+     * {@code "LDR_imm 0xf9400420 i=1 n=1 t=0"}; not assembler syntax, but enough to read a trace
+     * against the row's pattern.
+     */
+    @Override
+    public String disassemble(AddressSpace mem, long pc, int mode) {
+        return describe(mem.fetch32le(pc));
+    }
+
+    static String describe(int word) {
+        var e = A64Decoder.TABLE.lookup(word);
+        StringBuilder sb = new StringBuilder(e == null ? "(unallocated)" : e.name());
+        sb.append(String.format(" 0x%08x", word));
+        if (e != null) {
+            for (char letter : e.pattern().fieldLetters().toCharArray()) {
+                int v = e.pattern().field(word, letter);
+                sb.append(' ').append(letter).append('=').append(v < 10 ? Integer.toString(v) : "0x" + Integer.toHexString(v));
+            }
+        }
+        return sb.toString();
+    }
+
     @Override
     public CpuState newCpu(AddressSpace mem) {
         CpuState s = new CpuState(Arm64Registers.FILE, mem);

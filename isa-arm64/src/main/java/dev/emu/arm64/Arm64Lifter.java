@@ -22,6 +22,10 @@ public final class Arm64Lifter {
         LiftContext ctx = new LiftContext(b);
         DecodeTable<Handler> table = A64Decoder.TABLE;
         long pc = req.pc();
+        if ((pc & 3) != 0) {
+            // a branch to a misaligned address: PC alignment fault, SIGBUS as Linux sends it
+            throw new GuestFault(pc, GuestFault.Access.EXECUTE, GuestFault.Reason.ALIGNMENT);
+        }
         int count = 0;
         while (true) {
             int word;

@@ -81,4 +81,29 @@ class Arm64IsaTest {
         assertThat(r.pc()).isEqualTo(A64Runner.BASE + 4);
         assertThat(r.cpu.trapDetail).isEqualTo(0xffffffffL);
     }
+
+    @Test
+    void liftedBlocksCompileToTier1() {
+        // adds x0, x1, #1; crc32b w2, w3, w4; csel x5, x6, x7, eq; rbit x8, x9; b #0x40
+        Block b = Arm64Lifter.lift(CodeSource.of(0x1000, 0xb100_0420, 0x1ac4_4062, 0x9a87_00c5, 0xdac0_0128,
+                0x1400_0010), LiftRequest.at(null, 0x1000, 0));
+        assertThat(dev.emu.core.jit.BlockCompiler.compile(b)).isNotNull();
+    }
+
+    @Test
+    void describesAnEncodingByItsDecoderRow() {
+        assertThat(Arm64Isa.describe(0xf940_0420)).isEqualTo("LDR_imm 0xf9400420 z=1 i=1 n=1 t=0"); // ldr x0, [x1, #8]
+        assertThat(Arm64Isa.describe(0xffff_ffff)).isEqualTo("(unallocated) 0xffffffff");
+    }
+
+    @Test
+    void aMisalignedPcIsAnAlignmentFault() {
+        assertThatThrownBy(() -> Arm64Lifter.lift(CodeSource.of(0x1000, 0xd503201f, 0xd503201f),
+                LiftRequest.at(null, 0x1002, 0)))
+                .isInstanceOfSatisfying(GuestFault.class, f -> {
+                    assertThat(f.reason()).isEqualTo(GuestFault.Reason.ALIGNMENT);
+                    assertThat(f.access()).isEqualTo(GuestFault.Access.EXECUTE);
+                    assertThat(f.address()).isEqualTo(0x1002);
+                });
+    }
 }

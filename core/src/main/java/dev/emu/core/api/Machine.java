@@ -46,29 +46,44 @@ public final class Machine {
     private final List<Hooks.Handle> invalidMemoryHooks = new CopyOnWriteArrayList<>();
     private volatile boolean stopRequested;
 
-    private Machine(Isa isa, boolean compile) {
+    /** Which tiers run guest code. */
+    public enum Tiers {
+        /** The IR interpreter only. */
+        INTERPRETER,
+        /** Interpret, and compile blocks once they are hot: the default. */
+        ADAPTIVE,
+        /** Compile every block before its first run (for testing the compiler). */
+        COMPILER
+    }
+
+    private Machine(Isa isa, Tiers tiers) {
         this.isa = isa;
         this.mem = new AddressSpace(isa.addressBits());
         this.cpu = isa.newCpu(mem);
         this.cpu.osThread = this;
         Engine.Config config = new Engine.Config();
-        config.compiler = compile ? Tiers.defaultCompiler() : null;
+        config.compiler = tiers == Tiers.INTERPRETER ? null : dev.emu.core.api.CompilerChoice.defaultCompiler();
+        config.compileImmediately = tiers == Tiers.COMPILER;
         this.engine = new Engine(isa, config);
         mem.setCodeInvalidator(engine.codeCache()::invalidate);
     }
 
     /** A machine for the core called {@code isaName} ("arm64", "x86_64", ...), with the JIT on. */
     public static Machine create(String isaName) {
-        return new Machine(Isa.byName(isaName), true);
+        return new Machine(Isa.byName(isaName), Tiers.ADAPTIVE);
     }
 
     public static Machine create(Isa isa) {
-        return new Machine(isa, true);
+        return new Machine(isa, Tiers.ADAPTIVE);
+    }
+
+    public static Machine create(Isa isa, Tiers tiers) {
+        return new Machine(isa, tiers);
     }
 
     /** A machine that only interprets (tier 0): slower, for comparing tiers. */
     public static Machine createInterpreted(Isa isa) {
-        return new Machine(isa, false);
+        return new Machine(isa, Tiers.INTERPRETER);
     }
 
     public Isa isa() {

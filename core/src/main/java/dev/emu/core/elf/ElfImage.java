@@ -89,6 +89,14 @@ public final class ElfImage {
     private final ProgramHeader phdrSegment;
     private final OptionalLong phdrAddress;
 
+    /**
+     * Whether {@code head} starts with the ELF magic: a quick test for callers that also accept
+     * other formats (a {@code #!} script, say) before committing to {@link #parse}.
+     */
+    public static boolean hasElfMagic(byte[] head) {
+        return head.length >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
+    }
+
     /** Parses {@code bytes} (copied; later changes to the array do not reach the image). */
     public static ElfImage parse(byte[] bytes) {
         return parse(bytes, null);
@@ -121,7 +129,7 @@ public final class ElfImage {
         if (data.length < EI_NIDENT) {
             throw fail(0, "file is " + data.length + " bytes, shorter than the 16-byte ELF identification");
         }
-        if (data[0] != 0x7f || data[1] != 'E' || data[2] != 'L' || data[3] != 'F') {
+        if (!hasElfMagic(data)) {
             throw fail(0, String.format("not an ELF file: magic at offset 0 is %02x %02x %02x %02x, expected 7f 45 4c 46",
                     data[0] & 0xff, data[1] & 0xff, data[2] & 0xff, data[3] & 0xff));
         }

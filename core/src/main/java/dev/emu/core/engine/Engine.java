@@ -29,6 +29,8 @@ public final class Engine {
         public Function<Block, BlockCode> compiler;
         /** Interpreted executions before a block is compiled. */
         public int jitThreshold = Integer.getInteger("emu.jit.threshold", 40);
+        /** Compile every block when it is first translated (tests of the compiled tier). */
+        public boolean compileImmediately;
         public int maxBlockInsns = LiftRequest.DEFAULT_MAX_INSNS;
         /** Called with every newly lifted block (the -d trace). */
         public Consumer<Block> onTranslate;
@@ -139,7 +141,10 @@ public final class Engine {
                         || icountEnd - cpu.icount < tb.ir.guestInsns)) {
                     // a block that would run past a limit: an uncached one that stops at it
                     int max = (int) Math.min(config.maxBlockInsns, icountEnd - cpu.icount);
-                    code = new InterpretedCode(lift(cpu.mem, pc, mode, max, limits.untilPc()));
+                    Block cut = lift(cpu.mem, pc, mode, max, limits.untilPc());
+                    BlockCode compiled = config.compileImmediately && config.compiler != null
+                            ? config.compiler.apply(cut) : null;
+                    code = compiled != null ? compiled : new InterpretedCode(cut);
                 }
             } catch (GuestFault f) {
                 // the fetch of the block's first instruction failed
@@ -183,6 +188,10 @@ public final class Engine {
         if (config.compiler == null || tb.compileAttempted || ++tb.executions < config.jitThreshold) {
             return;
         }
+        maybeCompileNow(tb);
+    }
+
+    private void maybeCompileNow(TranslatedBlock tb) {
         tb.compileAttempted = true;
         BlockCode compiled = config.compiler.apply(tb.ir);
         if (compiled != null && tb.valid) {
@@ -197,6 +206,9 @@ public final class Engine {
         }
         Block b = lift(mem, pc, mode, config.maxBlockInsns, -1);
         tb = new TranslatedBlock(b, new InterpretedCode(b));
+        if (config.compileImmediately && config.compiler != null) {
+            maybeCompileNow(tb);
+        }
         mem.markCode(b.startPc, b.endPc);
         cache.put(tb);
         return tb;

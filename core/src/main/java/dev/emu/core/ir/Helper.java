@@ -17,7 +17,10 @@ import java.util.Arrays;
  *
  * <p>A helper that takes the {@link CpuState} touches guest state: generated code writes
  * every cached register back before the call and reloads them after it. A helper without it
- * is pure and must not have side effects on guest state.
+ * is pure and must not have side effects on guest state. A helper that throws
+ * {@link dev.emu.core.mem.GuestFault} must do so before it changes any register: the compiled
+ * tier restores the block's cached registers on a fault, so later changes would be lost on one
+ * tier and kept on the other.
  */
 public final class Helper {
     private final Method method;

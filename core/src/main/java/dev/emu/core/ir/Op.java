@@ -82,7 +82,9 @@ public enum Op {
 
     // ---- floating point on bit patterns; T = I32 is binary32, I64 binary64.
     // Round to nearest even, no exception flags: lifters that need FPCR/FPSR/MXCSR/FPSCR
-    // rounding or flags call helpers instead.
+    // rounding or flags call helpers instead. A NaN result is the first NaN operand, quieted,
+    // else the default NaN (0x7FC00000 / 0x7FF8000000000000): the JVM's own choice of NaN
+    // depends on operand order after C2's reordering, so rt.Ops pins it.
     FADD(2, true), FSUB(2, true), FMUL(2, true), FDIV(2, true),
     FSQRT(1, true),
     /** Fused a * b + c, one rounding. */

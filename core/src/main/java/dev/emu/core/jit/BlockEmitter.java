@@ -3,7 +3,6 @@ package dev.emu.core.jit;
 import dev.emu.core.ir.Block;
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.Insn;
-import dev.emu.core.ir.MemOp;
 import dev.emu.core.ir.Op;
 import dev.emu.core.ir.TrapKind;
 import dev.emu.core.ir.Type;
@@ -21,20 +20,18 @@ import static org.objectweb.asm.Opcodes.*;
  * JVM locals, every exit funnels into one shared tail that writes registers back, and a
  * single handler over the whole body makes guest faults precise.
  */
-final class BlockEmitter {
+final class BlockEmitter extends ValueEmitter {
     private static final String CPU = "dev/emu/core/cpu/CpuState";
-    private static final String MEM = "dev/emu/core/mem/AddressSpace";
     private static final String MEM_DESC = "L" + MEM + ";";
-    private static final String OPS = "dev/emu/core/rt/Ops";
     private static final String FAULT = "dev/emu/core/mem/GuestFault";
     private static final String TRAP_KIND = "dev/emu/core/ir/TrapKind";
 
-    // fixed locals; 0 is this
+    // fixed locals; 0 is this, 1 the CpuState
     private static final int STATE = 1;
-    private static final int REGS = 2;
-    private static final int MEMORY = 3;
-    /** INSN_STARTs executed so far (the interpreter's {@code completed + 1}). */
-    private static final int STARTED = 4;
+    /** INSN_STARTs executed so far (the interpreter's {@code completed + 1}); a part's parameter. */
+    private static final int STARTED = 2;
+    private static final int REGS = 3;
+    private static final int MEMORY = 4;
     /** pc of the guest instruction executing, for a fault. */
     private static final int INSN_PC = 5;
     /** next pc and exit number, set by each exit before it jumps to the shared tail. */
@@ -42,63 +39,97 @@ final class BlockEmitter {
     private static final int EXIT_NO = 9;
     private static final int FIRST_FREE = 10;
 
+    /** Descriptor of the methods holding the second and later parts of a split block. */
+    static final String PART_DESC = "(L" + CPU + ";I)J";
+
     private final Block b;
     private final Insn[] code;
-    private final MethodVisitor mv;
-    private final Type[] tt;
+    /** The part of the block this method holds: instructions [from, to). */
+    private final int from;
+    private final int to;
+    /** The method holding the part that starts at {@code to}, or null for the last part. */
+    private final String nextPart;
     /** JVM local of each temp, -1 for constants (pushed at each use) and unused results. */
     private final int[] tempLocal;
     /** The CONST defining a temp, or null. */
     private final Insn[] constOf;
+    /** The register slot a GET_REG temp can be read from directly, or -1. */
+    private final int[] aliasOf;
     private final int[] lastUse;
-    /** JVM local caching each register slot the block uses, or -1. */
+    /** How many operands name each temp. */
+    private final int[] uses;
+    /** The compare a condition temp stands for when {@link #fusesIntoNext} left it unmaterialised. */
+    private final Insn[] fused;
+    /** JVM local caching each register slot the part uses, or -1. */
     private final int[] regLocal;
-    /** Slots the block writes, in slot order; these are written back. */
+    /** Slots the part writes, in slot order; these are written back. */
     private final int[] dirtySlots;
-    /** Slots the block reads or writes, in slot order; these are loaded at entry. */
+    /** Slots the part reads or writes, in slot order; these are loaded at entry. */
     private final int[] usedSlots;
     private final Label[] labels;
     private final boolean canFault;
     private final boolean usesMem;
+    private final boolean hasExit;
     private int nextLocal;
     private final ArrayDeque<Integer> freeInts = new ArrayDeque<>();
     private final ArrayDeque<Integer> freeLongs = new ArrayDeque<>();
 
-    BlockEmitter(Block b, MethodVisitor mv) {
+    /**
+     * Emits instructions [from, to) of b into mv, which is {@code run(CpuState)} when from is
+     * 0 and otherwise a part method of {@link #PART_DESC}; a part that does not end the block
+     * continues in method {@code nextPart}.
+     */
+    BlockEmitter(Block b, int from, int to, String nextPart, MethodVisitor mv) {
+        super(mv, b.tempTypes);
         this.b = b;
         this.code = b.insns;
-        this.mv = mv;
-        this.tt = b.tempTypes;
+        this.from = from;
+        this.to = to;
+        this.nextPart = nextPart;
         int temps = b.numTemps();
         tempLocal = new int[temps];
         java.util.Arrays.fill(tempLocal, -1);
         constOf = new Insn[temps];
-        lastUse = new int[temps];
-        java.util.Arrays.fill(lastUse, -1);
+        aliasOf = new int[temps];
+        java.util.Arrays.fill(aliasOf, -1);
+        lastUse = lastUses(b);
+        uses = new int[temps];
+        fused = new Insn[temps];
+        for (Insn in : code) {
+            for (int a : in.args) {
+                uses[a]++;
+            }
+            if (in.op == Op.CONST) {
+                constOf[in.dst] = in; // also those of earlier parts, which parts share
+            }
+        }
         int maxSlot = -1;
         boolean fault = false;
         boolean mem = false;
-        for (int i = 0; i < code.length; i++) {
+        boolean exit = false;
+        for (int i = from; i < to; i++) {
             Insn in = code[i];
-            for (int a : in.args) {
-                lastUse[a] = i;
-            }
             switch (in.op) {
-                case CONST -> constOf[in.dst] = in;
                 case GET_REG, SET_REG -> maxSlot = Math.max(maxSlot, (int) in.imm);
                 case LOAD, STORE, CAS -> {
                     fault = true;
                     mem = true;
                 }
                 case CALL -> fault = true;
+                case EXIT_IF, EXIT, TRAP -> exit = true;
                 default -> { }
+            }
+            if (in.op == Op.GET_REG && readsUnchanged(i, in)) {
+                aliasOf[in.dst] = (int) in.imm;
             }
         }
         canFault = fault;
         usesMem = mem;
+        hasExit = exit;
         boolean[] used = new boolean[maxSlot + 1];
         boolean[] written = new boolean[maxSlot + 1];
-        for (Insn in : code) {
+        for (int i = from; i < to; i++) {
+            Insn in = code[i];
             if (in.op == Op.GET_REG || in.op == Op.SET_REG) {
                 used[(int) in.imm] = true;
                 written[(int) in.imm] |= in.op == Op.SET_REG;
@@ -155,6 +186,86 @@ final class BlockEmitter {
         return true;
     }
 
+    /** For each temp, the index of its last use, or -1. */
+    static int[] lastUses(Block b) {
+        int[] last = new int[b.numTemps()];
+        java.util.Arrays.fill(last, -1);
+        for (int i = 0; i < b.insns.length; i++) {
+            for (int a : b.insns[i].args) {
+                last[a] = i;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Whether the GET_REG at i reads a value that stays in its register until the temp's last
+     * use, so the temp can be read from the register's local instead of a copy.
+     */
+    private boolean readsUnchanged(int i, Insn get) {
+        for (int k = i + 1; k <= lastUse[get.dst]; k++) {
+            Insn in = code[k];
+            if (in.op == Op.SET_REG && in.imm == get.imm || in.op == Op.CALL && in.helper().touchesState()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where a block may be split into two methods: before an INSN_START that no temp other
+     * than a constant lives across and no branch jumps over.
+     */
+    static boolean[] splitPoints(Block b, int[] lastUse) {
+        Insn[] code = b.insns;
+        int n = code.length;
+        int[] crossing = new int[n + 2]; // difference array of live temps and pending branches
+        for (int i = 0; i < n; i++) {
+            Insn in = code[i];
+            if (in.dst >= 0 && in.op != Op.CONST && lastUse[in.dst] > i) {
+                crossing[i + 1]++;
+                crossing[lastUse[in.dst] + 1]--;
+            }
+            if (in.op == Op.BR || in.op == Op.BR_IF) {
+                crossing[i + 1]++;
+                crossing[in.label().position() + 1]--;
+            }
+        }
+        boolean[] ok = new boolean[n];
+        int live = 0;
+        for (int p = 0; p < n; p++) {
+            live += crossing[p];
+            ok[p] = p > 0 && live == 0 && code[p].op == Op.INSN_START;
+        }
+        return ok;
+    }
+
+    /**
+     * Whether the compare at i feeds only the branch, exit or select right after it (constants
+     * between emit nothing), which then jumps on the operands directly instead of on a
+     * materialised 0/1.
+     */
+    private boolean fusesIntoNext(int i) {
+        Insn in = code[i];
+        if (!in.op.isCompare() || uses[in.dst] != 1) {
+            return false;
+        }
+        int j = i + 1;
+        while (j < to && code[j].op == Op.CONST) {
+            j++;
+        }
+        if (j >= to) {
+            return false;
+        }
+        Insn next = code[j];
+        return (next.op == Op.BR_IF || next.op == Op.EXIT_IF || next.op == Op.SELECT) && next.args[0] == in.dst;
+    }
+
+    @Override
+    Insn fusedCompare(int t) {
+        return fused[t];
+    }
+
     /** Emits the whole method; returns its bytecode size. */
     int emit() {
         mv.visitCode();
@@ -167,13 +278,35 @@ final class BlockEmitter {
         prologue();
         mv.visitLabel(tryStart);
         Label tail = new Label();
-        for (int i = 0; i < code.length; i++) {
-            emit(i, code[i], tail);
-            releaseArgs(i, code[i]);
+        int fusedAt = -1;
+        for (int i = from; i < to; i++) {
+            Insn in = code[i];
+            if (fusesIntoNext(i)) {
+                fused[in.dst] = in; // its operands stay allocated until its user is emitted
+                fusedAt = i;
+                continue;
+            }
+            emit(i, in, tail);
+            releaseArgs(i, in);
+            if (fusedAt >= 0 && in.op != Op.CONST) {
+                releaseArgs(fusedAt, code[fusedAt]);
+                fusedAt = -1;
+            }
         }
-        mv.visitLabel(tail);
-        epilogue();
+        // the next part handles its own faults: this part's stale locals must not be written over its state
         mv.visitLabel(tryEnd);
+        if (nextPart != null) {
+            writeBackRegisters();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, STATE);
+            mv.visitVarInsn(ILOAD, STARTED);
+            mv.visitMethodInsn(INVOKEVIRTUAL, BlockCompiler.className(b), nextPart, PART_DESC, false);
+            mv.visitInsn(LRETURN);
+        }
+        if (hasExit) {
+            mv.visitLabel(tail);
+            epilogue();
+        }
         if (canFault) {
             mv.visitLabel(handler);
             faultHandler();
@@ -197,11 +330,13 @@ final class BlockEmitter {
             mv.visitFieldInsn(GETFIELD, CPU, "mem", MEM_DESC);
             mv.visitVarInsn(ASTORE, MEMORY);
         }
-        pushInt(0);
-        mv.visitVarInsn(ISTORE, STARTED);
+        if (from == 0) {
+            pushInt(0);
+            mv.visitVarInsn(ISTORE, STARTED);
+        }
         if (canFault) {
             // the fault handler reads these, so they must be assigned on every path into it
-            pushLong(b.startPc);
+            pushLong(from == 0 ? b.startPc : code[from].imm);
             mv.visitVarInsn(LSTORE, INSN_PC);
         }
         reloadRegisters();
@@ -278,12 +413,9 @@ final class BlockEmitter {
 
     // ------------------------------------------------------------------ temps
 
-    private boolean w32(Type t) {
-        return t == Type.I32;
-    }
-
     /** Pushes temp {@code t} as its own type. */
-    private void load(int t) {
+    @Override
+    void load(int t) {
         Insn c = constOf[t];
         if (c != null) {
             if (w32(c.type)) {
@@ -293,22 +425,19 @@ final class BlockEmitter {
             }
             return;
         }
+        if (aliasOf[t] >= 0) {
+            mv.visitVarInsn(LLOAD, regLocal[aliasOf[t]]);
+            if (w32(tt[t])) {
+                mv.visitInsn(L2I);
+            }
+            return;
+        }
         mv.visitVarInsn(w32(tt[t]) ? ILOAD : LLOAD, tempLocal[t]);
     }
 
-    /**
-     * Pushes temp {@code t} as {@code want}, converting the way the interpreter's
-     * sign-extended longs do (an I32 read of an I64 takes the low half).
-     */
-    private void load(int t, Type want) {
-        load(t);
-        if (tt[t] != want) {
-            mv.visitInsn(w32(want) ? L2I : I2L);
-        }
-    }
-
     /** Pops the value of type {@code t} on the stack into the result of {@code in}. */
-    private void store(Insn in, Type t) {
+    @Override
+    void store(Insn in, Type t) {
         int dst = in.dst;
         if (lastUse[dst] < 0) {
             mv.visitInsn(w32(t) ? POP : POP2);
@@ -342,26 +471,6 @@ final class BlockEmitter {
         }
     }
 
-    private void pushInt(int v) {
-        if (v >= -1 && v <= 5) {
-            mv.visitInsn(ICONST_0 + v);
-        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-            mv.visitIntInsn(BIPUSH, v);
-        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-            mv.visitIntInsn(SIPUSH, v);
-        } else {
-            mv.visitLdcInsn(v);
-        }
-    }
-
-    private void pushLong(long v) {
-        if (v == 0 || v == 1) {
-            mv.visitInsn(LCONST_0 + (int) v);
-        } else {
-            mv.visitLdcInsn(v);
-        }
-    }
-
     // ------------------------------------------------------------------ one IR instruction
 
     private void emit(int i, Insn in, Label tail) {
@@ -370,6 +479,9 @@ final class BlockEmitter {
         switch (in.op) {
             case CONST -> { } // pushed at each use
             case GET_REG -> {
+                if (aliasOf[in.dst] >= 0) {
+                    break;
+                }
                 mv.visitVarInsn(LLOAD, regLocal[(int) in.imm]);
                 if (w) {
                     mv.visitInsn(L2I);
@@ -385,130 +497,9 @@ final class BlockEmitter {
                 }
                 mv.visitVarInsn(LSTORE, regLocal[(int) in.imm]);
             }
-            case ADD -> binary(in, IADD, LADD);
-            case SUB -> binary(in, ISUB, LSUB);
-            case MUL -> binary(in, IMUL, LMUL);
-            case AND -> binary(in, IAND, LAND);
-            case OR -> binary(in, IOR, LOR);
-            case XOR -> binary(in, IXOR, LXOR);
-            case SHL -> shift(in, ISHL, LSHL);
-            case SHR -> shift(in, IUSHR, LUSHR);
-            case SAR -> shift(in, ISHR, LSHR);
-            case ROTL, ROTR -> {
-                load(in.args[0], t);
-                load(in.args[1], Type.I32); // the JDK masks the distance as the IR says
-                String name = in.op == Op.ROTL ? "rotateLeft" : "rotateRight";
-                if (w) {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(II)I", false);
-                } else {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(JI)J", false);
-                }
-                store(in, t);
-            }
-            case MULHS -> opsBinary(in, "mulhs");
-            case MULHU -> opsBinary(in, "mulhu");
-            case DIVS -> opsBinary(in, "divs");
-            case DIVU -> opsBinary(in, "divu");
-            case REMS -> opsBinary(in, "rems");
-            case REMU -> opsBinary(in, "remu");
-            case NEG -> {
-                load(in.args[0], t);
-                mv.visitInsn(w ? INEG : LNEG);
-                store(in, t);
-            }
-            case NOT -> {
-                load(in.args[0], t);
-                if (w) {
-                    mv.visitInsn(ICONST_M1);
-                    mv.visitInsn(IXOR);
-                } else {
-                    mv.visitLdcInsn(-1L);
-                    mv.visitInsn(LXOR);
-                }
-                store(in, t);
-            }
-            case CLZ -> countBits(in, "numberOfLeadingZeros");
-            case CTZ -> countBits(in, "numberOfTrailingZeros");
-            case POPCNT -> countBits(in, "bitCount");
-            case BSWAP -> {
-                load(in.args[0], t);
-                if (w) {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "reverseBytes", "(I)I", false);
-                } else {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "reverseBytes", "(J)J", false);
-                }
-                store(in, t);
-            }
-            case SEXT -> extend(in, true);
-            case ZEXT -> extend(in, false);
-            case CMP_EQ, CMP_NE, CMP_LTS, CMP_LES, CMP_LTU, CMP_LEU -> compare(in);
-            case SELECT -> {
-                Label other = new Label();
-                Label done = new Label();
-                load(in.args[0], Type.I32);
-                mv.visitJumpInsn(IFEQ, other);
-                load(in.args[1], t);
-                mv.visitJumpInsn(GOTO, done);
-                mv.visitLabel(other);
-                load(in.args[2], t);
-                mv.visitLabel(done);
-                store(in, t);
-            }
-            case LOAD -> load(in);
-            case STORE -> store(in);
-            case CAS -> cas(in);
-            case FENCE -> mv.visitMethodInsn(INVOKESTATIC, MEM, "fence", "()V", false);
-            case FADD -> opsBinary(in, "fadd");
-            case FSUB -> opsBinary(in, "fsub");
-            case FMUL -> opsBinary(in, "fmul");
-            case FDIV -> opsBinary(in, "fdiv");
-            case FSQRT -> {
-                load(in.args[0], t);
-                ops(w ? "fsqrt32" : "fsqrt64", w ? "(I)I" : "(J)J");
-                store(in, t);
-            }
-            case FMA -> {
-                load(in.args[0], t);
-                load(in.args[1], t);
-                load(in.args[2], t);
-                ops(w ? "fma32" : "fma64", w ? "(III)I" : "(JJJ)J");
-                store(in, t);
-            }
-            case FCMP_EQ -> floatCompare(in, "fcmpEq");
-            case FCMP_LT -> floatCompare(in, "fcmpLt");
-            case FCMP_LE -> floatCompare(in, "fcmpLe");
-            case FCMP_UN -> floatCompare(in, "fcmpUn");
-            case FCVT -> {
-                if (w) {
-                    load(in.args[0], Type.I64);
-                    ops("f64to32", "(J)I");
-                } else {
-                    load(in.args[0], Type.I32);
-                    ops("f32to64", "(I)J");
-                }
-                store(in, t);
-            }
-            case SITOF, UITOF -> {
-                boolean from32 = w32(tt[in.args[0]]);
-                load(in.args[0]);
-                String name = (in.op == Op.SITOF ? "s" : "u") + (from32 ? "32" : "64") + "tof" + (w ? "32" : "64");
-                ops(name, "(" + (from32 ? "I" : "J") + ")" + (w ? "I" : "J"));
-                store(in, t);
-            }
-            case FTOSI, FTOUI -> {
-                // the interpreter takes the source format from imm, not from the temp's type
-                boolean from32 = in.imm == 0;
-                load(in.args[0], from32 ? Type.I32 : Type.I64);
-                String name = "f" + (from32 ? "32" : "64") + "to" + (in.op == Op.FTOSI ? "s" : "u") + (w ? "32" : "64");
-                ops(name, "(" + (from32 ? "I" : "J") + ")" + (w ? "I" : "J"));
-                store(in, t);
-            }
             case CALL -> call(in);
             case BR -> mv.visitJumpInsn(GOTO, labels[in.label().id()]);
-            case BR_IF -> {
-                load(in.args[0], Type.I32);
-                mv.visitJumpInsn(IFNE, labels[in.label().id()]);
-            }
+            case BR_IF -> jumpOn(in.args[0], true, labels[in.label().id()]);
             case LABEL -> mv.visitLabel(labels[in.label().id()]);
             case INSN_START -> {
                 mv.visitIincInsn(STARTED, 1);
@@ -519,8 +510,7 @@ final class BlockEmitter {
             }
             case EXIT_IF -> {
                 Label stay = new Label();
-                load(in.args[0], Type.I32);
-                mv.visitJumpInsn(IFEQ, stay);
+                jumpOn(in.args[0], false, stay);
                 leave(i, in.args[1], tail, false);
                 mv.visitLabel(stay);
             }
@@ -534,6 +524,11 @@ final class BlockEmitter {
                 mv.visitFieldInsn(PUTFIELD, CPU, "trapDetail", "J");
                 leave(i, in.args[0], tail, true);
             }
+            default -> {
+                if (!emitValue(in)) {
+                    throw new IllegalStateException("no emitter for " + in);
+                }
+            }
         }
     }
 
@@ -543,222 +538,14 @@ final class BlockEmitter {
         mv.visitVarInsn(LSTORE, NEXT_PC);
         pushInt(b.exitIndex(i));
         mv.visitVarInsn(ISTORE, EXIT_NO);
-        if (!(last && i == code.length - 1)) {
+        if (!(last && i == to - 1)) {
             mv.visitJumpInsn(GOTO, tail);
         }
     }
 
-    private void binary(Insn in, int op32, int op64) {
-        boolean w = w32(in.type);
-        load(in.args[0], in.type);
-        load(in.args[1], in.type);
-        mv.visitInsn(w ? op32 : op64);
-        store(in, in.type);
-    }
-
-    private void shift(Insn in, int op32, int op64) {
-        // the JVM masks the distance to the width, which is the IR's rule
-        load(in.args[0], in.type);
-        load(in.args[1], Type.I32);
-        mv.visitInsn(w32(in.type) ? op32 : op64);
-        store(in, in.type);
-    }
-
-    private void ops(String name, String desc) {
-        mv.visitMethodInsn(INVOKESTATIC, OPS, name, desc, false);
-    }
-
-    private void opsBinary(Insn in, String stem) {
-        boolean w = w32(in.type);
-        load(in.args[0], in.type);
-        load(in.args[1], in.type);
-        ops(stem + (w ? "32" : "64"), w ? "(II)I" : "(JJ)J");
-        store(in, in.type);
-    }
-
-    private void floatCompare(Insn in, String stem) {
-        boolean w = w32(in.type);
-        load(in.args[0], in.type);
-        load(in.args[1], in.type);
-        ops(stem + (w ? "32" : "64"), w ? "(II)I" : "(JJ)I");
-        store(in, Type.I32);
-    }
-
-    private void countBits(Insn in, String name) {
-        load(in.args[0], in.type);
-        if (w32(in.type)) {
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(I)I", false);
-        } else {
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(J)I", false);
-            mv.visitInsn(I2L);
-        }
-        store(in, in.type);
-    }
-
-    private void extend(Insn in, boolean signed) {
-        int bits = (int) in.imm;
-        Type to = in.type;
-        int src = in.args[0];
-        if (bits == 32) {
-            if (w32(to)) {
-                load(src, Type.I32); // either way, the low 32 bits
-            } else if (signed) {
-                load(src, Type.I32);
-                mv.visitInsn(I2L);
-            } else {
-                load(src, Type.I64);
-                pushLong(0xFFFF_FFFFL);
-                mv.visitInsn(LAND);
-            }
-        } else {
-            load(src, Type.I32);
-            if (signed) {
-                mv.visitInsn(bits == 8 ? I2B : I2S);
-            } else {
-                pushInt(bits == 8 ? 0xFF : 0xFFFF);
-                mv.visitInsn(IAND);
-            }
-            if (!w32(to)) {
-                mv.visitInsn(I2L);
-            }
-        }
-        store(in, to);
-    }
-
-    private void compare(Insn in) {
-        boolean w = w32(in.type);
-        load(in.args[0], in.type);
-        load(in.args[1], in.type);
-        Label no = new Label();
-        Label done = new Label();
-        if (w) {
-            switch (in.op) {
-                case CMP_EQ -> mv.visitJumpInsn(IF_ICMPNE, no);
-                case CMP_NE -> mv.visitJumpInsn(IF_ICMPEQ, no);
-                case CMP_LTS -> mv.visitJumpInsn(IF_ICMPGE, no);
-                case CMP_LES -> mv.visitJumpInsn(IF_ICMPGT, no);
-                default -> {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
-                    mv.visitJumpInsn(in.op == Op.CMP_LTU ? IFGE : IFGT, no);
-                }
-            }
-        } else {
-            switch (in.op) {
-                case CMP_EQ, CMP_NE, CMP_LTS, CMP_LES -> mv.visitInsn(LCMP);
-                default -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
-            }
-            mv.visitJumpInsn(switch (in.op) {
-                case CMP_EQ -> IFNE;
-                case CMP_NE -> IFEQ;
-                case CMP_LTS, CMP_LTU -> IFGE;
-                default -> IFGT;
-            }, no);
-        }
-        mv.visitInsn(ICONST_1);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(no);
-        mv.visitInsn(ICONST_0);
-        mv.visitLabel(done);
-        store(in, Type.I32);
-    }
-
-    // ------------------------------------------------------------------ memory
-
-    private static String order(long memOp) {
-        return MemOp.bigEndian(memOp) ? "be" : "le";
-    }
-
-    private void memCall(String name, String desc) {
-        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
-    }
-
-    /** LOAD: the same extensions, in the same order, as the interpreter's. */
-    private void load(Insn in) {
-        Type t = in.type;
-        int size = MemOp.size(in.imm);
-        boolean signed = MemOp.signed(in.imm);
+    @Override
+    void pushMemory() {
         mv.visitVarInsn(ALOAD, MEMORY);
-        load(in.args[0], Type.I64);
-        switch (size) {
-            case 1 -> {
-                memCall("ld8", "(J)I");
-                if (signed) {
-                    mv.visitInsn(I2B);
-                }
-                widen(t);
-            }
-            case 2 -> {
-                memCall("ld16" + order(in.imm), "(J)I");
-                if (signed) {
-                    mv.visitInsn(I2S);
-                } else {
-                    pushInt(0xFFFF);
-                    mv.visitInsn(IAND);
-                }
-                widen(t);
-            }
-            case 4 -> {
-                memCall("ld32" + order(in.imm), "(J)I");
-                if (!w32(t)) {
-                    mv.visitInsn(I2L);
-                    if (!signed) {
-                        pushLong(0xFFFF_FFFFL);
-                        mv.visitInsn(LAND);
-                    }
-                }
-            }
-            default -> {
-                memCall("ld64" + order(in.imm), "(J)J");
-                if (w32(t)) {
-                    mv.visitInsn(L2I);
-                }
-            }
-        }
-        store(in, t);
-    }
-
-    private void widen(Type t) {
-        if (!w32(t)) {
-            mv.visitInsn(I2L);
-        }
-    }
-
-    private void store(Insn in) {
-        int size = MemOp.size(in.imm);
-        mv.visitVarInsn(ALOAD, MEMORY);
-        load(in.args[0], Type.I64);
-        if (size == 8) {
-            load(in.args[1], Type.I64);
-            memCall("st64" + order(in.imm), "(JJ)V");
-        } else {
-            load(in.args[1], Type.I32);
-            memCall(size == 1 ? "st8" : "st" + size * 8 + order(in.imm), "(JI)V");
-        }
-    }
-
-    private void cas(Insn in) {
-        Type t = in.type;
-        mv.visitVarInsn(ALOAD, MEMORY);
-        load(in.args[0], Type.I64);
-        if (MemOp.size(in.imm) == 4) {
-            load(in.args[1], Type.I32);
-            load(in.args[2], Type.I32);
-            memCall("cas32" + order(in.imm), "(JII)I");
-            if (!w32(t)) {
-                // the old value comes back zero-extended
-                mv.visitInsn(I2L);
-                pushLong(0xFFFF_FFFFL);
-                mv.visitInsn(LAND);
-            }
-        } else {
-            load(in.args[1], Type.I64);
-            load(in.args[2], Type.I64);
-            memCall("cas64" + order(in.imm), "(JJJ)J");
-            if (w32(t)) {
-                mv.visitInsn(L2I);
-            }
-        }
-        store(in, t);
     }
 
     // ------------------------------------------------------------------ helpers

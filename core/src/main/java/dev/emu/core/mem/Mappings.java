@@ -18,7 +18,7 @@ final class Mappings {
     /** Width of /proc/self/maps' fixed columns on a 64-bit kernel (25 + 6 * sizeof(void *) - 1). */
     private static final int MAPS_NAME_PAD = 72;
 
-    private final AddressSpace space;
+    private final Paging pages;
     private final Object lock;
     private final long limit;
 
@@ -29,8 +29,8 @@ final class Mappings {
     private long brkStart;
     private long brk;
 
-    Mappings(AddressSpace space, Object lock, long limit, long mmapBase, VmaSet vmas) {
-        this.space = space;
+    Mappings(Paging space, Object lock, long limit, long mmapBase, VmaSet vmas) {
+        this.pages = space;
         this.lock = lock;
         this.limit = limit;
         this.mmapBase = mmapBase;
@@ -38,7 +38,7 @@ final class Mappings {
     }
 
     /** A copy for a forked child; the caller holds this side's lock. */
-    Mappings copyFor(AddressSpace child, Object childLock) {
+    Mappings copyFor(Paging child, Object childLock) {
         Mappings c = new Mappings(child, childLock, limit, mmapBase, vmas.copy());
         c.mmapMin = mmapMin;
         c.brkStart = brkStart;
@@ -111,7 +111,7 @@ final class Mappings {
             vmas.insert(new Vma(start, start + alen, prot & Prot.RWX, vmaFlags, backing, offset,
                     backing == null ? null : backing.path()));
         }
-        space.invalidate(code);
+        pages.invalidate(code);
         return start;
     }
 
@@ -139,7 +139,7 @@ final class Mappings {
         synchronized (lock) {
             unmapLocked(addr, addr + alen, code);
         }
-        space.invalidate(code);
+        pages.invalidate(code);
         return 0;
     }
 
@@ -162,9 +162,9 @@ final class Mappings {
                 return -Errno.ENOMEM;
             }
             vmas.rewrite(addr, end, v -> v.withProt(newProt));
-            space.reprotectPagesLocked(addr, end, newProt, code);
+            pages.reprotectPagesLocked(addr, end, newProt, code);
         }
-        space.invalidate(code);
+        pages.invalidate(code);
         return 0;
     }
 
@@ -191,7 +191,7 @@ final class Mappings {
         synchronized (lock) {
             result = mremapLocked(oldAddr, oldLen, newLen, mayMove, fixed, newAddr, code);
         }
-        space.invalidate(code);
+        pages.invalidate(code);
         return result;
     }
 
@@ -240,13 +240,13 @@ final class Mappings {
         Vma moved = vma.slice(oldAddr, oldAddr + oldLen).movedTo(newAddr, newAddr + newLen);
         vmas.remove(oldAddr, oldAddr + oldLen);
         vmas.insert(moved);
-        space.movePagesLocked(oldAddr, oldAddr + oldLen, newAddr, code);
+        pages.movePagesLocked(oldAddr, oldAddr + oldLen, newAddr, code);
         return newAddr;
     }
 
     private void unmapLocked(long start, long end, List<Long> code) {
         vmas.remove(start, end);
-        space.dropPagesLocked(start, end, code);
+        pages.dropPagesLocked(start, end, code);
     }
 
     // ---------------------------------------------------------------- brk
@@ -270,7 +270,7 @@ final class Mappings {
         synchronized (lock) {
             result = brkLocked(newBrk, code);
         }
-        space.invalidate(code);
+        pages.invalidate(code);
         return result;
     }
 

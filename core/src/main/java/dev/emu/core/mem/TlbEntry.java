@@ -15,4 +15,9 @@ final class TlbEntry {
         this.page = page;
         this.data = data;
     }
+
+    /** The data if this slot holds the page of {@code last}, else null. */
+    byte[] dataIf(long last) {
+        return page == last >>> AddressSpace.PAGE_SHIFT ? data : null;
+    }
 }

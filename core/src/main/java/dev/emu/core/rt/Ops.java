@@ -58,55 +58,85 @@ public final class Ops {
         return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
     }
 
-    // ---- float arithmetic (round to nearest even; NaN payloads as the JVM produces them)
+    // ---- float arithmetic (round to nearest even).
+    // A NaN result is made deterministic: which NaN operand x86 hardware propagates depends
+    // on operand order, and C2 may commute a + b or a * b (or fold it at compile time), so
+    // the same call could return different NaN bits in the interpreter and in compiled
+    // blocks. The rule: the first NaN operand, quieted; else (an invalid operation such as
+    // inf - inf) the default NaN 0x7FC00000 / 0x7FF8000000000000, as ARM produces it.
+    // Lifters whose ISA propagates NaNs otherwise (x86's negative default NaN) use helpers.
+    private static final int F32_DEFAULT_NAN = 0x7FC0_0000;
+    private static final long F64_DEFAULT_NAN = 0x7FF8_0000_0000_0000L;
+
+    private static boolean isNaN32(int a) {
+        return (a & 0x7FFF_FFFF) > 0x7F80_0000;
+    }
+
+    private static boolean isNaN64(long a) {
+        return (a & 0x7FFF_FFFF_FFFF_FFFFL) > 0x7FF0_0000_0000_0000L;
+    }
+
+    private static int result32(float r, int a, int b, int c) {
+        if (r == r) {
+            return Float.floatToRawIntBits(r);
+        }
+        return isNaN32(a) ? a | F32_QUIET : isNaN32(b) ? b | F32_QUIET : isNaN32(c) ? c | F32_QUIET : F32_DEFAULT_NAN;
+    }
+
+    private static long result64(double r, long a, long b, long c) {
+        if (r == r) {
+            return Double.doubleToRawLongBits(r);
+        }
+        return isNaN64(a) ? a | F64_QUIET : isNaN64(b) ? b | F64_QUIET : isNaN64(c) ? c | F64_QUIET : F64_DEFAULT_NAN;
+    }
+
     public static int fadd32(int a, int b) {
-        return Float.floatToRawIntBits(Float.intBitsToFloat(a) + Float.intBitsToFloat(b));
+        return result32(Float.intBitsToFloat(a) + Float.intBitsToFloat(b), a, b, 0);
     }
 
     public static long fadd64(long a, long b) {
-        return Double.doubleToRawLongBits(Double.longBitsToDouble(a) + Double.longBitsToDouble(b));
+        return result64(Double.longBitsToDouble(a) + Double.longBitsToDouble(b), a, b, 0);
     }
 
     public static int fsub32(int a, int b) {
-        return Float.floatToRawIntBits(Float.intBitsToFloat(a) - Float.intBitsToFloat(b));
+        return result32(Float.intBitsToFloat(a) - Float.intBitsToFloat(b), a, b, 0);
     }
 
     public static long fsub64(long a, long b) {
-        return Double.doubleToRawLongBits(Double.longBitsToDouble(a) - Double.longBitsToDouble(b));
+        return result64(Double.longBitsToDouble(a) - Double.longBitsToDouble(b), a, b, 0);
     }
 
     public static int fmul32(int a, int b) {
-        return Float.floatToRawIntBits(Float.intBitsToFloat(a) * Float.intBitsToFloat(b));
+        return result32(Float.intBitsToFloat(a) * Float.intBitsToFloat(b), a, b, 0);
     }
 
     public static long fmul64(long a, long b) {
-        return Double.doubleToRawLongBits(Double.longBitsToDouble(a) * Double.longBitsToDouble(b));
+        return result64(Double.longBitsToDouble(a) * Double.longBitsToDouble(b), a, b, 0);
     }
 
     public static int fdiv32(int a, int b) {
-        return Float.floatToRawIntBits(Float.intBitsToFloat(a) / Float.intBitsToFloat(b));
+        return result32(Float.intBitsToFloat(a) / Float.intBitsToFloat(b), a, b, 0);
     }
 
     public static long fdiv64(long a, long b) {
-        return Double.doubleToRawLongBits(Double.longBitsToDouble(a) / Double.longBitsToDouble(b));
+        return result64(Double.longBitsToDouble(a) / Double.longBitsToDouble(b), a, b, 0);
     }
 
     public static int fsqrt32(int a) {
         // sqrt of the exact double of a float, rounded once to float, is correctly rounded
-        return Float.floatToRawIntBits((float) Math.sqrt(Float.intBitsToFloat(a)));
+        return result32((float) Math.sqrt(Float.intBitsToFloat(a)), a, 0, 0);
     }
 
     public static long fsqrt64(long a) {
-        return Double.doubleToRawLongBits(Math.sqrt(Double.longBitsToDouble(a)));
+        return result64(Math.sqrt(Double.longBitsToDouble(a)), a, 0, 0);
     }
 
     public static int fma32(int a, int b, int c) {
-        return Float.floatToRawIntBits(Math.fma(Float.intBitsToFloat(a), Float.intBitsToFloat(b), Float.intBitsToFloat(c)));
+        return result32(Math.fma(Float.intBitsToFloat(a), Float.intBitsToFloat(b), Float.intBitsToFloat(c)), a, b, c);
     }
 
     public static long fma64(long a, long b, long c) {
-        return Double.doubleToRawLongBits(Math.fma(Double.longBitsToDouble(a), Double.longBitsToDouble(b),
-                Double.longBitsToDouble(c)));
+        return result64(Math.fma(Double.longBitsToDouble(a), Double.longBitsToDouble(b), Double.longBitsToDouble(c)), a, b, c);
     }
 
     // ---- float compares -> 0/1

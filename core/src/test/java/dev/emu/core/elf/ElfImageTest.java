@@ -173,6 +173,13 @@ class ElfImageTest {
     }
 
     @Test
+    void magicTest() {
+        assertThat(ElfImage.hasElfMagic(TestElf.static64().build())).isTrue();
+        assertThat(ElfImage.hasElfMagic(new byte[] {0x7f, 'E', 'L'})).isFalse();
+        assertThat(ElfImage.hasElfMagic("#!/bin/sh".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isFalse();
+    }
+
+    @Test
     void rejectsBadIdentification() {
         byte[] f = TestElf.static64().build();
         f[4] = 3;

@@ -31,8 +31,48 @@ public final class RandomBlocks {
         REGISTERS = rb.build();
     }
 
-    /** Where the generated accesses go: a mapped window and an address that is not mapped. */
-    public record Window(long base, int size, long unmapped) {}
+    /**
+     * Where the generated accesses go: {@code size} read-write bytes at {@code base} (two
+     * pages, so unaligned accesses cross a page), a read-only page at {@code readOnly} and
+     * an address with nothing mapped.
+     */
+    public record Window(long base, int size, long readOnly, long unmapped) {
+        public static final Window STANDARD = new Window(0x10_0000L, 2 * AddressSpace.PAGE_SIZE, 0x10_3000L, 0x11_0000L);
+
+        /**
+         * A 64-bit address space with this window mapped and filled from {@code seed}, or null
+         * while AddressSpace is not implemented (memory ops are then left out).
+         */
+        public AddressSpace newMemory(long seed) {
+            AddressSpace m;
+            try {
+                m = new AddressSpace(64);
+            } catch (UnsupportedOperationException e) {
+                return null;
+            }
+            m.map(base, size, dev.emu.core.mem.Prot.RW);
+            m.map(readOnly, AddressSpace.PAGE_SIZE, dev.emu.core.mem.Prot.READ);
+            Random r = new Random(seed);
+            byte[] bytes = new byte[size];
+            r.nextBytes(bytes);
+            // some words equal to common constants, so that loads feed cas its expected value
+            for (int i = 0; i + 8 <= size; i += 64) {
+                bytes[i] = 0;
+            }
+            m.poke(base, bytes, 0, size);
+            bytes = new byte[AddressSpace.PAGE_SIZE];
+            r.nextBytes(bytes);
+            m.poke(readOnly, bytes, 0, bytes.length);
+            return m;
+        }
+
+        /** Everything a block may have changed: the read-write window. */
+        public byte[] contents(AddressSpace m) {
+            byte[] out = new byte[size];
+            m.peek(base, out, 0, size);
+            return out;
+        }
+    }
 
     private static final long[] EDGE64 = {
         0, 1, -1, 2, 7, 8, 16, 31, 32, 33, 63, 64, 65, 0x7F, 0x80, 0xFF, 0x100, 0x7FFF, 0x8000, 0xFFFF,
@@ -66,12 +106,21 @@ public final class RandomBlocks {
     private final List<long[]> scopes = new ArrayList<>();
     private final List<Label> scopeLabels = new ArrayList<>();
     private boolean wroteRegThisInsn;
+    private int badAddressOneIn = 40;
+    /** Lifter-like blocks leave early only now and then, so their later parts run too. */
+    private boolean rareExits;
     private long pc;
 
     /** @param window where memory ops go, or null for blocks without memory ops */
     public RandomBlocks(long seed, Window window) {
         this.rnd = new Random(seed);
         this.window = window;
+    }
+
+    /** How rarely a memory access goes to an address that faults (1 in n); 40 unless set. */
+    public RandomBlocks badAddressesOneIn(int n) {
+        badAddressOneIn = n;
+        return this;
     }
 
     public Random random() {
@@ -97,16 +146,33 @@ public final class RandomBlocks {
         return s;
     }
 
+    /** A block of 1 to 12 guest instructions whose temps may live across instructions. */
     public Block next() {
+        return next(1 + rnd.nextInt(12), false);
+    }
+
+    /**
+     * A block of {@code insns} guest instructions. With {@code lifterLike}, temps die at the
+     * end of their guest instruction and branches stay inside it, as real lifters emit them,
+     * which leaves the JIT places to split a long block.
+     */
+    public Block next(int insns, boolean lifterLike) {
         b = new IrBuilder();
+        rareExits = lifterLike;
         i32.clear();
         i64.clear();
         scopes.clear();
         scopeLabels.clear();
         long start = 0x1_0000L + 4L * rnd.nextInt(1 << 16);
         pc = start;
-        int insns = 1 + rnd.nextInt(12);
         for (int k = 0; k < insns; k++) {
+            if (lifterLike) {
+                while (!scopes.isEmpty()) {
+                    closeScope();
+                }
+                i32.clear();
+                i64.clear();
+            }
             b.insnStart(pc);
             pc += 4;
             wroteRegThisInsn = false;
@@ -160,9 +226,19 @@ public final class RandomBlocks {
         return p.get(rnd.nextInt(p.size()));
     }
 
+    /** A fresh integer compare, which the JIT may fuse into the branch, exit or select using it. */
     private Value bool() {
         Type t = type();
-        return def(b.cmpLtu(any(t), any(t)));
+        Value x = any(t);
+        Value y = any(t);
+        return def(switch (rnd.nextInt(6)) {
+            case 0 -> b.cmpEq(x, y);
+            case 1 -> b.cmpNe(x, y);
+            case 2 -> b.cmpLts(x, y);
+            case 3 -> b.cmpLes(x, y);
+            case 4 -> b.cmpLtu(x, y);
+            default -> b.cmpLeu(x, y);
+        });
     }
 
     private void action() {
@@ -193,7 +269,9 @@ public final class RandomBlocks {
             conversion();
         } else if (r < 61) {
             Type t = type();
-            def(b.select(any(Type.I32), any(t), any(t)));
+            Value x = any(t);
+            Value y = any(t);
+            def(b.select(rnd.nextBoolean() ? bool() : any(Type.I32), x, y));
         } else if (r < 63) {
             Type t = type();
             def(b.fma(any(t), any(t), any(t)));
@@ -213,7 +291,9 @@ public final class RandomBlocks {
             }
         } else if (r < 89) {
             Value target = rnd.nextBoolean() ? def(b.c64(0x2_0000L + 4L * rnd.nextInt(1000))) : any(Type.I64);
-            b.exitIf(rnd.nextBoolean() ? bool() : any(Type.I32), target);
+            Value cond = rareExits ? def(b.cmpEq(any(Type.I64), b.c64(rnd.nextInt(4))))
+                    : rnd.nextBoolean() ? bool() : any(Type.I32);
+            b.exitIf(cond, target);
         } else if (r < 90) {
             b.fence();
         } else {
@@ -306,10 +386,10 @@ public final class RandomBlocks {
         b.label(l);
     }
 
-    /** An address in the window aligned to {@code align}, occasionally an unmapped one. */
-    private Value address(int align) {
-        if (rnd.nextInt(40) == 0) {
-            return def(b.c64(window.unmapped()));
+    /** An address in the window aligned to {@code align}; now and then one that faults. */
+    private Value address(int align, boolean write) {
+        if (rnd.nextInt(badAddressOneIn) == 0) {
+            return def(b.c64(write && rnd.nextBoolean() ? window.readOnly() + 8 * rnd.nextInt(8) : window.unmapped()));
         }
         long mask = (window.size() - 8) & -align;
         if (rnd.nextBoolean()) {
@@ -324,16 +404,16 @@ public final class RandomBlocks {
         switch (rnd.nextInt(5)) {
             case 0, 1 -> {
                 Type t = size == 8 ? Type.I64 : type();
-                def(b.load(t, address(1), size, rnd.nextBoolean(), be));
+                def(b.load(t, address(1, false), size, rnd.nextBoolean(), be));
             }
             case 2, 3 -> {
                 Type t = size == 8 ? Type.I64 : type();
-                b.store(address(1), any(t), size, be);
+                b.store(address(1, true), any(t), size, be);
             }
             default -> {
                 int csize = rnd.nextBoolean() ? 4 : 8;
                 Type t = csize == 8 ? Type.I64 : type();
-                Value addr = address(csize);
+                Value addr = address(csize, true);
                 Value expected = rnd.nextBoolean() ? def(b.load(t, addr, csize, false, be)) : any(t);
                 def(b.cas(addr, expected, any(t), csize, be));
             }
@@ -347,7 +427,7 @@ public final class RandomBlocks {
         }
         Value[] args = new Value[h.arity()];
         for (int k = 0; k < args.length; k++) {
-            args[k] = h.equals(Helpers.LOAD_VIA_STATE) ? address(4) : any(h.paramType(k));
+            args[k] = h.equals(Helpers.LOAD_VIA_STATE) ? address(4, false) : any(h.paramType(k));
         }
         def(b.call(h, args));
         if (h.touchesState()) {

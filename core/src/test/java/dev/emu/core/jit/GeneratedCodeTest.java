@@ -117,6 +117,101 @@ class GeneratedCodeTest {
     }
 
     @Test
+    void largeBlockIsSplitIntoMethodsUnderTheLimit() {
+        IrBuilder b = new IrBuilder();
+        int insns = 700;
+        for (int i = 0; i < insns; i++) {
+            b.insnStart(0x1000 + 4L * i);
+            Value x = b.getReg64((i + 1) % 15);
+            if (i == insns / 2) {
+                b.exitIf(b.cmpEq(b.getReg64(15), b.c64(1)), b.c64(0x7000));
+            }
+            if (i % 97 == 0) {
+                b.call(dev.emu.core.ir.Helper.of(RandomBlocks.Helpers.class, "bump"), b.c32(i));
+            }
+            b.setReg(i % 15, b.add(b.mul(x, b.c64(3)), b.c64(i)));
+        }
+        b.exit(0x1000 + 4L * insns);
+        Block big = b.build(0x1000, 0x1000 + 4L * insns, 0);
+
+        byte[] bytes = BlockCompiler.classBytes(big);
+        assertThat(bytes).isNotNull();
+        assertThat(bytecodeText(big)).contains("part1(", "part2(");
+
+        CpuState s = new RandomBlocks(9, null).state(null, 0x1000);
+        s.regs[15] = 0;
+        Tiers.Outcome through = Tiers.both(big, s);
+        assertThat(through.exitIndex()).isEqualTo(1);
+        assertThat(through.icount()).isEqualTo(insns);
+        s.regs[15] = 1;
+        Tiers.Outcome out = Tiers.both(big, s);
+        assertThat(out.exitIndex()).isZero();
+        assertThat(out.next()).isEqualTo(0x7000);
+        assertThat(out.icount()).isEqualTo(insns / 2 + 1);
+    }
+
+    @Test
+    void helperFromAnotherClassLoaderKeepsTheBlockInterpreted() throws Exception {
+        java.net.URL classes = IsolatedHelpers.class.getProtectionDomain().getCodeSource().getLocation();
+        try (java.net.URLClassLoader other = new java.net.URLClassLoader(new java.net.URL[] {classes},
+                GeneratedCodeTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (!name.equals(IsolatedHelpers.class.getName())) {
+                    return super.loadClass(name, resolve);
+                }
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> c = findLoadedClass(name);
+                    return c != null ? c : findClass(name);
+                }
+            }
+        }) {
+            Class<?> foreign = other.loadClass(IsolatedHelpers.class.getName());
+            assertThat(foreign).isNotSameAs(IsolatedHelpers.class);
+            IrBuilder b = new IrBuilder();
+            b.insnStart(0x100);
+            b.setReg(0, b.call(dev.emu.core.ir.Helper.of(foreign, "twice"), b.getReg64(0)));
+            b.exit(0x104);
+            Block block = b.build(0x100, 0x104, 0);
+            assertThat(BlockCompiler.compile(block)).isNull();
+
+            IrBuilder b2 = new IrBuilder();
+            b2.insnStart(0x100);
+            b2.setReg(0, b2.call(dev.emu.core.ir.Helper.of(IsolatedHelpers.class, "twice"), b2.getReg64(0)));
+            b2.exit(0x104);
+            CpuState s = new CpuState(RandomBlocks.REGISTERS, null);
+            s.regs[0] = 21;
+            assertThat(Tiers.both(b2.build(0x100, 0x104, 0), s).regs()[0]).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void compilingFromManyThreadsAtOnce() throws Exception {
+        RandomBlocks gen = new RandomBlocks(5, null);
+        Block[] blocks = new Block[64];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = gen.next();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<BlockCode>> futures = new java.util.ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (Block blk : blocks) {
+                    futures.add(pool.submit(() -> BlockCompiler.compile(blk)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                BlockCode code = futures.get(i).get();
+                Block blk = blocks[i % blocks.length];
+                CpuState s = new RandomBlocks(i, null).state(null, blk.startPc);
+                assertThat(Tiers.run(code, s.copy(null))).isEqualTo(Tiers.interpret(blk, s.copy(null)));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void compiledBlocksAreUnloadedWhenDropped() throws InterruptedException {
         BlockCode code = BlockCompiler.compile(addsAndBranch());
         assertThat(code.getClass().isHidden()).isTrue();

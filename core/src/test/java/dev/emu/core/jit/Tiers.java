@@ -62,10 +62,10 @@ final class Tiers {
         return run(code, s);
     }
 
-    /** Runs b on copies of s on both tiers, asserts they agree, and returns the outcome. */
+    /** Runs b on copies of s (and of its memory) on both tiers, asserts they agree, and returns the outcome. */
     static Outcome both(Block b, CpuState s) {
-        Outcome i = interpret(b, s.copy(s.mem));
-        Outcome j = jit(b, s.copy(s.mem));
+        Outcome i = interpret(b, s.copy(s.mem == null ? null : s.mem.fork()));
+        Outcome j = jit(b, s.copy(s.mem == null ? null : s.mem.fork()));
         assertThat(j).as("JIT vs interpreter on\n%s", b).isEqualTo(i);
         return i;
     }

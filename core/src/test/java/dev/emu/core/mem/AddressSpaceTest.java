@@ -323,4 +323,53 @@ class AddressSpaceTest {
             assertThat(m.ld64le(b)).isEqualTo(-i);
         }
     }
+
+    @Test
+    void tlbPagesForGeneratedCodeAppearOnlyAfterAnAccessAndOnlyWhenSafe() {
+        AddressSpace m = new AddressSpace(64);
+        m.map(BASE, 0x2000, Prot.RW);
+        assertThat(m.tlbReadPage(BASE, 4)).isNull();
+        m.ld32le(BASE);
+        byte[] page = m.tlbReadPage(BASE + 0x10, 8);
+        assertThat(page).isNotNull().hasSize(AddressSpace.PAGE_SIZE);
+        assertThat(m.tlbReadPage(BASE + 0xffc, 8)).as("would cross the page").isNull();
+        assertThat(m.tlbWritePage(BASE, 4)).as("zero page: copy-on-write first").isNull();
+        m.st32le(BASE, 0x01020304);
+        byte[] w = m.tlbWritePage(BASE + 4, 4);
+        assertThat(w).isNotNull();
+        w[4] = 7;
+        assertThat(m.ld8(BASE + 4)).isEqualTo(7);
+        m.markCode(BASE, BASE + 4);
+        assertThat(m.tlbWritePage(BASE, 4)).as("translated code").isNull();
+        assertThat(m.tlbReadPage(BASE, 4)).as("reads are unaffected").isNotNull();
+        m.protect(BASE, 0x1000, Prot.READ);
+        assertThat(m.tlbReadPage(BASE, 4)).as("flushed by protect").isNull();
+    }
+
+    @Test
+    void theFetchTlbForgetsPagesWhoseMappingPermissionOrDataChanged() {
+        AddressSpace m = new AddressSpace(64);
+        m.map(BASE, 0x1000, Prot.RWX);
+        m.st32le(BASE, 0x11111111);
+        assertThat(m.fetch32le(BASE)).isEqualTo(0x11111111);
+        m.st32le(BASE, 0x22222222);
+        assertThat(m.fetch32le(BASE)).as("same array: stores show").isEqualTo(0x22222222);
+
+        AddressSpace child = m.fork();
+        assertThat(m.fetch32le(BASE)).isEqualTo(0x22222222);
+        m.st32le(BASE, 0x33333333);   // copy-on-write break: a new array for the parent
+        assertThat(m.fetch32le(BASE)).isEqualTo(0x33333333);
+        assertThat(child.fetch32le(BASE)).isEqualTo(0x22222222);
+        m.poke(BASE, bytes(0x44), 0, 1);
+        assertThat(m.fetch8(BASE)).isEqualTo(0x44);
+
+        m.protect(BASE, 0x1000, Prot.RW);
+        assertFault(() -> m.fetch32le(BASE), BASE, Access.EXECUTE, Reason.PROTECTION);
+        m.protect(BASE, 0x1000, Prot.RX);
+        assertThat(m.fetch16be(BASE)).isEqualTo(0x4433);
+        m.unmap(BASE, 0x1000);
+        assertFault(() -> m.fetch16le(BASE), BASE, Access.EXECUTE, Reason.UNMAPPED);
+        m.map(BASE, 0x1000, Prot.RX);
+        assertThat(m.fetch32be(BASE)).isZero();
+    }
 }

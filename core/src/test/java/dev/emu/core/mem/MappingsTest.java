@@ -232,4 +232,84 @@ class MappingsTest {
             }
         }
     }
+
+    @Test
+    void fileReadsHappenWithoutTheLockSoABackingMayWaitForAnotherMappingCall() {
+        AddressSpace m = new AddressSpace(64);
+        Backing slow = new Backing() {
+            public long length() {
+                return 0x1000;
+            }
+
+            public int read(long offset, byte[] dst, int off, int len) {
+                // A file system that waits for a thread which is itself mapping memory.
+                Thread other = new Thread(() -> m.mmap(0, 0x1000, Prot.RW, ANON, null, 0));
+                other.start();
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                dst[off] = 42;
+                return len;
+            }
+        };
+        long at = m.mmap(0, 0x1000, Prot.READ, MapFlags.PRIVATE, slow, 0);
+        int v = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> m.ld8(at));
+        assertThat(v).isEqualTo(42);
+        assertThat(m.vmas()).hasSize(2);
+    }
+
+    @Test
+    void thirtyTwoBitSpacesPlaceAndFixWithinFourGigabytes() {
+        AddressSpace m = new AddressSpace(32);
+        assertThat(m.mmap(0xFFFF_F000L, 0x1000, Prot.RW, ANON | MapFlags.FIXED, null, 0)).isEqualTo(0xFFFF_F000L);
+        assertThat(m.mmap(0xFFFF_F000L, 0x2000, Prot.RW, ANON | MapFlags.FIXED, null, 0)).isEqualTo(-Errno.ENOMEM);
+        assertThat(m.mmap(0x1_0000_0000L, 0x1000, Prot.RW, ANON | MapFlags.FIXED, null, 0)).isEqualTo(-Errno.ENOMEM);
+        assertThat(m.mmap(0x1_0000_0000L, 0x1000, Prot.RW, ANON, null, 0)).as("a hint out of range is ignored")
+                .isEqualTo(0xf700_0000L - 0x1000);
+        assertThat(m.mremap(0xFFFF_F000L, 0x1000, 0x2000, 0, 0)).as("cannot grow past 4 GiB").isEqualTo(-Errno.ENOMEM);
+        assertThat(m.munmap(0xFFFF_F000L, 0x2000)).isEqualTo(-Errno.EINVAL);
+        assertThat(m.procMaps()).startsWith("f6fff000-f7000000 rw-p 00000000 00:00 0 \nfffff000-100000000 rw-p");
+    }
+
+    @Test
+    void namesSplitVmasAndNeedMappedRanges() {
+        AddressSpace m = new AddressSpace(64);
+        m.map(0x10000, 0x3000, Prot.RW);
+        assertThat(m.setName(0x11000, 0x1000, "[anon:jit]")).isZero();
+        assertThat(m.vmas()).extracting(Vma::name).containsExactly(null, "[anon:jit]", null);
+        assertThat(m.setName(0x11000, 0x1000, null)).isZero();
+        assertThat(m.vmas()).as("merged back").hasSize(1);
+        assertThat(m.setName(0x12000, 0x2000, "x")).isEqualTo(-Errno.ENOMEM);
+        assertThat(m.setName(0x12001, 0x1000, "x")).isEqualTo(-Errno.EINVAL);
+    }
+
+    @Test
+    void sharedMappingsKeepSharingWhenRemappedAndGrowBeyondEofFaults() {
+        byte[] file = new byte[0x1000];
+        file[5] = 55;
+        Backing b = Backing.ofBytes(file, "/tmp/shm");
+        AddressSpace m = new AddressSpace(64);
+        long a = m.mmap(0, 0x1000, Prot.RW, MapFlags.SHARED, b, 0);
+        long other = m.mmap(0, 0x1000, Prot.READ, MapFlags.SHARED, b, 0);
+        m.st8(a + 6, 66);
+        long moved = m.mremap(a, 0x1000, 0x2000, MapFlags.MREMAP_MAYMOVE, 0);
+        assertThat(moved).isPositive();
+        assertThat(m.ld8(moved + 5)).isEqualTo(55);
+        m.st8(moved + 7, 77);
+        assertThat(m.ld8(other + 7)).isEqualTo(77);
+        assertThat(m.ld8(other + 6)).isEqualTo(66);
+        assertFault(() -> m.ld8(moved + 0x1000), moved + 0x1000, Access.READ, Reason.BEYOND_FILE);
+
+        long anon = m.mmap(0, 0x1000, Prot.RW, MapFlags.SHARED | MapFlags.ANONYMOUS, null, 0);
+        m.st8(anon, 1);
+        AddressSpace child = m.fork();
+        long grown = m.mremap(anon, 0x1000, 0x3000, MapFlags.MREMAP_MAYMOVE, 0);
+        m.st8(grown + 0x2000, 9);
+        assertThat(child.ld8(anon)).isEqualTo(1);
+        child.st8(anon, 2);
+        assertThat(m.ld8(grown)).as("still the same shared object after mremap").isEqualTo(2);
+    }
 }

@@ -5,16 +5,19 @@ import static dev.emu.arm64.Arm64Registers.X30;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
 
-/** C4.1.3 Branches: immediate, conditional, compare and test, register. */
+/**
+ * Branches, from the C4.1 group "Branches, exception generating and system instructions":
+ * immediate, conditional, compare and test, register.
+ */
 public final class Branches {
     private Branches() {}
 
-    /** B (C6.2): imm26 words from pc. */
+    /** B (C6.2.25): imm26 words from pc. */
     public static void B_uncond(LiftContext c, Fields f) {
         c.b.exit(c.pc() + ((long) f.signed('i') << 2));
     }
 
-    /** BL (C6.2). */
+    /** BL (C6.2.34). */
     public static void BL(LiftContext c, Fields f) {
         c.b.setReg(X30, c.b.c64(c.nextPc()));
         c.b.exit(c.pc() + ((long) f.signed('i') << 2));
@@ -26,7 +29,7 @@ public final class Branches {
         b.exit(c.nextPc());
     }
 
-    /** B.cond (C6.2). */
+    /** B.cond (C6.2.26). */
     public static void B_cond(LiftContext c, Fields f) {
         long target = c.pc() + ((long) f.signed('i') << 2);
         int cond = f.get('c');
@@ -58,19 +61,19 @@ public final class Branches {
     public static void TBZ(LiftContext c, Fields f) { testBranch(c, f, false); }
     public static void TBNZ(LiftContext c, Fields f) { testBranch(c, f, true); }
 
-    /** BR (C6.2). */
+    /** BR (C6.2.37). */
     public static void BR(LiftContext c, Fields f) {
         c.b.exit(c.x(f.get('n')));
     }
 
-    /** BLR (C6.2): the target is read before X30 is written (BLR X30 works). */
+    /** BLR (C6.2.35): the target is read before X30 is written (BLR X30 works). */
     public static void BLR(LiftContext c, Fields f) {
         Value target = c.x(f.get('n'));
         c.b.setReg(X30, c.b.c64(c.nextPc()));
         c.b.exit(target);
     }
 
-    /** RET (C6.2). */
+    /** RET (C6.2.254). */
     public static void RET(LiftContext c, Fields f) {
         c.b.exit(c.x(f.get('n')));
     }

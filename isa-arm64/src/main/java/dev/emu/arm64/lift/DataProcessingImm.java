@@ -3,7 +3,7 @@ package dev.emu.arm64.lift;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
 
-/** C4.1.2 Data processing -- immediate. */
+/** Data processing -- immediate (one of the C4.1 encoding groups). */
 public final class DataProcessingImm {
     private DataProcessingImm() {}
 
@@ -113,7 +113,7 @@ public final class DataProcessingImm {
         return n >= 64 ? -1L : (1L << n) - 1;
     }
 
-    /** SBFM (C6.2): aliases ASR, SBFIZ, SBFX, SXTB, SXTH, SXTW. */
+    /** SBFM (C6.2.268): aliases ASR, SBFIZ, SBFX, SXTB, SXTH, SXTW. */
     public static void SBFM(LiftContext c, Fields f) {
         if (!bitfieldAllocated(f)) {
             c.illegal();
@@ -123,7 +123,6 @@ public final class DataProcessingImm {
         int w = sf != 0 ? 64 : 32;
         int r = f.get('r');
         int s = f.get('s');
-        IrBuilder b = c.b;
         Value src = c.reg(sf, f.get('n'));
         // bring the field's top bit (s) to the top, then shift it down arithmetically
         Value top = c.shift(src, 0, w - 1 - s);
@@ -131,7 +130,7 @@ public final class DataProcessingImm {
         c.setReg(f.get('d'), res);
     }
 
-    /** UBFM (C6.2): aliases LSL, LSR, UBFIZ, UBFX, UXTB, UXTH. */
+    /** UBFM (C6.2.385): aliases LSL, LSR, UBFIZ, UBFX, UXTB, UXTH. */
     public static void UBFM(LiftContext c, Fields f) {
         if (!bitfieldAllocated(f)) {
             c.illegal();
@@ -152,7 +151,7 @@ public final class DataProcessingImm {
         c.setReg(f.get('d'), res);
     }
 
-    /** BFM (C6.2): aliases BFC, BFI, BFXIL. */
+    /** BFM (C6.2.30): aliases BFC, BFI, BFXIL. */
     public static void BFM(LiftContext c, Fields f) {
         if (!bitfieldAllocated(f)) {
             c.illegal();

@@ -7,7 +7,7 @@ import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
 
-/** C4.1.6 Data processing -- register. */
+/** Data processing -- register (one of the C4.1 encoding groups). */
 public final class DataProcessingReg {
     private DataProcessingReg() {}
 

@@ -6,9 +6,9 @@ package dev.emu.arm64.lift;
  * that describe what this core implements, so a guest probing them and a guest reading
  * HWCAP agree:
  * <ul>
- * <li>MIDR_EL1 0x410FD034: Arm Cortex-A53 r0p4, an Armv8.0-A core with CRC32 and without
- *     LSE atomics, like this one.</li>
- * <li>ID_AA64ISAR0_EL1: CRC32 only. ID_AA64PFR0_EL1: EL0 and EL1 AArch64-only, FP and
+ * <li>MIDR_EL1 0x411FD050: Arm Cortex-A55 r1p0, a core with CRC32 and LSE atomics, no
+ *     part glibc tunes for specially.</li>
+ * <li>ID_AA64ISAR0_EL1: CRC32 and LSE atomics (Atomic = 2) only. ID_AA64PFR0_EL1: EL0 and EL1 AArch64-only, FP and
  *     AdvSIMD implemented (the FP/SIMD lifters live in their own classes).</li>
  * <li>everything else in the ID space reads as 0 (feature absent).</li>
  * </ul>
@@ -18,10 +18,10 @@ package dev.emu.arm64.lift;
 public final class IdRegisters {
     private IdRegisters() {}
 
-    public static final long MIDR_EL1 = 0x410F_D034L;
+    public static final long MIDR_EL1 = 0x411F_D050L;
     public static final long MPIDR_EL1 = 0x8000_0000L;
     public static final long ID_AA64PFR0_EL1 = 0x11L;
-    public static final long ID_AA64ISAR0_EL1 = 0x1_0000L;
+    public static final long ID_AA64ISAR0_EL1 = 0x21_0000L;
     public static final long CTR_EL0 = 0x8444_C004L;
     public static final long DCZID_EL0 = 4;
 

@@ -217,4 +217,27 @@ public final class LiftContext {
         Value r = bits >= t.bits ? v : (option & 4) != 0 ? b.sext(v, bits, t) : b.zext(v, bits, t);
         return shift == 0 ? r : b.shl(r, konst(r, shift));
     }
+
+    // ---------------------------------------------------------------- memory (little-endian)
+    public Value load(Type t, Value addr, int size, boolean signed) {
+        return b.load(t, addr, size, signed, false);
+    }
+
+    public void store(Value addr, Value v, int size) {
+        b.store(addr, v, size, false);
+    }
+
+    private static final dev.emu.core.ir.Helper CHECK_ALIGNED =
+            dev.emu.core.ir.Helper.of(dev.emu.arm64.Arm64Helpers.class, "checkAligned");
+
+    /** X<n>|SP as the address of an access that must be naturally aligned to {@code size} bytes. */
+    public Value alignedAddress(int n, int size, boolean write) {
+        Value addr = xsp(n);
+        return size == 1 ? addr : b.call(CHECK_ALIGNED, addr, b.c32(size), b.c32(write ? 1 : 0));
+    }
+
+    /** addr + offset, folding a zero offset away. */
+    public Value offset(Value addr, long offset) {
+        return offset == 0 ? addr : b.add(addr, b.c64(offset));
+    }
 }

@@ -16,8 +16,9 @@ import dev.emu.core.ir.TrapKind;
 import dev.emu.core.ir.Value;
 
 /**
- * C4.1.3 Exception generation and system instructions: SVC, BRK, UDF, hints, barriers,
- * CLREX, MRS/MSR of the registers EL0 may touch, and the cache maintenance SYS aliases.
+ * Exception generation and system instructions, from the C4.1 group "Branches, exception
+ * generating and system instructions": SVC, BRK, UDF, hints, barriers, CLREX, MRS/MSR of the
+ * registers EL0 may touch, and the cache maintenance SYS aliases.
  */
 public final class SystemInsns {
     private SystemInsns() {}
@@ -25,46 +26,46 @@ public final class SystemInsns {
     private static final Helper CNTVCT = Helper.of(Arm64Helpers.class, "cntvct");
 
     // ---- Exception generation
-    /** SVC (C6.2): the kernel sees the pc after the SVC, as ELR_EL1 holds it. */
+    /** SVC (C6.2.365): the kernel sees the pc after the SVC, as ELR_EL1 holds it. */
     public static void SVC(LiftContext c, Fields f) {
         c.b.trap(TrapKind.SYSCALL, c.nextPc(), f.get('i'));
     }
 
-    /** BRK (C6.2). */
+    /** BRK (C6.2.40). */
     public static void BRK(LiftContext c, Fields f) {
         c.b.trap(TrapKind.BREAKPOINT, c.pc(), f.get('i'));
     }
 
-    /** UDF (C6.2): permanently undefined. */
+    /** UDF (C6.2.387): permanently undefined. */
     public static void UDF(LiftContext c, Fields f) {
         c.illegal();
     }
 
     // ---- Hints, barriers, CLREX
     /**
-     * HINT (C6.2): NOP, YIELD, WFE, WFI, SEV, SEVL, and the BTI and pointer-authentication
+     * HINT (C6.2.126): NOP, YIELD, WFE, WFI, SEV, SEVL, and the BTI and pointer-authentication
      * hints (PACIASP, AUTIASP, XPACLRI, ...) all execute as NOPs: this core advertises
      * neither BTI nor PAuth, and the architecture makes those encodings NOPs then.
      */
     public static void HINT(LiftContext c, Fields f) {
     }
 
-    /** CLREX (C6.2): opens the exclusive monitor. */
+    /** CLREX (C6.2.56): opens the exclusive monitor. */
     public static void CLREX(LiftContext c, Fields f) {
         c.b.setReg(EXCL_ADDR, c.b.c64(-1));
     }
 
-    /** DSB (C6.2), including its SSBB/PSSBB forms. */
+    /** DSB (C6.2.116), including its SSBB/PSSBB forms. */
     public static void DSB(LiftContext c, Fields f) {
         c.b.fence();
     }
 
-    /** DMB (C6.2). */
+    /** DMB (C6.2.114). */
     public static void DMB(LiftContext c, Fields f) {
         c.b.fence();
     }
 
-    /** ISB (C6.2): also ends the block, so later code is fetched afresh. */
+    /** ISB (C6.2.131): also ends the block, so later code is fetched afresh. */
     public static void ISB(LiftContext c, Fields f) {
         c.b.fence();
         c.endBlock();
@@ -72,7 +73,7 @@ public final class SystemInsns {
 
     // ---- System instructions (SYS): the cache maintenance EL0 may execute
     /**
-     * SYS (C6.2) aliases DC ZVA, DC CVAC, DC CVAU, DC CVAP, DC CIVAC and IC IVAU. Cleaning
+     * SYS (C6.2.372) aliases DC ZVA, DC CVAC, DC CVAU, DC CVAP, DC CIVAC and IC IVAU. Cleaning
      * caches has nothing to do here (the engine keeps translated code coherent with stores);
      * DC ZVA zeroes the 64-byte block DCZID_EL0 advertises.
      */
@@ -111,6 +112,8 @@ public final class SystemInsns {
     static final int FPCR_REG = sysreg(3, 3, 4, 4, 0);
     static final int FPSR_REG = sysreg(3, 3, 4, 4, 1);
     static final int TPIDR_EL0_REG = sysreg(3, 3, 13, 0, 2);
+    /** Readable at EL0; Linux keeps it zero for 64-bit tasks. */
+    static final int TPIDRRO_EL0_REG = sysreg(3, 3, 13, 0, 3);
     static final int CNTFRQ_EL0_REG = sysreg(3, 3, 14, 0, 0);
     static final int CNTVCT_EL0_REG = sysreg(3, 3, 14, 0, 2);
     static final int CTR_EL0_REG = sysreg(3, 3, 0, 0, 1);
@@ -121,7 +124,7 @@ public final class SystemInsns {
     static final long FPCR_MASK = 0x07FF_9F00L;
     static final long FPSR_MASK = 0xF800_009FL;
 
-    /** MRS (C6.2). */
+    /** MRS (C6.2.228). */
     public static void MRS(LiftContext c, Fields f) {
         int reg = f.get('s');
         IrBuilder b = c.b;
@@ -135,6 +138,8 @@ public final class SystemInsns {
             v = b.getReg64(FPSR);
         } else if (reg == TPIDR_EL0_REG) {
             v = b.getReg64(TPIDR_EL0);
+        } else if (reg == TPIDRRO_EL0_REG) {
+            v = b.c64(0);
         } else if (reg == CNTVCT_EL0_REG) {
             v = b.call(CNTVCT);
         } else if (reg == CNTFRQ_EL0_REG) {
@@ -152,7 +157,7 @@ public final class SystemInsns {
         c.setReg(f.get('t'), v);
     }
 
-    /** MSR (register) (C6.2). */
+    /** MSR (register) (C6.2.230). */
     public static void MSR_reg(LiftContext c, Fields f) {
         int reg = f.get('s');
         IrBuilder b = c.b;

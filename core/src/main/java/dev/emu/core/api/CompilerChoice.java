@@ -10,8 +10,8 @@ import java.util.function.Function;
  * Chooses the tier-1 compiler for new engines: the ASM JIT, unless the system property
  * {@code emu.jit=false} asks for the interpreter alone.
  */
-public final class Tiers {
-    private Tiers() {}
+public final class CompilerChoice {
+    private CompilerChoice() {}
 
     public static Function<Block, BlockCode> defaultCompiler() {
         return Boolean.parseBoolean(System.getProperty("emu.jit", "true")) ? BlockCompiler::compile : null;

@@ -1,0 +1,441 @@
+package dev.emu.core.jit;
+
+import dev.emu.core.ir.Insn;
+import dev.emu.core.ir.MemOp;
+import dev.emu.core.ir.Op;
+import dev.emu.core.ir.Type;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * The emitters of the IR ops that compute values (arithmetic, compares, extensions, floats,
+ * memory): each takes its operands from temps and leaves its result in a temp, one JVM
+ * instruction or one {@code invokestatic} into {@link dev.emu.core.rt.Ops} where it can.
+ * Where temps live, and everything about guest state and control flow, is
+ * {@link BlockEmitter}'s.
+ */
+abstract class ValueEmitter {
+    static final String MEM = "dev/emu/core/mem/AddressSpace";
+    static final String OPS = "dev/emu/core/rt/Ops";
+
+    final MethodVisitor mv;
+    /** The type of every temp of the block. */
+    final Type[] tt;
+
+    ValueEmitter(MethodVisitor mv, Type[] tempTypes) {
+        this.mv = mv;
+        this.tt = tempTypes;
+    }
+
+    /** Pushes temp {@code t} as its own type. */
+    abstract void load(int t);
+
+    /** Pops the value of type {@code t} on the stack into the result of {@code in}. */
+    abstract void store(Insn in, Type t);
+
+    /** Pushes the block's AddressSpace. */
+    abstract void pushMemory();
+
+    static boolean w32(Type t) {
+        return t == Type.I32;
+    }
+
+    /**
+     * Pushes temp {@code t} as {@code want}, converting the way the interpreter's
+     * sign-extended longs do (an I32 read of an I64 takes the low half).
+     */
+    final void load(int t, Type want) {
+        load(t);
+        if (tt[t] != want) {
+            mv.visitInsn(w32(want) ? L2I : I2L);
+        }
+    }
+
+    final void pushInt(int v) {
+        if (v >= -1 && v <= 5) {
+            mv.visitInsn(ICONST_0 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    final void pushLong(long v) {
+        if (v == 0 || v == 1) {
+            mv.visitInsn(LCONST_0 + (int) v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    /** Emits a value op; false when {@code in} is not one. */
+    final boolean emitValue(Insn in) {
+        Type t = in.type;
+        boolean w = w32(t);
+        switch (in.op) {
+            case ADD -> binary(in, IADD, LADD);
+            case SUB -> binary(in, ISUB, LSUB);
+            case MUL -> binary(in, IMUL, LMUL);
+            case AND -> binary(in, IAND, LAND);
+            case OR -> binary(in, IOR, LOR);
+            case XOR -> binary(in, IXOR, LXOR);
+            case SHL -> shift(in, ISHL, LSHL);
+            case SHR -> shift(in, IUSHR, LUSHR);
+            case SAR -> shift(in, ISHR, LSHR);
+            case ROTL, ROTR -> {
+                load(in.args[0], t);
+                load(in.args[1], Type.I32); // the JDK masks the distance as the IR says
+                String name = in.op == Op.ROTL ? "rotateLeft" : "rotateRight";
+                if (w) {
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(II)I", false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(JI)J", false);
+                }
+                store(in, t);
+            }
+            case MULHS -> opsBinary(in, "mulhs");
+            case MULHU -> opsBinary(in, "mulhu");
+            case DIVS -> opsBinary(in, "divs");
+            case DIVU -> opsBinary(in, "divu");
+            case REMS -> opsBinary(in, "rems");
+            case REMU -> opsBinary(in, "remu");
+            case NEG -> {
+                load(in.args[0], t);
+                mv.visitInsn(w ? INEG : LNEG);
+                store(in, t);
+            }
+            case NOT -> {
+                load(in.args[0], t);
+                if (w) {
+                    mv.visitInsn(ICONST_M1);
+                    mv.visitInsn(IXOR);
+                } else {
+                    mv.visitLdcInsn(-1L);
+                    mv.visitInsn(LXOR);
+                }
+                store(in, t);
+            }
+            case CLZ -> countBits(in, "numberOfLeadingZeros");
+            case CTZ -> countBits(in, "numberOfTrailingZeros");
+            case POPCNT -> countBits(in, "bitCount");
+            case BSWAP -> {
+                load(in.args[0], t);
+                if (w) {
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "reverseBytes", "(I)I", false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "reverseBytes", "(J)J", false);
+                }
+                store(in, t);
+            }
+            case SEXT -> extend(in, true);
+            case ZEXT -> extend(in, false);
+            case CMP_EQ, CMP_NE, CMP_LTS, CMP_LES, CMP_LTU, CMP_LEU -> compare(in);
+            case SELECT -> {
+                Label other = new Label();
+                Label done = new Label();
+                jumpOn(in.args[0], false, other);
+                load(in.args[1], t);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(other);
+                load(in.args[2], t);
+                mv.visitLabel(done);
+                store(in, t);
+            }
+            case LOAD -> loadMemory(in);
+            case STORE -> storeMemory(in);
+            case CAS -> cas(in);
+            case FENCE -> mv.visitMethodInsn(INVOKESTATIC, MEM, "fence", "()V", false);
+            case FADD -> opsBinary(in, "fadd");
+            case FSUB -> opsBinary(in, "fsub");
+            case FMUL -> opsBinary(in, "fmul");
+            case FDIV -> opsBinary(in, "fdiv");
+            case FSQRT -> {
+                load(in.args[0], t);
+                ops(w ? "fsqrt32" : "fsqrt64", w ? "(I)I" : "(J)J");
+                store(in, t);
+            }
+            case FMA -> {
+                load(in.args[0], t);
+                load(in.args[1], t);
+                load(in.args[2], t);
+                ops(w ? "fma32" : "fma64", w ? "(III)I" : "(JJJ)J");
+                store(in, t);
+            }
+            case FCMP_EQ -> floatCompare(in, "fcmpEq");
+            case FCMP_LT -> floatCompare(in, "fcmpLt");
+            case FCMP_LE -> floatCompare(in, "fcmpLe");
+            case FCMP_UN -> floatCompare(in, "fcmpUn");
+            case FCVT -> {
+                if (w) {
+                    load(in.args[0], Type.I64);
+                    ops("f64to32", "(J)I");
+                } else {
+                    load(in.args[0], Type.I32);
+                    ops("f32to64", "(I)J");
+                }
+                store(in, t);
+            }
+            case SITOF, UITOF -> {
+                boolean from32 = w32(tt[in.args[0]]);
+                load(in.args[0]);
+                String name = (in.op == Op.SITOF ? "s" : "u") + (from32 ? "32" : "64") + "tof" + (w ? "32" : "64");
+                ops(name, "(" + (from32 ? "I" : "J") + ")" + (w ? "I" : "J"));
+                store(in, t);
+            }
+            case FTOSI, FTOUI -> {
+                // the interpreter takes the source format from imm, not from the temp's type
+                boolean from32 = in.imm == 0;
+                load(in.args[0], from32 ? Type.I32 : Type.I64);
+                String name = "f" + (from32 ? "32" : "64") + "to" + (in.op == Op.FTOSI ? "s" : "u") + (w ? "32" : "64");
+                ops(name, "(" + (from32 ? "I" : "J") + ")" + (w ? "I" : "J"));
+                store(in, t);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void binary(Insn in, int op32, int op64) {
+        boolean w = w32(in.type);
+        load(in.args[0], in.type);
+        load(in.args[1], in.type);
+        mv.visitInsn(w ? op32 : op64);
+        store(in, in.type);
+    }
+
+    private void shift(Insn in, int op32, int op64) {
+        // the JVM masks the distance to the width, which is the IR's rule
+        load(in.args[0], in.type);
+        load(in.args[1], Type.I32);
+        mv.visitInsn(w32(in.type) ? op32 : op64);
+        store(in, in.type);
+    }
+
+    private void ops(String name, String desc) {
+        mv.visitMethodInsn(INVOKESTATIC, OPS, name, desc, false);
+    }
+
+    private void opsBinary(Insn in, String stem) {
+        boolean w = w32(in.type);
+        load(in.args[0], in.type);
+        load(in.args[1], in.type);
+        ops(stem + (w ? "32" : "64"), w ? "(II)I" : "(JJ)J");
+        store(in, in.type);
+    }
+
+    private void floatCompare(Insn in, String stem) {
+        boolean w = w32(in.type);
+        load(in.args[0], in.type);
+        load(in.args[1], in.type);
+        ops(stem + (w ? "32" : "64"), w ? "(II)I" : "(JJ)I");
+        store(in, Type.I32);
+    }
+
+    private void countBits(Insn in, String name) {
+        load(in.args[0], in.type);
+        if (w32(in.type)) {
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(I)I", false);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(J)I", false);
+            mv.visitInsn(I2L);
+        }
+        store(in, in.type);
+    }
+
+    private void extend(Insn in, boolean signed) {
+        int bits = (int) in.imm;
+        Type to = in.type;
+        int src = in.args[0];
+        if (bits == 32) {
+            if (w32(to)) {
+                load(src, Type.I32); // either way, the low 32 bits
+            } else if (signed) {
+                load(src, Type.I32);
+                mv.visitInsn(I2L);
+            } else {
+                load(src, Type.I64);
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+            }
+        } else {
+            load(src, Type.I32);
+            if (signed) {
+                mv.visitInsn(bits == 8 ? I2B : I2S);
+            } else {
+                pushInt(bits == 8 ? 0xFF : 0xFFFF);
+                mv.visitInsn(IAND);
+            }
+            if (!w32(to)) {
+                mv.visitInsn(I2L);
+            }
+        }
+        store(in, to);
+    }
+
+    private void compare(Insn in) {
+        Label no = new Label();
+        Label done = new Label();
+        compareJump(in, false, no);
+        mv.visitInsn(ICONST_1);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(no);
+        mv.visitInsn(ICONST_0);
+        mv.visitLabel(done);
+        store(in, Type.I32);
+    }
+
+    /**
+     * Jumps to {@code target} when the integer compare {@code in} comes out {@code when}.
+     * Relations are offsets from IFEQ (and IF_ICMPEQ): EQ, NE, LT, GE, GT, LE, so that
+     * {@code r ^ 1} is the negation.
+     */
+    final void compareJump(Insn in, boolean when, Label target) {
+        boolean w = w32(in.type);
+        load(in.args[0], in.type);
+        load(in.args[1], in.type);
+        boolean unsigned = in.op == Op.CMP_LTU || in.op == Op.CMP_LEU;
+        int relation = switch (in.op) {
+            case CMP_EQ -> 0;
+            case CMP_NE -> 1;
+            case CMP_LTS, CMP_LTU -> 2;
+            default -> 5;
+        };
+        if (!when) {
+            relation ^= 1;
+        }
+        if (w && !unsigned) {
+            mv.visitJumpInsn(IF_ICMPEQ + relation, target);
+            return;
+        }
+        if (unsigned) {
+            mv.visitMethodInsn(INVOKESTATIC, w ? "java/lang/Integer" : "java/lang/Long", "compareUnsigned",
+                    w ? "(II)I" : "(JJ)I", false);
+        } else {
+            mv.visitInsn(LCMP);
+        }
+        mv.visitJumpInsn(IFEQ + relation, target);
+    }
+
+    /** The compare whose result temp t is, when it was left unmaterialised for its one user; or null. */
+    Insn fusedCompare(int t) {
+        return null;
+    }
+
+    /** Jumps to {@code target} when the I32 condition temp {@code cond} is non-zero ({@code when}) or zero. */
+    final void jumpOn(int cond, boolean when, Label target) {
+        Insn cmp = fusedCompare(cond);
+        if (cmp != null) {
+            compareJump(cmp, when, target);
+            return;
+        }
+        load(cond, Type.I32);
+        mv.visitJumpInsn(when ? IFNE : IFEQ, target);
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    private static String order(long memOp) {
+        return MemOp.bigEndian(memOp) ? "be" : "le";
+    }
+
+    private void memCall(String name, String desc) {
+        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
+    }
+
+    /** LOAD: the same extensions, in the same order, as the interpreter's. */
+    private void loadMemory(Insn in) {
+        Type t = in.type;
+        int size = MemOp.size(in.imm);
+        boolean signed = MemOp.signed(in.imm);
+        pushMemory();
+        load(in.args[0], Type.I64);
+        switch (size) {
+            case 1 -> {
+                memCall("ld8", "(J)I");
+                if (signed) {
+                    mv.visitInsn(I2B);
+                }
+                widen(t);
+            }
+            case 2 -> {
+                memCall("ld16" + order(in.imm), "(J)I");
+                if (signed) {
+                    mv.visitInsn(I2S);
+                } else {
+                    pushInt(0xFFFF);
+                    mv.visitInsn(IAND);
+                }
+                widen(t);
+            }
+            case 4 -> {
+                memCall("ld32" + order(in.imm), "(J)I");
+                if (!w32(t)) {
+                    mv.visitInsn(I2L);
+                    if (!signed) {
+                        pushLong(0xFFFF_FFFFL);
+                        mv.visitInsn(LAND);
+                    }
+                }
+            }
+            default -> {
+                memCall("ld64" + order(in.imm), "(J)J");
+                if (w32(t)) {
+                    mv.visitInsn(L2I);
+                }
+            }
+        }
+        store(in, t);
+    }
+
+    private void widen(Type t) {
+        if (!w32(t)) {
+            mv.visitInsn(I2L);
+        }
+    }
+
+    private void storeMemory(Insn in) {
+        int size = MemOp.size(in.imm);
+        pushMemory();
+        load(in.args[0], Type.I64);
+        if (size == 8) {
+            load(in.args[1], Type.I64);
+            memCall("st64" + order(in.imm), "(JJ)V");
+        } else {
+            load(in.args[1], Type.I32);
+            memCall(size == 1 ? "st8" : "st" + size * 8 + order(in.imm), "(JI)V");
+        }
+    }
+
+    private void cas(Insn in) {
+        Type t = in.type;
+        pushMemory();
+        load(in.args[0], Type.I64);
+        if (MemOp.size(in.imm) == 4) {
+            load(in.args[1], Type.I32);
+            load(in.args[2], Type.I32);
+            memCall("cas32" + order(in.imm), "(JII)I");
+            if (!w32(t)) {
+                // the old value comes back zero-extended
+                mv.visitInsn(I2L);
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+            }
+        } else {
+            load(in.args[1], Type.I64);
+            load(in.args[2], Type.I64);
+            memCall("cas64" + order(in.imm), "(JJJ)J");
+            if (w32(t)) {
+                mv.visitInsn(L2I);
+            }
+        }
+        store(in, t);
+    }
+}
