@@ -12,6 +12,7 @@ import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.isa.LiftRequest;
 import dev.emu.core.mem.AddressSpace;
 import dev.emu.core.mem.Prot;
+import dev.emu.testkit.Fixtures;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * as an oracle: random allocated encodings of every row run on random register values
  * (NaNs, denormals, infinities, integer extremes) under random FPCR settings (rounding
  * modes, FZ, DN), inside a small static ELF this test writes; every V and X register, FPSR
- * and NZCV must match. Skipped when qemu-aarch64-static is not installed.
+ * and NZCV (and memory, for the structure loads and stores) must match. qemu comes from the
+ * fixture cache or the system; without it the test skips (fails under CI, like the other
+ * qemu diff tests).
  */
 class FpSimdQemuOracleTest {
     private static final long BASE = 0x40_0000L;
@@ -55,8 +57,7 @@ class FpSimdQemuOracleTest {
     }
 
     private static void compare(boolean loadStore) throws Exception {
-        Path qemu = Path.of("/usr/bin/qemu-aarch64-static");
-        Assumptions.assumeTrue(Files.isExecutable(qemu), "qemu-aarch64-static is not installed");
+        Path qemu = qemu();
         Random rnd = new Random(Long.getLong("oracle.seed", 12));
         List<Case> cases = new ArrayList<>();
         for (DecodeTable.Entry<Handler> e : A64Decoder.TABLE.entries()) {
@@ -126,6 +127,16 @@ class FpSimdQemuOracleTest {
         System.out.printf("qemu oracle: %d cases, %d differ%n", cases.size(), diffs.size());
         diffs.stream().limit(100).forEach(System.out::println);
         assertThat(diffs).isEmpty();
+    }
+
+    /** The fixture cache's qemu, else the system's; otherwise Fixtures skips (fails under CI). */
+    private static Path qemu() {
+        Path fixture = Fixtures.qemuPath("aarch64");
+        Path system = Path.of("/usr/bin/qemu-aarch64-static");
+        if (!Files.isExecutable(fixture) && Files.isExecutable(system)) {
+            return system;
+        }
+        return Fixtures.qemu("aarch64");
     }
 
     private static boolean lifts(DecodeTable.Entry<Handler> e, int word) {
