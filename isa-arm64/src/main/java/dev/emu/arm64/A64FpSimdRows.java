@@ -10,6 +10,7 @@ import dev.emu.arm64.lift.SimdLoadStore;
 import dev.emu.arm64.lift.SimdPermute;
 import dev.emu.arm64.lift.SimdShiftImm;
 import dev.emu.arm64.lift.SimdThreeDifferent;
+import dev.emu.arm64.lift.SimdThreeRegExtension;
 import dev.emu.arm64.lift.SimdThreeSame;
 import dev.emu.arm64.lift.SimdTwoReg;
 import dev.emu.core.decode.DecodeTable;
@@ -45,6 +46,7 @@ public final class A64FpSimdRows {
         t.add("SIMD_across_lanes",      "0QU0_1110_ss11_000o_oooo_10nn_nnnd_dddd", SimdAcrossLanes::vector);  // C4.1 Advanced SIMD across lanes
         t.add("SIMD_three_different",   "0QU0_1110_ss1m_mmmm_oooo_00nn_nnnd_dddd", SimdThreeDifferent::vector); // C4.1 Advanced SIMD three different
         t.add("SIMD_three_same",        "0QU0_1110_ss1m_mmmm_oooo_o1nn_nnnd_dddd", SimdThreeSame::vector);    // C4.1 Advanced SIMD three same
+        t.add("SIMD_three_reg_ext",     "0QU0_1110_ss0m_mmmm_1ooo_o1nn_nnnd_dddd", SimdThreeRegExtension::lift); // C4.1 Advanced SIMD three-register extension (DotProd, RDM)
         t.add("SIMD_shift_imm",         "0QU0_1111_0hhh_hbbb_oooo_o1nn_nnnd_dddd", SimdShiftImm::vector);     // C4.1 Advanced SIMD shift by immediate; modified immediate when immh = 0
         t.add("SIMD_indexed",           "0QU0_1111_ssLM_mmmm_oooo_H0nn_nnnd_dddd", SimdThreeDifferent::indexed); // C4.1 Advanced SIMD vector x indexed element
 
@@ -53,6 +55,7 @@ public final class A64FpSimdRows {
         t.add("SIMD_scalar_two_reg",    "01U1_1110_ss10_000o_oooo_10nn_nnnd_dddd", SimdTwoReg::scalar);       // C4.1 Advanced SIMD scalar two-register miscellaneous
         t.add("SIMD_scalar_pairwise",   "01U1_1110_ss11_000o_oooo_10nn_nnnd_dddd", SimdAcrossLanes::scalarPairwise); // C4.1 Advanced SIMD scalar pairwise
         t.add("SIMD_scalar_three_diff", "01U1_1110_ss1m_mmmm_oooo_00nn_nnnd_dddd", SimdThreeDifferent::vector); // C4.1 Advanced SIMD scalar three different
+        t.add("SIMD_scalar_three_reg_ext", "01U1_1110_ss0m_mmmm_1ooo_o1nn_nnnd_dddd", SimdThreeRegExtension::lift); // C4.1 Advanced SIMD scalar three-register extension (RDM)
         t.add("SIMD_scalar_three_same", "01U1_1110_ss1m_mmmm_oooo_o1nn_nnnd_dddd", SimdThreeSame::scalar);    // C4.1 Advanced SIMD scalar three same
         t.add("SIMD_scalar_shift_imm",  "01U1_1111_0hhh_hbbb_oooo_o1nn_nnnd_dddd", SimdShiftImm::scalar);     // C4.1 Advanced SIMD scalar shift by immediate
         t.add("SIMD_scalar_indexed",    "01U1_1111_ssLM_mmmm_oooo_H0nn_nnnd_dddd", SimdThreeDifferent::indexed); // C4.1 Advanced SIMD scalar x indexed element

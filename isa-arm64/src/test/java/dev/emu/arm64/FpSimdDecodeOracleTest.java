@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SIMD&FP rows against LLVM's disassembler as an oracle of which encodings are allocated
- * in Armv8.0-A with FP and Advanced SIMD (no crypto or later extensions): random words inside
+ * in Armv8.0-A with FP and Advanced SIMD plus DotProd and RDM (no crypto or other extensions): random words inside
  * each row's pattern must lift to code exactly when llvm-mc decodes them. Skipped when
  * llvm-mc is not installed.
  */
@@ -96,7 +96,7 @@ class FpSimdDecodeOracleTest {
     private static Set<Integer> llvmInvalid(List<Integer> words) throws IOException, InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder("llvm-mc", "--disassemble", "-triple=aarch64", "-mattr=+neon,+fp-armv8").start();
+            p = new ProcessBuilder("llvm-mc", "--disassemble", "-triple=aarch64", "-mattr=+neon,+fp-armv8,+dotprod,+rdm").start();
         } catch (IOException e) {
             Assumptions.abort("llvm-mc is not installed");
             throw e;

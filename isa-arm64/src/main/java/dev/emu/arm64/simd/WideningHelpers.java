@@ -106,7 +106,8 @@ public final class WideningHelpers {
 
     private static final int FMLA = 0x01, SMLAL = 0x02, SQDMLAL = 0x03, FMLS = 0x05, SMLSL = 0x06, SQDMLSL = 0x07,
             MUL = 0x08, FMUL = 0x09, SMULL = 0x0A, SQDMULL = 0x0B, SQDMULH = 0x0C, SQRDMULH = 0x0D, MLA = 0x10,
-            UMLAL = 0x12, MLS = 0x14, UMLSL = 0x16, FMULX = 0x19, UMULL = 0x1A;
+            UMLAL = 0x12, MLS = 0x14, UMLSL = 0x16, FMULX = 0x19, UMULL = 0x1A,
+            SDOT = 0x0E, UDOT = 0x1E, SQRDMLAH = 0x1D, SQRDMLSH = 0x1F;
 
     private static boolean fp(int k) {
         return k == FMLA || k == FMLS || k == FMUL || k == FMULX;
@@ -121,8 +122,14 @@ public final class WideningHelpers {
             }
             return true;
         }
+        if (k == SDOT || k == UDOT) {
+            return !scalar && size == 2;
+        }
         if (size != 1 && size != 2) {
             return false;
+        }
+        if (k == SQRDMLAH || k == SQRDMLSH) {
+            return true;
         }
         if (scalar) {
             return k == SQDMULH || k == SQRDMULH || k == SQDMULL || k == SQDMLAL || k == SQDMLSL;
@@ -161,6 +168,21 @@ public final class WideningHelpers {
                     default -> Fp.mulx(s, x, elem, fmt);
                 };
                 set(r, i, e, v);
+            }
+            Vec.write(s, d, r, q && !scalar);
+            return;
+        }
+        if (k == SDOT || k == UDOT) {
+            for (int i = 0; i < (q ? 4 : 2); i++) {
+                set(r, i, 32, get(acc, i, 32) + ExtensionHelpers.dot(a, i, bv, index, k == UDOT));
+            }
+            Vec.write(s, d, r, q);
+            return;
+        }
+        if (k == SQRDMLAH || k == SQRDMLSH) {
+            int lanes = scalar ? 1 : (q ? 128 : 64) / e;
+            for (int i = 0; i < lanes; i++) {
+                set(r, i, e, ExtensionHelpers.rdmlah(s, sget(acc, i, e), sget(a, i, e), Vec.sx(elem, e), e, k == SQRDMLSH));
             }
             Vec.write(s, d, r, q && !scalar);
             return;

@@ -14,10 +14,7 @@ class FpSimdUnimplementedTest {
         0x5e02_0020, // sha1c q0, s1, v2.4s (FEAT_SHA1)
         0x0ee2_e020, // pmull v0.1q, v1.1d, v2.1d (FEAT_PMULL)
         0xce02_0c20, // eor3 v0.16b, v1.16b, v2.16b, v3.16b (FEAT_SHA3)
-        0x4e82_9420, // sdot v0.4s, v1.16b, v2.16b (FEAT_DotProd)
-        0x4fa2_e020, // sdot v0.4s, v1.16b, v2.4b[1]
         0x4e82_9c20, // usdot v0.4s, v1.16b, v2.16b (FEAT_I8MM)
-        0x6e82_8420, // sqrdmlah v0.4s, v1.4s, v2.4s (FEAT_RDM)
         0x6e82_cc20, // fcmla v0.4s, v1.4s, v2.4s, #90 (FEAT_FCMA)
         0x0e22_ec20, // fmlal v0.2s, v1.2h, v2.2h (FEAT_FHM)
         0x4e42_1420, // fadd v0.8h, v1.8h, v2.8h (FEAT_FP16)
