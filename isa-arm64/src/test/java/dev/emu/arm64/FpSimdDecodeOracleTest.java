@@ -96,7 +96,7 @@ class FpSimdDecodeOracleTest {
     private static Set<Integer> llvmInvalid(List<Integer> words) throws IOException, InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder("llvm-mc", "--disassemble", "-triple=aarch64", "-mattr=+neon,+fp-armv8,+dotprod,+rdm").start();
+            p = new ProcessBuilder("llvm-mc", "--disassemble", "-triple=aarch64", "-mattr=+neon,+fp-armv8,+dotprod,+rdm,+jsconv,+fptoint").start();
         } catch (IOException e) {
             Assumptions.abort("llvm-mc is not installed");
             throw e;

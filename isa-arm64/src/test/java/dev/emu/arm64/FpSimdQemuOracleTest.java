@@ -77,6 +77,15 @@ class FpSimdQemuOracleTest {
                 }
             }
         }
+        String only = System.getProperty("oracle.words"); // e.g. -Doracle.words=1e7e0020,1e684020
+        if (only != null && !loadStore) {
+            cases.clear();
+            for (String h : only.split(",")) {
+                for (int i = 0; i < Integer.getInteger("oracle.perRow", 300); i++) {
+                    cases.add(randomCase(rnd, (int) Long.parseLong(h.trim(), 16)));
+                }
+            }
+        }
         long buf = bufferAddress(cases.size());
         if (loadStore) {
             for (int i = 0; i < cases.size(); i++) {

@@ -179,4 +179,65 @@ public final class FpConvert {
             default -> RZ;
         };
     }
+
+    /**
+     * FPToFixedJS (FJCVTZS): binary64 to a 32-bit integer toward zero, modulo 2^32; the
+     * result is in the low 32 bits and bit 32 is the Z flag (set when the conversion was
+     * exact and in range and the operand was not a negative zero).
+     */
+    public static long toInt32JS(CpuState s, long bits) {
+        Fp.U u = Fp.unpack(s, bits, Fp.D);
+        if (u.nan() || u.type == INF) {
+            raise(s, IOC);
+            return 0;
+        }
+        if (u.type == ZERO) {
+            return u.sign ? 0 : 1L << 32; // -0 (or a negative denormal flushed by FZ) clears Z
+        }
+        BigInteger m = BigInteger.valueOf(u.mant);
+        BigInteger r = u.exp >= 0 ? m.shiftLeft(u.exp) : m.shiftRight(-u.exp);
+        boolean inexact = u.exp < 0 && !r.shiftLeft(-u.exp).equals(m);
+        if (u.sign) {
+            r = r.negate();
+        }
+        long low = r.longValue() & 0xFFFF_FFFFL;
+        if (r.bitLength() > 31) {
+            raise(s, IOC);
+            return low;
+        }
+        if (inexact) {
+            raise(s, IXC);
+            return low;
+        }
+        return low | 1L << 32;
+    }
+
+    /**
+     * FPRoundIntN (FRINT32Z/X, FRINT64Z/X): an integral value in {@code mode} that must fit a
+     * signed {@code intBits}-bit integer; NaN, infinity or out of range give -2^(intBits-1)
+     * with IOC.
+     */
+    public static long roundIntN(CpuState s, long bits, int fmt, int mode, int intBits) {
+        Fp.U u = Fp.unpack(s, bits, fmt);
+        long minBits = fmt == Fp.D ? Double.doubleToRawLongBits(-Math.pow(2, intBits - 1))
+                : Float.floatToRawIntBits((float) -Math.pow(2, intBits - 1)) & 0xFFFF_FFFFL;
+        if (u.nan() || u.type == INF) {
+            raise(s, IOC);
+            return minBits;
+        }
+        if (u.type == ZERO) {
+            return Fp.zero(u.sign, fmt);
+        }
+        long before = s.regs[dev.emu.arm64.Arm64Registers.FPSR];
+        long r = roundInt(s, bits, fmt, mode, true);
+        Fp.U v = Fp.unpack(s, r, fmt, false);
+        boolean inRange = v.type == ZERO || 64 - Long.numberOfLeadingZeros(v.mant) + v.exp <= intBits - 1
+                || (v.sign && v.mant == Long.lowestOneBit(v.mant) && 64 - Long.numberOfLeadingZeros(v.mant) + v.exp == intBits);
+        if (!inRange) {
+            s.regs[dev.emu.arm64.Arm64Registers.FPSR] = before;
+            raise(s, IOC);
+            return minBits;
+        }
+        return r;
+    }
 }

@@ -69,7 +69,8 @@ public final class FpHelpers {
 
     // unop codes: the FP data-processing (1 source) opcodes
     public static final int FMOV = 0, FABS = 1, FNEG = 2, FSQRT = 3, FCVT_S = 4, FCVT_D = 5, FCVT_H = 7,
-            FRINTN = 8, FRINTP = 9, FRINTM = 10, FRINTZ = 11, FRINTA = 12, FRINTX = 14, FRINTI = 15;
+            FRINTN = 8, FRINTP = 9, FRINTM = 10, FRINTZ = 11, FRINTA = 12, FRINTX = 14, FRINTI = 15,
+            FRINT32Z = 16, FRINT32X = 17, FRINT64Z = 18, FRINT64X = 19;
 
     public static long unop(CpuState s, int op, long a, int fmt) {
         return switch (op) {
@@ -87,6 +88,10 @@ public final class FpHelpers {
             case FRINTA -> FpFast.roundInt(s, a, fmt, Fp.RA, false);
             case FRINTX -> FpFast.roundInt(s, a, fmt, Fp.rmode(s), true);
             case FRINTI -> FpFast.roundInt(s, a, fmt, Fp.rmode(s), false);
+            case FRINT32Z -> FpConvert.roundIntN(s, a, fmt, Fp.RZ, 32);
+            case FRINT32X -> FpConvert.roundIntN(s, a, fmt, Fp.rmode(s), 32);
+            case FRINT64Z -> FpConvert.roundIntN(s, a, fmt, Fp.RZ, 64);
+            case FRINT64X -> FpConvert.roundIntN(s, a, fmt, Fp.rmode(s), 64);
             default -> throw new IllegalArgumentException("FP unop " + op);
         };
     }

@@ -28,6 +28,10 @@ public final class FpConvertInt {
         int sf = w >>> 31, ftype = w >>> 22 & 3, rmode = w >>> 19 & 3, opcode = w >>> 16 & 7;
         int n = w >>> 5 & 31, d = w & 31;
         int fmt = fmt(ftype);
+        if (sf == 0 && ftype == 1 && rmode == 3 && opcode == 6) {
+            FJCVTZS(c, n, d);
+            return;
+        }
         if (opcode >= 6) {
             fmov(c, sf, ftype, rmode, opcode == 7, n, d);
             return;
@@ -73,6 +77,16 @@ public final class FpConvertInt {
         } else {
             c.illegal();
         }
+    }
+
+    private static final Helper TO_INT32_JS = SimdLift.helper(dev.emu.arm64.fp.FpConvert.class, "toInt32JS");
+
+    /** FJCVTZS (FEAT_JSCVT): W<d> and Z from the JavaScript conversion; N, C and V clear. */
+    private static void FJCVTZS(LiftContext c, int n, int d) {
+        Value r = c.b.call(TO_INT32_JS, scalar(c, n, Fp.D));
+        c.setReg(d, c.b.and(r, c.b.c64(0xFFFF_FFFFL)));
+        Value z = c.b.trunc32(c.b.shr(r, c.b.c64(32)));
+        c.setNZCV(c.b.c32(0), z, c.b.c32(0), c.b.c32(0));
     }
 
     private static void toInt(LiftContext c, int d, Value v, int fmt, int fbits, int unsigned, int intBits, int mode) {

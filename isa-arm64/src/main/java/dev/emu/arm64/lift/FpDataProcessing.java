@@ -32,7 +32,7 @@ public final class FpDataProcessing {
             int to = fmt(op & 3);
             ok = op != 6 && to != fmt; // FCVT to another precision (BFCVT, opcode 000110, is not here)
         } else {
-            ok = fmt != Fp.H && (op <= 3 || (op >= 8 && op <= 15 && op != 13));
+            ok = fmt != Fp.H && (op <= 3 || (op >= 8 && op <= 15 && op != 13) || (op >= 16 && op <= 19));
         }
         if (!ok) {
             c.illegal();

@@ -49,13 +49,13 @@ public final class TwoRegHelpers {
             UCVTF = 0b1011101, FCMGE0 = 0b1101100, FCMLE0 = 0b1101101, FNEG = 0b1101111, FRINTI = 0b1111001,
             FCVTPU = 0b1111010, FCVTZU = 0b1111011, FSQRT = 0b1111111,
             URECPE = 0b0111100, FRECPE = 0b0111101, FRECPX = 0b0111111, URSQRTE = 0b1111100, FRSQRTE = 0b1111101,
-            FCVTXN = 0b1010110;
+            FCVTXN = 0b1010110, FRINT32Z = 0b0011110, FRINT64Z = 0b0011111, FRINT32X = 0b1011110, FRINT64X = 0b1011111;
 
     private static boolean fpLaneOp(int k) {
         return switch (k) {
             case FRINTN, FRINTM, FCVTNS, FCVTMS, FCVTAS, SCVTF, FCMGT0, FCMEQ0, FCMLT0, FABS, FRINTP, FRINTZ, FCVTPS,
                     FCVTZS, FRINTA, FRINTX, FCVTNU, FCVTMU, FCVTAU, UCVTF, FCMGE0, FCMLE0, FNEG, FRINTI, FCVTPU, FCVTZU,
-                    FSQRT, FRECPE, FRSQRTE -> true;
+                    FSQRT, FRECPE, FRSQRTE, FRINT32Z, FRINT64Z, FRINT32X, FRINT64X -> true;
             default -> false;
         };
     }
@@ -323,6 +323,10 @@ public final class TwoRegHelpers {
             case FRINTA -> FpHelpers.unop(s, FpHelpers.FRINTA, x, fmt);
             case FRINTX -> FpHelpers.unop(s, FpHelpers.FRINTX, x, fmt);
             case FRINTI -> FpHelpers.unop(s, FpHelpers.FRINTI, x, fmt);
+            case FRINT32Z -> FpHelpers.unop(s, FpHelpers.FRINT32Z, x, fmt);
+            case FRINT32X -> FpHelpers.unop(s, FpHelpers.FRINT32X, x, fmt);
+            case FRINT64Z -> FpHelpers.unop(s, FpHelpers.FRINT64Z, x, fmt);
+            case FRINT64X -> FpHelpers.unop(s, FpHelpers.FRINT64X, x, fmt);
             case FCVTNS -> FpFast.toFixed(s, x, fmt, 0, false, e, Fp.RN);
             case FCVTMS -> FpFast.toFixed(s, x, fmt, 0, false, e, Fp.RM);
             case FCVTAS -> FpFast.toFixed(s, x, fmt, 0, false, e, Fp.RA);

@@ -77,4 +77,18 @@ class FpConvertIntTest {
         assertThat(FpSimdRunner.code(0x9eae_0020).v(1, 5, 6).run().x(0)).isEqualTo(6); // fmov x0, v1.d[1]
         assertThat(FpSimdRunner.code(0x1e60_4020).v(1, 5, 6).run().hi(0)).isZero(); // fmov d0, d1
     }
+
+    @Test
+    void FJCVTZS_wrapsModulo2To32AndSetsZWhenExact() {
+        FpSimdRunner r = FpSimdRunner.code(0x1e7e_0020).d(1, -3.0).nzcv(0b1011).run(); // fjcvtzs w0, d1
+        assertThat(r.x(0)).isEqualTo(0xFFFF_FFFDL);
+        assertThat(r.nzcv()).isEqualTo(0b0100);
+        r = FpSimdRunner.code(0x1e7e_0020).d(1, 0x1p32 + 5.5).run();
+        assertThat(r.x(0)).isEqualTo(5);
+        assertThat(r.nzcv()).isZero();
+        assertThat(r.fpsr()).isEqualTo(IOC);
+        r = FpSimdRunner.code(0x1e7e_0020).d(1, 7.25).run();
+        assertThat(r.x(0)).isEqualTo(7);
+        assertThat(r.fpsr()).isEqualTo(IXC);
+    }
 }

@@ -220,6 +220,18 @@ class FpDataProcessingTest {
     }
 
     @Test
+    void FRINT32Z_FRINT64X_rangeChecked() {
+        FpSimdRunner r = FpSimdRunner.code(0x1e68_4020).d(1, -2.75).run(); // frint32z d0, d1
+        assertThat(r.d(0)).isEqualTo(-2.0);
+        assertThat(r.fpsr()).isEqualTo(IXC);
+        r = FpSimdRunner.code(0x1e68_4020).d(1, 0x1p31).run(); // out of int32 range
+        assertThat(r.d(0)).isEqualTo(-0x1p31);
+        assertThat(r.fpsr()).isEqualTo(IOC);
+        r = FpSimdRunner.code(0x1e29_c020).s(1, 2.5f).fpcr(RP).run(); // frint64x s0, s1
+        assertThat(r.s(0)).isEqualTo(3f);
+    }
+
+    @Test
     void halfPrecisionArithmeticIsIllegal() {
         FpSimdRunner r = FpSimdRunner.code(0x1ee2_2820).run(); // fadd h0, h1, h2 (FEAT_FP16)
         assertThat(r.trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);

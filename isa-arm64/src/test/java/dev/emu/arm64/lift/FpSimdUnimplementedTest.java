@@ -25,9 +25,7 @@ class FpSimdUnimplementedTest {
         0x1eee_1000, // fmov h0, #1.0
         0x1ef8_0020, // fcvtzs w0, h1
         0x1ee7_0020, // fmov h0, w1
-        0x1e68_c020, // frint32x d0, d1 (FEAT_FRINTTS)
         0x1e63_4020, // bfcvt h0, s1 (FEAT_BF16)
-        0x1e7e_0020, // fjcvtzs w0, d1 (FEAT_JSCVT)
         0x0ee2_8420, // add with size 11 and Q = 0 (reserved)
         0x2e60_5820 | 0x00C0_0000, // not/rbit with size 11 (unallocated)
     };
