@@ -6,6 +6,7 @@ import dev.emu.arm64.lift.FpDataProcessing;
 import dev.emu.arm64.lift.Handler;
 import dev.emu.arm64.lift.SimdAcrossLanes;
 import dev.emu.arm64.lift.SimdCopy;
+import dev.emu.arm64.lift.SimdCrypto;
 import dev.emu.arm64.lift.SimdLoadStore;
 import dev.emu.arm64.lift.SimdPermute;
 import dev.emu.arm64.lift.SimdShiftImm;
@@ -59,6 +60,11 @@ public final class A64FpSimdRows {
         t.add("SIMD_scalar_three_same", "01U1_1110_ss1m_mmmm_oooo_o1nn_nnnd_dddd", SimdThreeSame::scalar);    // C4.1 Advanced SIMD scalar three same
         t.add("SIMD_scalar_shift_imm",  "01U1_1111_0hhh_hbbb_oooo_o1nn_nnnd_dddd", SimdShiftImm::scalar);     // C4.1 Advanced SIMD scalar shift by immediate
         t.add("SIMD_scalar_indexed",    "01U1_1111_ssLM_mmmm_oooo_H0nn_nnnd_dddd", SimdThreeDifferent::indexed); // C4.1 Advanced SIMD scalar x indexed element
+
+        // ---- Cryptographic extension (FEAT_AES, FEAT_SHA1, FEAT_SHA256; PMULL 1Q is in SIMD_three_different)
+        t.add("CRYPTO_aes",             "0100_1110_ss10_100o_oooo_10nn_nnnd_dddd", SimdCrypto::aes);          // C4.1 Cryptographic AES
+        t.add("CRYPTO_sha_three_reg",   "0101_1110_ss0m_mmmm_0ooo_00nn_nnnd_dddd", SimdCrypto::sha3);         // C4.1 Cryptographic three-register SHA
+        t.add("CRYPTO_sha_two_reg",     "0101_1110_ss10_100o_oooo_10nn_nnnd_dddd", SimdCrypto::sha2);         // C4.1 Cryptographic two-register SHA
 
         // ---- Floating point (scalar)
         t.add("FP_conv_fixed",          "z001_1110_tt0r_rooo_ssss_ssnn_nnnd_dddd", FpConvertInt::fixed);         // C4.1 Conversion between FP and fixed-point

@@ -34,7 +34,7 @@ class FpSimdDecodeOracleTest {
     private static final Pattern INVALID = Pattern.compile("<stdin>:(\\d+):\\d+: warning: invalid instruction encoding");
 
     private static boolean mine(DecodeTable.Entry<Handler> e) {
-        return e.name().startsWith("SIMD_") || e.name().startsWith("FP_");
+        return e.name().startsWith("SIMD_") || e.name().startsWith("FP_") || e.name().startsWith("CRYPTO_");
     }
 
     private static boolean lifts(DecodeTable.Entry<Handler> e, int word) {
@@ -96,7 +96,7 @@ class FpSimdDecodeOracleTest {
     private static Set<Integer> llvmInvalid(List<Integer> words) throws IOException, InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder("llvm-mc", "--disassemble", "-triple=aarch64", "-mattr=+neon,+fp-armv8,+dotprod,+rdm,+jsconv,+fptoint").start();
+            p = new ProcessBuilder("llvm-mc", "--disassemble", "-triple=aarch64", "-mattr=+neon,+fp-armv8,+dotprod,+rdm,+jsconv,+fptoint,+aes,+sha2").start();
         } catch (IOException e) {
             Assumptions.abort("llvm-mc is not installed");
             throw e;

@@ -61,7 +61,7 @@ class FpSimdQemuOracleTest {
         Random rnd = new Random(Long.getLong("oracle.seed", 12));
         List<Case> cases = new ArrayList<>();
         for (DecodeTable.Entry<Handler> e : A64Decoder.TABLE.entries()) {
-            boolean mine = e.name().startsWith("SIMD_") || e.name().startsWith("FP_");
+            boolean mine = e.name().startsWith("SIMD_") || e.name().startsWith("FP_") || e.name().startsWith("CRYPTO_");
             if (!mine || e.name().startsWith("SIMD_ldst") != loadStore) {
                 continue;
             }

@@ -16,7 +16,7 @@ public final class WideningHelpers {
     public static boolean validThreeDifferent(int w) {
         int u = w >>> 29 & 1, size = w >>> 22 & 3, opcode = w >>> 12 & 15;
         if (size == 3) {
-            return false;
+            return opcode == 0b1110 && u == 0 && (w >>> 28 & 1) == 0; // PMULL, PMULL2 (1Q, FEAT_PMULL)
         }
         if ((w >>> 28 & 1) != 0) { // scalar: SQDMLAL, SQDMLSL, SQDMULL
             return u == 0 && (size == 1 || size == 2) && (opcode == 0b1001 || opcode == 0b1011 || opcode == 0b1101);
@@ -33,6 +33,10 @@ public final class WideningHelpers {
         boolean q = (w >>> 30 & 1) != 0;
         boolean u = (w >>> 29 & 1) != 0;
         int size = w >>> 22 & 3, m = w >>> 16 & 31, opcode = w >>> 12 & 15, n = w >>> 5 & 31, d = w & 31;
+        if (size == 3) {
+            CryptoHelpers.pmull64(s, w);
+            return;
+        }
         int e = 8 << size, we = 2 * e, lanes = 64 / e;
         long[] a = Vec.read(s, n), b = Vec.read(s, m), acc = Vec.read(s, d);
         long[] r = new long[2];

@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 /** Extensions this core does not implement trap as illegal instructions, with the encoding as detail. */
 class FpSimdUnimplementedTest {
     private static final int[] WORDS = {
-        0x4e28_4820, // aese v0.16b, v1.16b (FEAT_AES)
-        0x5e02_4020, // sha256h q0, q1, v2.4s (FEAT_SHA256)
-        0x5e02_0020, // sha1c q0, s1, v2.4s (FEAT_SHA1)
-        0x0ee2_e020, // pmull v0.1q, v1.1d, v2.1d (FEAT_PMULL)
         0xce02_0c20, // eor3 v0.16b, v1.16b, v2.16b, v3.16b (FEAT_SHA3)
         0x4e82_9c20, // usdot v0.4s, v1.16b, v2.16b (FEAT_I8MM)
         0x6e82_cc20, // fcmla v0.4s, v1.4s, v2.4s, #90 (FEAT_FCMA)
