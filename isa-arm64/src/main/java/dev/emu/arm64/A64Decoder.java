@@ -328,6 +328,10 @@ public final class A64Decoder {
         insn("UMSUBL",      "1001_1011_101m_mmmm_1aaa_aann_nnnd_dddd", DataProcessingReg::UMSUBL); // C6.2.391 UMSUBL (alias UMNEGL)
         insn("UMULH",       "1001_1011_110m_mmmm_0---_--nn_nnnd_dddd", DataProcessingReg::UMULH); // C6.2.392 UMULH
 
+        // ================= Data processing -- scalar FP and Advanced SIMD (and the SIMD structure loads/stores
+        // LD1/ST1 do not cover): the rows of A64FpSimdRows
+        A64FpSimdRows.addTo(t);
+
         // ================= Reserved
         insn("UDF",      "0000_0000_0000_0000_iiii_iiii_iiii_iiii", SystemInsns::UDF);           // C6.2.387 UDF
 
