@@ -1,0 +1,99 @@
+package dev.emu.x86.lift;
+
+import static dev.emu.x86.X86Registers.RAX;
+import static dev.emu.x86.X86Registers.RBX;
+import static dev.emu.x86.X86Registers.RCX;
+import static dev.emu.x86.X86Registers.RDX;
+import static dev.emu.x86.X86Registers.ZF;
+
+import dev.emu.core.ir.IrBuilder;
+import dev.emu.core.ir.Value;
+import dev.emu.x86.decode.X86Insn;
+
+/**
+ * CMPXCHG (0F B0/B1), XADD (0F C0/C1) and CMPXCHG8B (0F C7 /1), atomic with LOCK through
+ * {@code X86Helpers.lockedCas} (IR CAS needs natural alignment; x86 does not).
+ */
+public final class Atomic {
+    private Atomic() {}
+
+    /**
+     * CMPXCHG r/m, reg: compares the accumulator with the destination; equal: ZF = 1 and
+     * dest = src; else ZF = 0 and accumulator = dest. Flags as CMP acc, dest. Memory is
+     * written in both cases without LOCK (SDM: "the destination operand is written back if
+     * the comparison fails"); a register destination is written in both cases too, so a
+     * 32-bit one is zero-extended, and the accumulator only on failure.
+     */
+    public static void CMPXCHG(LiftContext c, X86Insn i) {
+        IrBuilder b = c.b;
+        int size = i.opSize;
+        Value acc = c.getReg(size, RAX);
+        Value src = c.readReg(size);
+        Value old;
+        if (i.isMemory() && i.lock) {
+            Value seen = b.call(Alu.LOCKED_CAS, c.ea(), b.zext64(acc), b.zext64(src), b.c32(size / 8));
+            old = c.zextTo(size, seen);
+        } else {
+            old = c.readRm(size);
+            if (i.isMemory()) {
+                c.store(c.ea(), b.select(b.cmpEq(old, acc), src, old), size);
+            }
+        }
+        Value eq = b.cmpEq(old, acc);
+        Flags.sub(c, size, acc, old, c.trunc(size, b.sub(acc, old)), null);
+        // the accumulator changes only on failure (a 32-bit one is then zero-extended)
+        if (size == 64 || size == 32) {
+            b.setReg(RAX, b.select(eq, b.getReg64(RAX), b.zext64(old)));
+        } else {
+            c.setReg(size, RAX, b.select(eq, acc, old));
+        }
+        if (i.mod == 3) {
+            c.setReg(size, i.rm, b.select(eq, src, old)); // after RAX: CMPXCHG rAX, r
+        }
+    }
+
+    /** XADD r/m, reg: temp = dest + src; src = dest; dest = temp (flags as ADD). */
+    public static void XADD(LiftContext c, X86Insn i) {
+        IrBuilder b = c.b;
+        int size = i.opSize;
+        Value src = c.readReg(size);
+        Value dst = i.lock ? c.load(size, c.ea()) : c.readRm(size);
+        Value sum = c.trunc(size, b.add(dst, src));
+        if (i.lock) {
+            Alu.lockedStore(c, c.ea(), dst, sum, size);
+        } else if (i.mod != 3) {
+            c.store(c.ea(), sum, size);
+        }
+        Flags.add(c, size, dst, src, sum, null);
+        c.writeReg(size, dst);
+        if (i.mod == 3) {
+            c.setReg(size, i.rm, sum); // dest last: XADD r, r gives the sum
+        }
+    }
+
+    /**
+     * CMPXCHG8B m64 (0F C7 /1): compares EDX:EAX with m64; equal: ZF = 1 and m64 = ECX:EBX;
+     * else ZF = 0 and EDX:EAX = m64 (then zero-extended). The REX.W form, CMPXCHG16B, is
+     * not implemented (CPUID does not claim CX16): it decodes as illegal.
+     */
+    public static void CMPXCHG8B(LiftContext c, X86Insn i) {
+        IrBuilder b = c.b;
+        if (i.rexW()) {
+            c.illegal(); // CMPXCHG16B
+            return;
+        }
+        Value expected = b.or(b.shl(b.zext64(b.getReg32(RDX)), b.c64(32)), b.zext64(b.getReg32(RAX)));
+        Value repl = b.or(b.shl(b.zext64(b.getReg32(RCX)), b.c64(32)), b.zext64(b.getReg32(RBX)));
+        Value old;
+        if (i.lock) {
+            old = b.call(Alu.LOCKED_CAS, c.ea(), expected, repl, b.c32(8));
+        } else {
+            old = c.load(64, c.ea());
+            c.store(c.ea(), b.select(b.cmpEq(old, expected), repl, old), 64);
+        }
+        Value eq = b.cmpEq(old, expected);
+        b.setReg(ZF, eq);
+        b.setReg(RAX, b.select(eq, b.getReg64(RAX), b.zext64(b.trunc32(old))));
+        b.setReg(RDX, b.select(eq, b.getReg64(RDX), b.shr(old, b.c64(32))));
+    }
+}
