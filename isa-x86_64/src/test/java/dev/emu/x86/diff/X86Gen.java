@@ -137,6 +137,15 @@ final class X86Gen {
         return false;
     }
 
+    /** An immediate of up to 32 bits: edges or random. */
+    static long imm32(Random r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> r.nextInt(256) - 128;
+            case 1 -> new long[] {0, 1, -1, 0x7FFFFFFF, 0x80000000L, 0xFFFF, 0x8000, 0x7F, 0x80}[r.nextInt(9)];
+            default -> r.nextInt();
+        };
+    }
+
     void imm(int bytes, long v) {
         for (int k = 0; k < bytes; k++) {
             out.write((int) (v >>> (8 * k)));
