@@ -66,21 +66,16 @@ public final class X86Decoder {
             } else if (isPrefix(b)) {
                 i.rex = 0; // a legacy prefix after REX cancels it
                 switch (b) {
-                    case 0x66 -> {
-                        i.opsize = true;
-                        i.mandatory = 0x66;
-                    }
+                    case 0x66 -> i.opsize = true;
                     case 0x67 -> i.addrsize = true;
                     case 0xF0 -> i.lock = true;
                     case 0xF2 -> {
                         i.repnz = true;
                         i.repz = false;
-                        i.mandatory = 0xF2;
                     }
                     case 0xF3 -> {
                         i.repz = true;
                         i.repnz = false;
-                        i.mandatory = 0xF3;
                     }
                     case 0x64 -> i.segment = X86Insn.SEG_FS;
                     case 0x65 -> i.segment = X86Insn.SEG_GS;
@@ -93,6 +88,9 @@ public final class X86Decoder {
                 return bad(i, r);
             }
         }
+        // The mandatory prefix of the 0F maps: F2/F3 (the last one) win over 66, which then
+        // only sizes the operand (F3 66 0F BD is LZCNT r16).
+        i.mandatory = i.repz ? 0xF3 : i.repnz ? 0xF2 : i.opsize ? 0x66 : 0;
         OpcodeEntry[] map = OneByteMap.TABLE;
         i.map = 1;
         if (b == 0x0F) {

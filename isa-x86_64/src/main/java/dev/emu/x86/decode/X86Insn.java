@@ -22,7 +22,7 @@ public final class X86Insn {
     public boolean lock;    // F0
     public boolean repz;    // F3
     public boolean repnz;   // F2
-    /** The last of 66/F2/F3 seen: 0x66, 0xF2, 0xF3 or 0 (selects SSE forms in the 0F maps). */
+    /** The mandatory prefix: the last of F2/F3, else 66, else 0 (selects forms in the 0F maps). */
     public int mandatory;
     public int segment;
     /** The REX byte (0x40..0x4F) immediately before the opcode, or 0. */

@@ -21,8 +21,8 @@ public final class Atomic {
      * CMPXCHG r/m, reg: compares the accumulator with the destination; equal: ZF = 1 and
      * dest = src; else ZF = 0 and accumulator = dest. Flags as CMP acc, dest. Memory is
      * written in both cases without LOCK (SDM: "the destination operand is written back if
-     * the comparison fails"); a register destination is written in both cases too, so a
-     * 32-bit one is zero-extended, and the accumulator only on failure.
+     * the comparison fails"); a register destination only on success (so a 32-bit one keeps
+     * its upper half on failure, as hardware does), the accumulator only on failure.
      */
     public static void CMPXCHG(LiftContext c, X86Insn i) {
         IrBuilder b = c.b;
@@ -48,7 +48,13 @@ public final class Atomic {
             c.setReg(size, RAX, b.select(eq, acc, old));
         }
         if (i.mod == 3) {
-            c.setReg(size, i.rm, b.select(eq, src, old)); // after RAX: CMPXCHG rAX, r
+            // after RAX: CMPXCHG rAX, r. On failure a register destination is not written at
+            // all (a 32-bit one keeps its upper half), as the host CPU and qemu show.
+            if (size == 32) {
+                b.setReg(i.rm, b.select(eq, b.zext64(src), b.getReg64(i.rm)));
+            } else {
+                c.setReg(size, i.rm, b.select(eq, src, old));
+            }
         }
     }
 

@@ -16,7 +16,15 @@ import java.util.function.Function;
 final class X86Campaigns {
     private X86Campaigns() {}
 
-    record Group(String name, Function<Random, X86Case> gen) {}
+    /**
+     * One campaign; {@code hostOnly} when qemu is known to differ from the hardware there
+     * (the reason next to the group).
+     */
+    record Group(String name, Function<Random, X86Case> gen, boolean hostOnly) {
+        Group(String name, Function<Random, X86Case> gen) {
+            this(name, gen, false);
+        }
+    }
 
     static final long ALL = X86State.FLAG_BITS;
     static final long CF = 0x1;
@@ -253,7 +261,328 @@ final class X86Campaigns {
             return of(x, "group2 /" + op + " by " + (by == 0 ? "imm " : by == 1 ? "1 " : "cl ") + raw + " size " + x.size,
                     shiftMask(op, x.size, count));
         }));
+
+        // ---- MUL/IMUL/DIV/IDIV (F6/F7 /4../7), IMUL 0F AF, 69, 6B
+        g.add(new Group("mul_div", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int kind = r.nextInt(7);
+            boolean mem = r.nextInt(3) == 0;
+            long mulMask = CF | OF; // SF ZF AF PF undefined after MUL/IMUL
+            switch (kind) {
+                case 0, 1 -> { // MUL, IMUL one operand
+                    x.size(r.nextInt(4) == 0);
+                    emit(x, new int[] {x.size == 8 ? 0xF6 : 0xF7}, 4 + kind, mem);
+                    return of(x, (kind == 0 ? "mul" : "imul") + " size " + x.size, mulMask);
+                }
+                case 2 -> { // IMUL Gv, Ev
+                    x.size(false);
+                    emit(x, new int[] {0x0F, 0xAF}, x.reg(), mem);
+                    return of(x, "imul r, r/m size " + x.size, mulMask);
+                }
+                case 3 -> { // IMUL Gv, Ev, Iz / Ib
+                    x.size(false);
+                    boolean ib = r.nextBoolean();
+                    emit(x, new int[] {ib ? 0x6B : 0x69}, x.reg(), mem);
+                    x.imm(ib ? 1 : x.size == 16 ? 2 : 4, X86Gen.imm32(r));
+                    return of(x, "imul r, r/m, imm size " + x.size, mulMask);
+                }
+                default -> { // DIV, IDIV: all flags undefined; small high halves so most do not fault
+                    boolean signed = kind >= 5;
+                    x.size(r.nextInt(4) == 0);
+                    long hi = r.nextInt(4) == 0 ? x.s.gpr[2] : r.nextInt(3) - 1;
+                    x.s.gpr[2] = hi;
+                    int divisorReg;
+                    do {
+                        divisorReg = x.reg();
+                    } while (divisorReg == 0 || divisorReg == 2 || divisorReg == 4);
+                    if (mem) {
+                        x.memForm(new int[] {x.size == 8 ? 0xF6 : 0xF7}, signed ? 7 : 6, 8, 0, 2);
+                    } else {
+                        x.regForm(new int[] {x.size == 8 ? 0xF6 : 0xF7}, signed ? 7 : 6, divisorReg);
+                        if (r.nextInt(8) == 0) {
+                            x.s.gpr[divisorReg] = 0;
+                        }
+                    }
+                    return of(x, (signed ? "idiv" : "div") + " size " + x.size, 0);
+                }
+            }
+        }));
+        // ---- CMOVcc, SETcc (reg and mem), Jcc rel8 / rel32 over a marker
+        g.add(new Group("cmov_setcc_jcc", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int cc = r.nextInt(16);
+            int kind = r.nextInt(3);
+            boolean mem = r.nextBoolean();
+            switch (kind) {
+                case 0 -> {
+                    x.size(false);
+                    emit(x, new int[] {0x0F, 0x40 + cc}, x.reg(), mem);
+                }
+                case 1 -> {
+                    x.size(true);
+                    emit(x, new int[] {0x0F, 0x90 + cc}, 0, mem);
+                }
+                default -> {
+                    boolean near = r.nextBoolean();
+                    byte[] code = X86Case.assemble((a, end) -> {
+                        if (near) {
+                            a.jcc(dev.emu.testkit.asm.X86Asm.Cond.values()[cc], end);
+                        } else {
+                            a.jccShort(dev.emu.testkit.asm.X86Asm.Cond.values()[cc], end);
+                        }
+                        a.movImm32(0, 0x1234);
+                    });
+                    x.raw(toInts(code));
+                }
+            }
+            return of(x, "cc " + cc + " kind " + kind, ALL);
+        }));
+        // ---- BT/BTS/BTR/BTC (reg and imm offsets, reg and mem), BSF/BSR, TZCNT/LZCNT/POPCNT
+        g.add(new Group("bit_ops", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int kind = r.nextInt(9);
+            boolean mem = r.nextBoolean();
+            x.size(false);
+            if (kind < 4) { // BT* Ev, Gv
+                int[] opc = {0xA3, 0xAB, 0xB3, 0xBB};
+                int reg = x.regNoSp();
+                boolean lock = mem && kind > 0 && r.nextInt(3) == 0;
+                if (lock) {
+                    x.raw(0xF0);
+                }
+                if (mem) {
+                    x.memForm(new int[] {0x0F, opc[kind]}, reg, 8);
+                    // a register offset addresses memory around the operand: keep it within +-64 bits
+                    x.s.gpr[reg] = r.nextInt(128) - 64;
+                } else {
+                    x.regForm(new int[] {0x0F, opc[kind]}, reg, x.reg());
+                }
+                return of(x, (lock ? "lock " : "") + "bt* reg kind " + kind + " size " + x.size, ALL & ~(OF | SF | AF | PF));
+            }
+            if (kind < 8) { // BT* Ev, Ib
+                emit(x, new int[] {0x0F, 0xBA}, kind, mem);
+                x.imm(1, r.nextInt(256));
+                return of(x, "bt* imm /" + kind + " size " + x.size, ALL & ~(OF | SF | AF | PF));
+            }
+            int which = r.nextInt(5);
+            int[][] forms = {{0x0F, 0xBC}, {0x0F, 0xBD}, {0x0F, 0xBC}, {0x0F, 0xBD}, {0x0F, 0xB8}};
+            if (which >= 2) {
+                x.raw(0xF3);
+            }
+            int dst = x.reg();
+            if (r.nextInt(4) == 0 && which >= 2) {
+                // a zero source: TZCNT/LZCNT give the width
+                x.regForm(forms[which], dst, 0);
+                x.s.gpr[0] = 0;
+            } else {
+                emit(x, forms[which], dst, mem);
+            }
+            long mask = switch (which) {
+                case 0, 1 -> ZF;                          // BSF/BSR: CF OF SF AF PF undefined
+                case 2, 3 -> ALL & ~(OF | SF | AF | PF);  // TZCNT/LZCNT
+                default -> ALL;                           // POPCNT clears them
+            };
+            return of(x, new String[] {"bsf", "bsr", "tzcnt", "lzcnt", "popcnt"}[which] + " size " + x.size, mask | (ALL & 0x400));
+        }));
+        // ---- BSF/BSR with a zero source: the destination keeps all 64 bits on the host
+        // (AMD EPYC); qemu 7.2 zero-extends a 32-bit one, so this runs against the host only
+        g.add(new Group("bsf_bsr_zero", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            x.size(false);
+            int src = x.regNoSp();
+            x.regForm(new int[] {0x0F, r.nextBoolean() ? 0xBC : 0xBD}, x.reg(), src);
+            x.s.gpr[src] = r.nextBoolean() ? 0 : x.s.gpr[src] & ~LiftMask.of(x.size);
+            return of(x, "bsf/bsr zero source size " + x.size, ZF);
+        }, true));
+        // ---- XCHG, BSWAP, CBW/CWDE/CDQE, CWD/CDQ/CQO
+        g.add(new Group("xchg_bswap_cbw", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int kind = r.nextInt(5);
+            switch (kind) {
+                case 0 -> {
+                    x.size(r.nextBoolean());
+                    emit(x, new int[] {x.size == 8 ? 0x86 : 0x87}, x.reg(), r.nextBoolean());
+                }
+                case 1 -> {
+                    x.size(false);
+                    int reg = x.reg();
+                    x.prefixes(0, 0, reg);
+                    x.raw(0x90 + (reg & 7));
+                }
+                case 2 -> {
+                    x.size(false);
+                    if (x.size == 16) {
+                        x.fixedSize(32); // BSWAP r16 is undefined
+                    }
+                    int reg = x.reg();
+                    x.prefixes(0, 0, reg);
+                    x.raw(0x0F, 0xC8 + (reg & 7));
+                }
+                default -> {
+                    x.size(false);
+                    x.prefixes(0, 0, 0);
+                    x.raw(kind == 3 ? 0x98 : 0x99);
+                }
+            }
+            return of(x, "xchg/bswap/cbw kind " + kind + " size " + x.size, ALL);
+        }));
+        // ---- CMPXCHG, XADD (reg and mem, LOCK), CMPXCHG8B
+        g.add(new Group("cmpxchg_xadd", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int kind = r.nextInt(5);
+            boolean mem = r.nextBoolean();
+            if (kind == 4) {
+                x.fixedSize(32);
+                if (r.nextBoolean()) {
+                    x.raw(0xF0);
+                }
+                x.memForm(new int[] {0x0F, 0xC7}, 1, 8, 0, 1, 2, 3);
+                return of(x, "cmpxchg8b", ALL);
+            }
+            boolean lock = mem && r.nextBoolean();
+            if (lock) {
+                x.raw(0xF0);
+            }
+            x.size(kind % 2 == 0);
+            int opc = (kind < 2 ? 0xB0 : 0xC0) | (x.size == 8 ? 0 : 1);
+            int reg = x.reg();
+            if (mem) {
+                x.memForm(new int[] {0x0F, opc}, reg, 8, 0);
+            } else {
+                x.regForm(new int[] {0x0F, opc}, reg, x.reg());
+            }
+            if (kind < 2 && r.nextBoolean()) {
+                x.s.gpr[0] = mem ? x.s.gpr[0] : x.s.gpr[reg]; // make some compares succeed
+            }
+            return of(x, (lock ? "lock " : "") + (kind < 2 ? "cmpxchg" : "xadd") + " size " + x.size, ALL);
+        }));
+        // ---- PUSH/POP (r, imm, r/m), CALL/RET, LEAVE, ENTER: RSP at the top of the window
+        g.add(new Group("stack", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int kind = r.nextInt(8);
+            x.s.gpr[4] = X86Gen.W + 128 + 8 * r.nextInt(8);
+            switch (kind) {
+                case 0 -> { // push r / pop r
+                    int reg = x.reg();
+                    x.fixedSize(r.nextInt(5) == 0 ? 16 : 64);
+                    x.rex = 0;
+                    x.prefixes(0, 0, reg);
+                    x.raw((r.nextBoolean() ? 0x50 : 0x58) + (reg & 7));
+                }
+                case 1 -> { // push imm
+                    x.raw(r.nextBoolean() ? 0x6A : 0x68);
+                    x.imm(x.out.toByteArray()[0] == 0x6A ? 1 : 4, X86Gen.imm32(r));
+                }
+                case 2 -> { // push / pop r/m
+                    x.fixedSize(64);
+                    x.rex = 0;
+                    boolean push = r.nextBoolean();
+                    x.memForm(new int[] {push ? 0xFF : 0x8F}, push ? 6 : 0, 8);
+                }
+                case 3 -> { // call over a ret: call L; jmp end; L: ret
+                    x.raw(toInts(X86Case.assemble((a, end) -> {
+                        var l = a.newLabel();
+                        a.call(l);
+                        a.jmpShort(end);
+                        a.bind(l);
+                        a.ret();
+                    })));
+                }
+                case 4 -> { // indirect call through a register
+                    int reg = x.regNoSp();
+                    x.raw(toInts(callThrough(reg)));
+                }
+                case 5 -> { // leave
+                    x.s.gpr[5] = X86Gen.W + 64 + 8 * r.nextInt(8);
+                    x.raw(0xC9);
+                }
+                case 6 -> { // enter imm16, level 0..3
+                    x.s.gpr[5] = X86Gen.W + 200 + 8 * r.nextInt(4);
+                    x.raw(0xC8);
+                    x.imm(2, 8 * r.nextInt(4));
+                    x.imm(1, r.nextInt(4));
+                }
+                default -> { // pushf / popf
+                    if (r.nextBoolean()) {
+                        x.raw(0x9C);
+                    } else {
+                        x.raw(0x9D);
+                        long[] w = new long[] {r.nextLong() & 0xCD5 | 0x202};
+                        int off = (int) (x.s.gpr[4] - X86Gen.W);
+                        for (int k = 0; k < 8; k++) {
+                            x.s.mem[off + k] = (byte) (w[0] >>> (8 * k));
+                        }
+                    }
+                }
+            }
+            return of(x, "stack kind " + kind, ALL);
+        }));
+        // ---- string ops with and without REP, both directions
+        g.add(new Group("string", r -> {
+            X86Gen x = new X86Gen(r).flags(true);
+            int op = new int[] {0xA4, 0xA6, 0xAA, 0xAC, 0xAE}[r.nextInt(5)] | r.nextInt(2);
+            x.size((op & 1) == 0);
+            int rep = r.nextInt(3);
+            if (rep == 1) {
+                x.raw(0xF3);
+            } else if (rep == 2) {
+                x.raw(0xF2);
+            }
+            x.prefixes(0, 0, 0);
+            x.raw(op);
+            x.s.gpr[6] = X86Gen.W + 96 + r.nextInt(64);
+            x.s.gpr[7] = X86Gen.W + 96 + r.nextInt(64);
+            x.s.gpr[1] = r.nextInt(6);
+            if (r.nextBoolean()) {
+                // equal runs, so REPE/REPNE stop for the right reason
+                for (int k = 96; k < 224; k++) {
+                    x.s.mem[k] = (byte) (k % 3 == 0 ? 1 : 0);
+                }
+            }
+            return of(x, "string " + Integer.toHexString(op) + " rep " + rep + " size " + x.size, ALL);
+        }));
+        // ---- flag instructions: CLC STC CMC CLD STD LAHF SAHF
+        g.add(new Group("flag_ops", r -> {
+            X86Gen x = new X86Gen(r).flags(true);
+            x.raw(new int[] {0xF8, 0xF9, 0xF5, 0xFC, 0xFD, 0x9F, 0x9E}[r.nextInt(7)]);
+            return of(x, "flag op", ALL);
+        }));
         return g;
+    }
+
+    /** Operand-size masks. */
+    static final class LiftMask {
+        static long of(int size) {
+            return size == 64 ? -1L : (1L << size) - 1;
+        }
+    }
+
+    static int[] toInts(byte[] b) {
+        int[] out = new int[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = b[i] & 0xFF;
+        }
+        return out;
+    }
+
+    /** lea reg, [rip + 4]; call reg; jmp end; ret (the call returns to the jmp). */
+    static byte[] callThrough(int reg) {
+        int rex = 0x48 | (reg >> 3) << 2;
+        int[] lea = {rex, 0x8D, (reg & 7) << 3 | 5, 0, 0, 0, 0};
+        int[] call = reg >= 8 ? new int[] {0x41, 0xFF, 0xD0 | (reg & 7)} : new int[] {0xFF, 0xD0 | reg};
+        int jmpLen = 2;
+        lea[3] = call.length + jmpLen; // target: the ret after call and jmp
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        for (int v : lea) {
+            o.write(v);
+        }
+        for (int v : call) {
+            o.write(v);
+        }
+        o.write(0xEB);
+        o.write(1); // jmp over the ret
+        o.write(0xC3);
+        return o.toByteArray();
     }
 
     /** Writes opcode + ModRM for a register or an in-window memory operand. */
