@@ -17,6 +17,7 @@ import dev.emu.x86.lift.ControlFlow;
 import dev.emu.x86.lift.DataMove;
 import dev.emu.x86.lift.Handler;
 import dev.emu.x86.lift.MulDiv;
+import dev.emu.x86.lift.ShiftRotate;
 import dev.emu.x86.lift.SystemInsns;
 
 /**
@@ -64,6 +65,10 @@ public final class TwoByteMap {
         }
         op(0xA2, "CPUID", 0, Imm.NONE, SystemInsns::CPUID);
         op(0xA3, "BT_Ev_Gv", MODRM, Imm.NONE, BitOps::BT_reg);
+        op(0xA4, "SHLD_Ev_Gv_Ib", MODRM, Imm.B, ShiftRotate::SHLD_SHRD);
+        op(0xA5, "SHLD_Ev_Gv_CL", MODRM, Imm.NONE, ShiftRotate::SHLD_SHRD);
+        op(0xAC, "SHRD_Ev_Gv_Ib", MODRM, Imm.B, ShiftRotate::SHLD_SHRD);
+        op(0xAD, "SHRD_Ev_Gv_CL", MODRM, Imm.NONE, ShiftRotate::SHLD_SHRD);
         op(0xAB, "BTS_Ev_Gv", MODRM | LOCKABLE, Imm.NONE, BitOps::BT_reg);
         // group 15: fences (register forms), LDMXCSR/STMXCSR (memory forms)
         op(0xAE, group("GRP15", 0,

@@ -173,4 +173,58 @@ public final class ShiftRotate {
         setFlag(c, CF, cfOut, zeroCount);
         setFlag(c, OF, of, zeroCount);
     }
+
+    /**
+     * SHLD / SHRD (0F A4/AC by Ib, 0F A5/AD by CL): shift the destination, filling from the
+     * source register. Count masked to 5 bits (6 for 64-bit); zero changes nothing. CF is the
+     * last bit shifted out of the destination, SF ZF PF from the result, OF (a count of 1)
+     * the sign change, AF undefined (unchanged here). A 16-bit count above 16 gives an
+     * undefined result (and CF, OF); whatever falls out of the 32-bit pair here.
+     */
+    public static void SHLD_SHRD(LiftContext c, X86Insn i) {
+        IrBuilder b = c.b;
+        int size = i.opSize;
+        boolean left = i.opcode == 0xA4 || i.opcode == 0xA5;
+        boolean byCl = i.opcode == 0xA5 || i.opcode == 0xAD;
+        int countMask = size == 64 ? 63 : 31;
+        Value n = byCl ? b.and(b.getReg32(RCX), b.c32(countMask)) : b.c32(i.imm & countMask);
+        if (!byCl && (i.imm & countMask) == 0) {
+            c.writeRm(size, c.readRm(size));
+            return;
+        }
+        Value zeroCount = byCl ? b.cmpEq(n, b.c32(0)) : null;
+        Value d = c.readRm(size);
+        Value s = c.readReg(size);
+        Value n64 = b.zext64(n);
+        Value r;
+        Value cf;
+        if (size == 64) {
+            Value back = b.zext64(b.and(b.sub(b.c32(64), n), b.c32(63)));
+            r = left ? b.or(b.shl(d, n64), b.shr(s, back)) : b.or(b.shr(d, n64), b.shl(s, back));
+            cf = left ? bit(c, d, b.and(b.sub(b.c32(64), n), b.c32(63))) : bit(c, d, b.and(b.sub(n, b.c32(1)), b.c32(63)));
+            if (zeroCount != null) {
+                r = b.select(zeroCount, d, r); // the fill would be the whole source
+            }
+        } else {
+            // both operands in one 64-bit value, shifted as a whole
+            Value dd = b.zext64(d);
+            Value ss = b.zext64(s);
+            Value sz = b.c64(size);
+            if (left) {
+                Value pair = b.or(b.shl(dd, sz), ss);
+                r = c.trunc(size, b.shr(b.shl(pair, n64), sz));
+                cf = bit(c, pair, b.and(b.sub(b.c32(2 * size), n), b.c32(63)));
+            } else {
+                Value pair = b.or(b.shl(ss, sz), dd);
+                r = c.trunc(size, b.shr(pair, n64));
+                cf = bit(c, pair, b.and(b.sub(n, b.c32(1)), b.c32(63)));
+            }
+        }
+        c.writeRm(size, r);
+        setFlag(c, CF, cf, zeroCount);
+        setFlag(c, OF, b.xor(Flags.msb(c, size, r), Flags.msb(c, size, d)), zeroCount);
+        setFlag(c, SF, Flags.msb(c, size, r), zeroCount);
+        setFlag(c, ZF, Flags.isZero(c, size, r), zeroCount);
+        setFlag(c, PF, Flags.parity(c, r), zeroCount);
+    }
 }

@@ -262,6 +262,34 @@ final class X86Campaigns {
                     shiftMask(op, x.size, count));
         }));
 
+        // ---- SHLD/SHRD by Ib and CL; 16-bit counts above 16 are undefined and not drawn
+        g.add(new Group("shld_shrd", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            x.size(false);
+            boolean byCl = r.nextBoolean();
+            int opc = (r.nextBoolean() ? 0xA4 : 0xAC) | (byCl ? 1 : 0);
+            int limit = x.size == 16 ? 17 : 70;
+            int raw = r.nextInt(limit);
+            int src = x.reg();
+            boolean mem = r.nextInt(3) == 0;
+            if (mem) {
+                x.memForm(new int[] {0x0F, opc}, src, 8, 1);
+            } else {
+                x.regForm(new int[] {0x0F, opc}, src, x.reg());
+            }
+            if (byCl) {
+                x.s.gpr[1] = x.s.gpr[1] & ~0xFFL | raw;
+            } else {
+                x.imm(1, raw);
+            }
+            int n = (int) ((byCl ? x.s.gpr[1] : raw) & (x.size == 64 ? 63 : 31));
+            if (x.size == 16 && n > 16) {
+                x.s.gpr[1] &= ~0x1FL; // keep the count defined
+                n = 0;
+            }
+            long mask = n == 0 ? ALL : (n == 1 ? ALL & ~AF : ALL & ~(AF | OF));
+            return of(x, (opc < 0xA8 ? "shld" : "shrd") + (byCl ? " cl " : " imm ") + raw + " size " + x.size, mask);
+        }));
         // ---- MUL/IMUL/DIV/IDIV (F6/F7 /4../7), IMUL 0F AF, 69, 6B
         g.add(new Group("mul_div", r -> {
             X86Gen x = new X86Gen(r).flags(false);

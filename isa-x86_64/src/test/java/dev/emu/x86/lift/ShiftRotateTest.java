@@ -69,4 +69,22 @@ class ShiftRotateTest {
         assertThat(r.reg("rbx")).isEqualTo(0x60);
         assertThat(r.rflags() & 1).isEqualTo(1);
     }
+
+    @Test
+    void SHLD_SHRD() {
+        // 48 0f a4 d8 04    shld rax, rbx, 4
+        X86Runner r = X86Runner.code("48 0f a4 d8 04").set("rax", 0x1000_0000_0000_0001L).set("rbx", 0xA000_0000_0000_0000L).run();
+        assertThat(r.reg("rax")).isEqualTo(0x0000_0000_0000_001AL);
+        assertThat(r.rflags() & 1).isEqualTo(1); // bit 60 of rax went out last
+        // 0f ad d0    shrd eax, edx, cl  (cl = 8)
+        r = X86Runner.code("0f ad d0").set("rax", 0x1234_5678).set("rdx", 0xAB).set("rcx", 8).run();
+        assertThat(r.reg("rax")).isEqualTo(0xAB12_3456L);
+        // 66 0f a4 d8 01    shld ax, bx, 1
+        r = X86Runner.code("66 0f a4 d8 01").set("rax", 0x4000).set("rbx", 0x8000).run();
+        assertThat(r.reg("rax")).isEqualTo(0x8001);
+        assertThat(r.flagNames()).contains("OF").contains("SF");
+        // with cl = 0 nothing changes, not even for 64 bits
+        r = X86Runner.code("48 0f a5 d8").set("rax", 5).set("rbx", -1).set("rcx", 64).run();
+        assertThat(r.reg("rax")).isEqualTo(5);
+    }
 }
