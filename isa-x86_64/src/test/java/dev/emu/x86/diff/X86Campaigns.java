@@ -569,6 +569,28 @@ final class X86Campaigns {
             }
             return of(x, "string " + Integer.toHexString(op) + " rep " + rep + " size " + x.size, ALL);
         }));
+        // ---- prefixes that change nothing (CS/DS/ES/SS overrides, repeated 66) on ALU ops
+        g.add(new Group("prefixes", r -> prefixed(r, false)));
+        // ---- a REX followed by a legacy prefix is ignored (SDM 2.2.1): so the host does;
+        // qemu 7.2 still applies it, so this runs against the host only
+        g.add(new Group("rex_voided", r -> prefixed(r, true), true));
+        // ---- what traps: invalid-in-64-bit opcodes and UD2 (SIGILL), privileged ones
+        // (SIGSEGV), INT3 (SIGTRAP), division by zero (SIGFPE); judged by the signal
+        g.add(new Group("traps", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int[][] forms = {
+                {0x06}, {0x07}, {0x0E}, {0x16}, {0x17}, {0x1E}, {0x1F}, {0x27}, {0x2F}, {0x37}, {0x3F},
+                {0x60}, {0x61}, {0xD4, 0x0A}, {0xD5, 0x0A}, {0xD6}, {0x82, 0xC0, 0x01}, {0xCE},
+                {0x0F, 0x0B}, {0xF4}, {0xFA}, {0xFB}, {0xEC}, {0xEE}, {0xE4, 0x60}, {0xCC},
+                {0xF0, 0x01, 0xC0}, {0x8D, 0xC0}, {0xF7, 0xF1},
+            };
+            int[] f = forms[r.nextInt(forms.length)];
+            x.raw(f);
+            if (f[0] == 0xF7) {
+                x.s.gpr[1] = 0; // div ecx by zero
+            }
+            return of(x, "trap", ALL);
+        }));
         // ---- flag instructions: CLC STC CMC CLD STD LAHF SAHF
         g.add(new Group("flag_ops", r -> {
             X86Gen x = new X86Gen(r).flags(true);
@@ -611,6 +633,26 @@ final class X86Campaigns {
         o.write(1); // jmp over the ret
         o.write(0xC3);
         return o.toByteArray();
+    }
+
+    static X86Case prefixed(Random r, boolean voidedRex) {
+        X86Gen x = new X86Gen(r).flags(false);
+        int n = 1 + r.nextInt(4);
+        for (int k = 0; k < n; k++) {
+            x.raw(new int[] {0x2E, 0x3E, 0x26, 0x36}[r.nextInt(4)]);
+        }
+        if (voidedRex) {
+            x.raw(0x40 | r.nextInt(16));
+            x.raw(new int[] {0x2E, 0x3E, 0x66}[r.nextInt(3)]);
+        }
+        int op = r.nextInt(8);
+        int form = r.nextInt(4);
+        x.size((form & 1) == 0);
+        if (x.size == 16) {
+            x.raw(0x66); // twice is the same as once
+        }
+        emit(x, new int[] {op << 3 | form}, x.reg(), r.nextBoolean());
+        return of(x, "prefixed alu op " + op + " form " + form, op == 1 || op == 4 || op == 6 ? ALL & ~AF : ALL);
     }
 
     /** Writes opcode + ModRM for a register or an in-window memory operand. */
