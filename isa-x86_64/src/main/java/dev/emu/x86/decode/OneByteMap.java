@@ -145,6 +145,7 @@ public final class OneByteMap {
         op(0xD1, group2("GRP2_Ev_1", 0, Imm.NONE));
         op(0xD2, group2("GRP2_Eb_CL", BYTE, Imm.NONE));
         op(0xD3, group2("GRP2_Ev_CL", 0, Imm.NONE));
+        op(0xD7, "XLAT", 0, Imm.NONE, DataMove::XLAT);
         // ---- E0-EF
         op(0xE0, "LOOPNE", F64, Imm.JB, ControlFlow::LOOP);
         op(0xE1, "LOOPE", F64, Imm.JB, ControlFlow::LOOP);

@@ -1,6 +1,7 @@
 package dev.emu.x86.lift;
 
 import static dev.emu.x86.X86Registers.RAX;
+import static dev.emu.x86.X86Registers.RBX;
 import static dev.emu.x86.X86Registers.RDX;
 import static dev.emu.x86.X86Registers.RSP;
 
@@ -11,7 +12,7 @@ import dev.emu.x86.decode.X86Insn;
 /**
  * Data transfer (SDM Vol. 1 7.3.1, Vol. 2 by mnemonic): MOV in all its general-register
  * forms, MOVZX, MOVSX, MOVSXD, LEA, XCHG, BSWAP, CBW/CWDE/CDQE, CWD/CDQ/CQO, PUSH, POP,
- * CMOVcc, SETcc.
+ * CMOVcc, SETcc, XLAT.
  */
 public final class DataMove {
     private DataMove() {}
@@ -202,5 +203,16 @@ public final class DataMove {
     /** SETcc r/m8 (0F 90+cc). */
     public static void SETcc(LiftContext c, X86Insn i) {
         c.writeRm(8, c.condition(i.opcode & 15));
+    }
+
+    /** XLAT (D7): AL = [RBX + AL] (EBX with 67), FS/GS override allowed. */
+    public static void XLAT(LiftContext c, X86Insn i) {
+        IrBuilder b = c.b;
+        Value base = i.addrsize ? b.zext64(b.getReg32(RBX)) : b.getReg64(RBX);
+        Value addr = b.add(base, b.zext64(c.getReg(8, RAX)));
+        if (i.addrsize) {
+            addr = b.zext64(b.trunc32(addr));
+        }
+        c.setReg(8, RAX, c.load(8, c.segment(addr)));
     }
 }

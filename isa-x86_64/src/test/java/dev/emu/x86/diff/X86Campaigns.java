@@ -27,6 +27,7 @@ final class X86Campaigns {
     }
 
     static final long ALL = X86State.FLAG_BITS;
+    static final int WINDOW_LIMIT = 64;
     static final long CF = 0x1;
     static final long PF = 0x4;
     static final long AF = 0x10;
@@ -590,6 +591,49 @@ final class X86Campaigns {
                 x.s.gpr[1] = 0; // div ecx by zero
             }
             return of(x, "trap", ALL);
+        }));
+        // ---- LOOP/LOOPE/LOOPNE/JRCXZ (with and without 67) over a marker
+        g.add(new Group("loop_jrcxz", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int op = 0xE0 + r.nextInt(4);
+            if (r.nextInt(4) == 0) {
+                x.raw(0x67);
+            }
+            x.s.gpr[1] = new long[] {0, 1, 2, 0x1_0000_0000L, 0x1_0000_0001L, -1}[r.nextInt(6)];
+            x.raw(op, 5, 0xB8, 0x34, 0x12, 0, 0); // loop .+7 over mov eax, 0x1234
+            return of(x, "loop kind " + Integer.toHexString(op), ALL);
+        }));
+        // ---- NOP forms: 90, 66 90, F3 90, 0F 1F /0 (memory forms touch nothing), hint NOPs, ENDBR64, XLAT
+        g.add(new Group("nops_xlat", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int kind = r.nextInt(6);
+            switch (kind) {
+                case 0 -> x.raw(new int[][] {{0x90}, {0x66, 0x90}, {0xF3, 0x90}, {0xF3, 0x0F, 0x1E, 0xFA}}[r.nextInt(4)]);
+                case 1, 2 -> { // nop r/m with an arbitrary address: no access
+                    x.size(false);
+                    int m = r.nextInt(3) << 6 | r.nextInt(8) << 3 | r.nextInt(8);
+                    x.prefixes(0, 0, 0);
+                    x.raw(0x0F, kind == 1 ? 0x1F : 0x19 + r.nextInt(6), m);
+                    int mod = m >> 6;
+                    int sibBase = -1;
+                    if ((m & 7) == 4 && mod != 3) {
+                        int sib = r.nextInt(256);
+                        sibBase = sib & 7;
+                        x.raw(sib);
+                    }
+                    if (mod == 1) {
+                        x.raw(r.nextInt(256));
+                    } else if (mod == 2 || mod == 0 && ((m & 7) == 5 || sibBase == 5)) {
+                        x.imm(4, r.nextInt());
+                    }
+                }
+                default -> { // XLAT
+                    x.s.gpr[3] = X86Gen.W + r.nextInt(WINDOW_LIMIT);
+                    x.s.gpr[0] = x.s.gpr[0] & ~0xFFL | r.nextInt(256 - WINDOW_LIMIT);
+                    x.raw(0xD7);
+                }
+            }
+            return of(x, "nop/xlat kind " + kind, ALL);
         }));
         // ---- flag instructions: CLC STC CMC CLD STD LAHF SAHF
         g.add(new Group("flag_ops", r -> {

@@ -149,4 +149,11 @@ class DataMoveTest {
         assertThat(X86Runner.code("0f 9f 07").set("rdi", D).flags(0x880).run().mem64(D)).isEqualTo(1);
         assertThat(X86Runner.code("0f 9f 07").set("rdi", D).flags(0x080).run().mem64(D)).isEqualTo(0);
     }
+
+    @Test
+    void XLAT() {
+        // d7    xlat
+        X86Runner r = X86Runner.code("d7").set("rbx", D).set("rax", 0x1203).mem(D + 3, new byte[] {0x7E}).run();
+        assertThat(r.reg("rax")).isEqualTo(0x127E);
+    }
 }
