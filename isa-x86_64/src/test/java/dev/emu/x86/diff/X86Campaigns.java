@@ -635,6 +635,57 @@ final class X86Campaigns {
             }
             return of(x, "nop/xlat kind " + kind, ALL);
         }));
+        // ---- sequences of 2..8 register instructions whose flags are all defined (AF aside), so
+        // values and flags flow between instructions inside one block: partial-register
+        // merges, carries into ADC/SBB, conditions into CMOVcc/SETcc, on both tiers
+        g.add(new Group("sequences", r -> {
+            X86Gen x = new X86Gen(r).flags(false);
+            int n = 2 + r.nextInt(7);
+            StringBuilder what = new StringBuilder();
+            for (int k = 0; k < n; k++) {
+                int kind = r.nextInt(7);
+                what.append(kind);
+                switch (kind) {
+                    case 0, 1 -> { // ALU op reg, reg
+                        int form = r.nextInt(4);
+                        x.size((form & 1) == 0);
+                        x.regForm(new int[] {r.nextInt(8) << 3 | form}, x.reg(), x.reg());
+                    }
+                    case 2 -> { // ALU op reg, imm8
+                        x.size(false);
+                        x.regForm(new int[] {0x83}, r.nextInt(8), x.reg());
+                        x.imm(1, r.nextInt(256));
+                    }
+                    case 3 -> { // INC/DEC/NEG/NOT
+                        x.size(r.nextInt(4) == 0);
+                        int d = new int[] {0, 1}[r.nextInt(2)];
+                        boolean g3 = r.nextBoolean();
+                        x.regForm(new int[] {g3 ? (x.size == 8 ? 0xF6 : 0xF7) : (x.size == 8 ? 0xFE : 0xFF)},
+                                g3 ? 2 + d : d, x.reg());
+                    }
+                    case 4 -> { // CMOVcc
+                        x.size(false);
+                        x.regForm(new int[] {0x0F, 0x40 + r.nextInt(16)}, x.reg(), x.reg());
+                    }
+                    case 5 -> { // SETcc
+                        x.size(true);
+                        x.regForm(new int[] {0x0F, 0x90 + r.nextInt(16)}, 0, x.reg());
+                    }
+                    default -> { // MOV / MOVZX / MOVSX
+                        x.size(false);
+                        int[][] ops = {{0x89}, {0x8B}, {0x0F, 0xB6}, {0x0F, 0xBF}, {0x88}};
+                        int[] op = ops[r.nextInt(ops.length)];
+                        if (op[0] == 0x88) {
+                            x.size(true);
+                        }
+                        x.regForm(op, x.reg(), x.reg());
+                    }
+                }
+                x.rex = 0;
+                x.opsize = false;
+            }
+            return of(x, "sequence " + what, ALL & ~AF);
+        }));
         // ---- flag instructions: CLC STC CMC CLD STD LAHF SAHF
         g.add(new Group("flag_ops", r -> {
             X86Gen x = new X86Gen(r).flags(true);
