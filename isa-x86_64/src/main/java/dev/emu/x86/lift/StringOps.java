@@ -13,12 +13,13 @@ import dev.emu.x86.decode.X86Insn;
 
 /**
  * String instructions MOVS, CMPS, STOS, LODS, SCAS (A4..AF; SDM Vol. 1 7.3.9) with REP,
- * REPE and REPNE. A repeated instruction runs one iteration per execution: a zero count
- * leaves for the next instruction; otherwise the iteration runs, the count drops, and the
- * block leaves either for the next instruction (count exhausted, or the REPE/REPNE
- * condition failed) or for this same instruction again. Every iteration thus ends at a
- * block exit, where the engine polls for interrupts, and a fault in iteration k leaves
- * RSI, RDI, RCX as they were after k - 1 iterations, as on hardware.
+ * REPE and REPNE. A repeated instruction runs up to {@link #UNROLL} iterations per
+ * execution of its block (the IR has no backward branches): before each, a zero count
+ * leaves for the next instruction; after each, the count drops and REPE/REPNE leave when
+ * their condition fails; after the last, the block leaves for this same instruction again.
+ * So a long REP is a loop of block exits, where the engine polls for interrupts, and a
+ * fault in iteration k leaves RSI, RDI, RCX as they were after k - 1 iterations, with the
+ * pc at the instruction, as on hardware (both tiers write registers back on a fault).
  *
  * <p>The source (RSI) takes an FS/GS override; the destination (RDI) cannot. With 67 the
  * pointers and count are ESI, EDI, ECX.
@@ -42,16 +43,38 @@ public final class StringOps {
         };
     }
 
+    /** Iterations of a repeated string instruction per execution of its block. */
+    static final int UNROLL = 8;
+
     public static void string(LiftContext c, X86Insn i) {
+        IrBuilder b = c.b;
+        boolean rep = i.repz || i.repnz;
+        if (!rep) {
+            iteration(c, i);
+            return;
+        }
+        int kind = kind(i.opcode);
+        int as = i.addrsize ? 32 : 64;
+        for (int k = 0; k < UNROLL; k++) {
+            b.exitIf(b.cmpEq(c.getReg(as, RCX), c.konst(as, 0)), b.c64(i.nextPc()));
+            iteration(c, i);
+            c.setReg(as, RCX, c.trunc(as, b.sub(c.getReg(as, RCX), c.konst(as, 1))));
+            if (kind == CMPS || kind == SCAS) {
+                // REPE stops when ZF = 0, REPNE when ZF = 1
+                Value zf = b.getReg32(ZF);
+                b.exitIf(i.repz ? b.xor(zf, b.c32(1)) : zf, b.c64(i.nextPc()));
+            }
+        }
+        b.exitIf(b.cmpEq(c.getReg(as, RCX), c.konst(as, 0)), b.c64(i.nextPc()));
+        b.exit(i.pc);
+    }
+
+    /** One iteration: the data movement or compare, then RSI/RDI stepped by DF. */
+    private static void iteration(LiftContext c, X86Insn i) {
         IrBuilder b = c.b;
         int kind = kind(i.opcode);
         int size = i.opSize;
         int as = i.addrsize ? 32 : 64;
-        boolean rep = i.repz || i.repnz;
-        if (rep) {
-            Value n = c.getReg(as, RCX);
-            b.exitIf(b.cmpEq(n, c.konst(as, 0)), b.c64(i.nextPc()));
-        }
         // DF = 0: +size/8, DF = 1: -size/8
         Value step = b.select(b.getReg32(DF), b.c64(-(size / 8)), b.c64(size / 8));
         Value si = c.getReg(as, RSI);
@@ -81,19 +104,5 @@ public final class StringOps {
         if (usesDi) {
             c.setReg(as, RDI, c.trunc(as, b.add(b.zext64(di), step)));
         }
-        if (!rep) {
-            return;
-        }
-        Value n = c.trunc(as, b.sub(c.getReg(as, RCX), c.konst(as, 1)));
-        c.setReg(as, RCX, n);
-        Value done = b.cmpEq(n, c.konst(as, 0));
-        if (kind == CMPS || kind == SCAS) {
-            // REPE stops when ZF = 0, REPNE when ZF = 1
-            Value zf = b.getReg32(ZF);
-            Value stop = i.repz ? b.xor(zf, b.c32(1)) : zf;
-            done = b.or(done, stop);
-        }
-        b.exitIf(done, b.c64(i.nextPc()));
-        b.exit(i.pc);
     }
 }

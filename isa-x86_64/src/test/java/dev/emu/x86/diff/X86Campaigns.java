@@ -552,6 +552,10 @@ final class X86Campaigns {
             int op = new int[] {0xA4, 0xA6, 0xAA, 0xAC, 0xAE}[r.nextInt(5)] | r.nextInt(2);
             x.size((op & 1) == 0);
             int rep = r.nextInt(3);
+            boolean a32 = r.nextInt(5) == 0;
+            if (a32) {
+                x.raw(0x67); // ESI, EDI, ECX
+            }
             if (rep == 1) {
                 x.raw(0xF3);
             } else if (rep == 2) {
@@ -561,7 +565,12 @@ final class X86Campaigns {
             x.raw(op);
             x.s.gpr[6] = X86Gen.W + 96 + r.nextInt(64);
             x.s.gpr[7] = X86Gen.W + 96 + r.nextInt(64);
-            x.s.gpr[1] = r.nextInt(6);
+            // counts around the unrolling factor (8); with 67 only ECX counts
+            x.s.gpr[1] = r.nextInt(13) | (a32 ? r.nextLong() << 32 : 0);
+            if (a32) {
+                x.s.gpr[6] |= r.nextLong() << 32;
+                x.s.gpr[7] |= r.nextLong() << 32;
+            }
             if (r.nextBoolean()) {
                 // equal runs, so REPE/REPNE stop for the right reason
                 for (int k = 96; k < 224; k++) {

@@ -54,4 +54,25 @@ class StringOpsTest {
         r = X86Runner.code("ad").set("rsi", D).set("rax", -1).mem64(D, 0x1_2345_6789L).run();
         assertThat(r.reg("rax")).isEqualTo(0x2345_6789L);
     }
+
+    @Test
+    void aFaultInsideARepLeavesTheProgressSoFar() {
+        // f3 aa    rep stosb, running off the end of the data window after 4 bytes
+        long end = D + X86Runner.DATA_SIZE;
+        X86Runner r = X86Runner.code("f3 aa").set("rdi", end - 4).set("rcx", 20).set("rax", 0x5A).run();
+        assertThat(r.result.reason()).isEqualTo(dev.emu.core.engine.StopReason.FAULT);
+        assertThat(r.pc()).isEqualTo(X86Runner.BASE);
+        assertThat(r.reg("rdi")).isEqualTo(end);
+        assertThat(r.reg("rcx")).isEqualTo(16);
+        assertThat(r.m.read(end - 4, 4)).containsOnly(0x5A);
+    }
+
+    @Test
+    void longRepsRunAcrossManyBlockExits() {
+        // f3 48 ab    rep stosq, 1000 times
+        X86Runner r = X86Runner.code("f3 48 ab").set("rdi", D).set("rcx", 1000).set("rax", -1).run();
+        assertThat(r.reg("rcx")).isZero();
+        assertThat(r.reg("rdi")).isEqualTo(D + 8000);
+        assertThat(r.mem64(D + 7992)).isEqualTo(-1);
+    }
 }
