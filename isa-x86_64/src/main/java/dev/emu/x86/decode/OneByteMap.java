@@ -93,10 +93,10 @@ public final class OneByteMap {
                 null, null, null, null, null, null, null));
         // ---- 90-97: NOP / PAUSE, XCHG rAX, r (90 with REX.B is XCHG rAX, r8)
         op(0x90, byPrefix("NOP_90", 0,
-                insn("XCHG_rAX_r", PLUS_R, Imm.NONE, SystemInsnsOr.XCHG_OR_NOP),
-                insn("XCHG_rAX_r", PLUS_R, Imm.NONE, SystemInsnsOr.XCHG_OR_NOP),
+                insn("XCHG_rAX_r", PLUS_R, Imm.NONE, Nop90.XCHG_OR_NOP),
+                insn("XCHG_rAX_r", PLUS_R, Imm.NONE, Nop90.XCHG_OR_NOP),
                 insn("PAUSE", 0, Imm.NONE, SystemInsns::NOP),
-                insn("XCHG_rAX_r", PLUS_R, Imm.NONE, SystemInsnsOr.XCHG_OR_NOP)));
+                insn("XCHG_rAX_r", PLUS_R, Imm.NONE, Nop90.XCHG_OR_NOP)));
         for (int r = 1; r < 8; r++) {
             op(0x90 + r, "XCHG_rAX_r", PLUS_R, Imm.NONE, DataMove::XCHG_acc_reg);
         }
@@ -223,7 +223,7 @@ public final class OneByteMap {
     }
 
     /** 90: NOP unless REX.B makes it XCHG rAX, r8. */
-    static final class SystemInsnsOr {
+    static final class Nop90 {
         static final Handler XCHG_OR_NOP = (c, i) -> {
             if (i.reg != 0) {
                 DataMove.XCHG_acc_reg(c, i);

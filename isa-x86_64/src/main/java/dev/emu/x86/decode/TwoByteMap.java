@@ -42,11 +42,6 @@ public final class TwoByteMap {
         op(opcode, insn(name, flags, imm, h));
     }
 
-    /** The same leaf whatever the 66/F2/F3 prefix (integer instructions for which they are size or ignored). */
-    private static OpcodeEntry anyPrefix(OpcodeEntry e) {
-        return e;
-    }
-
     private static synchronized OpcodeEntry[] build() {
         t = new OpcodeEntry[256];
         op(0x05, "SYSCALL", 0, Imm.NONE, SystemInsns::SYSCALL);
@@ -97,8 +92,9 @@ public final class TwoByteMap {
         op(0xBB, "BTC_Ev_Gv", MODRM | LOCKABLE, Imm.NONE, BitOps::BT_reg);
         OpcodeEntry bsf = insn("BSF", 0, Imm.NONE, BitOps::BSF);
         OpcodeEntry bsr = insn("BSR", 0, Imm.NONE, BitOps::BSR);
-        op(0xBC, byPrefix("BSF_TZCNT", MODRM, bsf, anyPrefix(bsf), insn("TZCNT", 0, Imm.NONE, BitOps::TZCNT), bsf));
-        op(0xBD, byPrefix("BSR_LZCNT", MODRM, bsr, anyPrefix(bsr), insn("LZCNT", 0, Imm.NONE, BitOps::LZCNT), bsr));
+        // with 66 (operand size) or F2 (ignored) still BSF/BSR; F3 makes them TZCNT/LZCNT
+        op(0xBC, byPrefix("BSF_TZCNT", MODRM, bsf, bsf, insn("TZCNT", 0, Imm.NONE, BitOps::TZCNT), bsf));
+        op(0xBD, byPrefix("BSR_LZCNT", MODRM, bsr, bsr, insn("LZCNT", 0, Imm.NONE, BitOps::LZCNT), bsr));
         op(0xBE, "MOVSX_Gv_Eb", MODRM, Imm.NONE, DataMove::MOVSX_b);
         op(0xBF, "MOVSX_Gv_Ew", MODRM, Imm.NONE, DataMove::MOVSX_w);
         op(0xC0, "XADD_Eb_Gb", MODRM | BYTE | LOCKABLE, Imm.NONE, Atomic::XADD);
