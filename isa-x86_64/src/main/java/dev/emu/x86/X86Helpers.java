@@ -56,6 +56,39 @@ public final class X86Helpers {
         }
     }
 
+    /**
+     * CMPXCHG16B m128 (SDM "CMPXCHG8B/CMPXCHG16B"): compares RDX:RAX with the 16 bytes at
+     * addr; equal: stores RCX:RBX and returns 1 (ZF); else loads them into RDX:RAX and
+     * returns 0. A misaligned operand is #GP: the trap is raised (PRIVILEGED, which Linux
+     * reports as SIGSEGV, as it does #GP) and 2 returned, nothing changed. The JVM has no
+     * 16-byte CAS: the compare and both stores happen under one global lock, so they are
+     * atomic against other CMPXCHG16Bs but not against other writes to the same bytes;
+     * CPUID therefore does not claim CX16.
+     */
+    public static int cmpxchg16b(CpuState s, long addr) {
+        if ((addr & 15) != 0) {
+            s.trap = TrapKind.PRIVILEGED;
+            s.trapDetail = 0;
+            return 2;
+        }
+        AddressSpace m = s.mem;
+        long[] r = s.regs;
+        synchronized (SPLIT_LOCK) {
+            long lo = m.ld64le(addr);
+            long hi = m.ld64le(addr + 8);
+            if (lo == r[X86Registers.RAX] && hi == r[X86Registers.RDX]) {
+                m.st64le(addr, r[X86Registers.RBX]);
+                m.st64le(addr + 8, r[X86Registers.RCX]);
+                return 1;
+            }
+            // the locked instruction writes the old value back when the compare fails
+            m.st64le(addr, lo);
+            r[X86Registers.RAX] = lo;
+            r[X86Registers.RDX] = hi;
+            return 0;
+        }
+    }
+
     private static long load(AddressSpace m, long addr, int size) {
         return switch (size) {
             case 1 -> m.ld8(addr) & 0xFFL;

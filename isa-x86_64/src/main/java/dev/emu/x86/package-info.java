@@ -19,8 +19,9 @@
  * MUL, IMUL (1, 2, 3 operands), DIV, IDIV (#DE: DIVIDE_ERROR), SHL SHR SAR ROL ROR RCL RCR
  * (1, Ib, CL), SHLD, SHRD, BT BTS BTR BTC (reg and imm offsets, LOCK), BSF, BSR, TZCNT,
  * LZCNT, POPCNT, SETcc, CMOVcc, Jcc, JMP, CALL, RET (near, rel and indirect), RET imm16,
- * LOOP/LOOPE/LOOPNE/JRCXZ, ENTER, LEAVE, MOVS CMPS STOS LODS SCAS with REP/REPE/REPNE (one
- * iteration per block exit), CMPXCHG, CMPXCHG8B, XADD (LOCK: compare-and-swap), CLC STC
+ * LOOP/LOOPE/LOOPNE/JRCXZ, ENTER, LEAVE, MOVS CMPS STOS LODS SCAS with REP/REPE/REPNE (up to 8
+ * iterations per block exit), CMPXCHG, CMPXCHG8B, XADD (LOCK: compare-and-swap), CMPXCHG16B
+ * (under a global lock: CPUID does not claim CX16), CLC STC
  * CMC CLD STD, NOP forms (90, 0F 1F, the 0F 18..1F hint space including ENDBR64, PREFETCHW
  * 0F 0D), PAUSE, FWAIT, CLFLUSH (no-op), MFENCE/LFENCE/SFENCE, LDMXCSR/STMXCSR, CPUID,
  * RDTSC, SYSCALL (SYSCALL trap, resuming after it), UD2 (ILLEGAL_INSTRUCTION), INT3
@@ -29,7 +30,7 @@
  *
  * <h2>Illegal (ILLEGAL_INSTRUCTION with the first bytes) until implemented</h2>
  * x87 (D8-DF; CPUID claims no FPU), MMX, SSE and later (0F 10.., 0F 38 and 0F 3A maps empty;
- * CPUID claims no SSE/SSE2 yet), VEX/EVEX (C4, C5, 62), CMPXCHG16B (CPUID claims no CX16),
+ * CPUID claims no SSE/SSE2 yet), VEX/EVEX (C4, C5, 62),
  * segment-register moves (8C, 8E), far CALL/JMP/RET, BOUND/AAA/DAA family and the rest
  * invalid in 64-bit mode, FXSAVE/FXRSTOR, XSAVE, RDRAND, MOVBE, BMI1/BMI2 (VEX).
  */

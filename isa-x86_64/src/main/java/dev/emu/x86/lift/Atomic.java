@@ -79,13 +79,12 @@ public final class Atomic {
 
     /**
      * CMPXCHG8B m64 (0F C7 /1): compares EDX:EAX with m64; equal: ZF = 1 and m64 = ECX:EBX;
-     * else ZF = 0 and EDX:EAX = m64 (then zero-extended). The REX.W form, CMPXCHG16B, is
-     * not implemented (CPUID does not claim CX16): it decodes as illegal.
+     * else ZF = 0 and EDX:EAX = m64 (then zero-extended). With REX.W it is CMPXCHG16B.
      */
     public static void CMPXCHG8B(LiftContext c, X86Insn i) {
         IrBuilder b = c.b;
         if (i.rexW()) {
-            c.illegal(); // CMPXCHG16B
+            CMPXCHG16B(c, i);
             return;
         }
         Value expected = b.or(b.shl(b.zext64(b.getReg32(RDX)), b.c64(32)), b.zext64(b.getReg32(RAX)));
@@ -101,5 +100,15 @@ public final class Atomic {
         b.setReg(ZF, eq);
         b.setReg(RAX, b.select(eq, b.getReg64(RAX), b.zext64(b.trunc32(old))));
         b.setReg(RDX, b.select(eq, b.getReg64(RDX), b.shr(old, b.c64(32))));
+    }
+
+    static final dev.emu.core.ir.Helper CMPXCHG16B = dev.emu.core.ir.Helper.of(dev.emu.x86.X86Helpers.class, "cmpxchg16b");
+
+    /** CMPXCHG16B m128 (REX.W 0F C7 /1): a helper; see {@code X86Helpers.cmpxchg16b} for its atomicity. */
+    private static void CMPXCHG16B(LiftContext c, X86Insn i) {
+        IrBuilder b = c.b;
+        Value r = b.call(CMPXCHG16B, c.ea());
+        b.exitIf(b.cmpEq(r, b.c32(2)), b.c64(c.pc())); // #GP raised by the helper
+        b.setReg(ZF, r);
     }
 }

@@ -125,10 +125,21 @@ final class DataCampaigns {
             int kind = r.nextInt(5);
             boolean mem = r.nextBoolean();
             if (kind == 4) {
-                x.fixedSize(32);
+                boolean wide = r.nextBoolean();
                 if (r.nextBoolean()) {
                     x.raw(0xF0);
                 }
+                if (wide) { // CMPXCHG16B [rsi + 0]: 16-byte aligned, or not (#GP: SIGSEGV)
+                    x.s.gpr[6] = X86Gen.W + 64 + 16 * r.nextInt(8) + (r.nextInt(8) == 0 ? 8 : 0);
+                    x.raw(0x48, 0x0F, 0xC7, 0x4E, 0x00);
+                    if (r.nextBoolean()) { // equal
+                        int off = (int) (x.s.gpr[6] - X86Gen.W) & ~15;
+                        x.s.gpr[0] = java.nio.ByteBuffer.wrap(x.s.mem, off, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+                        x.s.gpr[2] = java.nio.ByteBuffer.wrap(x.s.mem, off + 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+                    }
+                    return of(x, "cmpxchg16b", ALL);
+                }
+                x.fixedSize(32);
                 x.memForm(new int[] {0x0F, 0xC7}, 1, 8, 0, 1, 2, 3);
                 return of(x, "cmpxchg8b", ALL);
             }

@@ -54,4 +54,23 @@ class AtomicTest {
         assertThat(r.reg("rax")).isEqualTo(1);
         assertThat(r.flagNames()).contains("CF").contains("ZF");
     }
+
+    @Test
+    void CMPXCHG16B() {
+        // f0 48 0f c7 0f    lock cmpxchg16b [rdi]
+        X86Runner r = X86Runner.code("f0 48 0f c7 0f").set("rdi", D).set("rdx", 1).set("rax", 2).set("rcx", 3).set("rbx", 4)
+                .mem64(D, 2).mem64(D + 8, 1).run();
+        assertThat(r.mem64(D)).isEqualTo(4);
+        assertThat(r.mem64(D + 8)).isEqualTo(3);
+        assertThat(r.rflags() & 0x40).isEqualTo(0x40);
+        // 48 0f c7 0f    cmpxchg16b [rdi]: a mismatch loads RDX:RAX
+        r = X86Runner.code("48 0f c7 0f").set("rdi", D).mem64(D, 7).mem64(D + 8, 8).run();
+        assertThat(r.reg("rax")).isEqualTo(7);
+        assertThat(r.reg("rdx")).isEqualTo(8);
+        assertThat(r.rflags() & 0x40).isZero();
+        // misaligned: #GP, SIGSEGV as Linux reports it, at the instruction
+        r = X86Runner.code("48 0f c7 0f").set("rdi", D + 8).run();
+        assertThat(r.trap()).isEqualTo(dev.emu.core.ir.TrapKind.PRIVILEGED);
+        assertThat(r.pc()).isEqualTo(X86Runner.BASE);
+    }
 }
