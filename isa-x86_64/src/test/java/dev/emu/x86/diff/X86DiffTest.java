@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -58,8 +57,6 @@ class X86DiffTest {
                 DynamicTest.dynamicTest(g.name() + " interpreter", () -> report(campaign(g).run(qemu, INTERPRETER))),
                 DynamicTest.dynamicTest(g.name() + " compiler", () -> report(campaign(g).run(qemu, COMPILER)))));
     }
-
-    static final List<String> SUMMARY = new ArrayList<>();
 
     private static void report(dev.emu.testkit.diff.CampaignReport rep) {
         System.out.println(rep.summary());
