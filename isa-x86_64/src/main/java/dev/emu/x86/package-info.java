@@ -1,0 +1,37 @@
+/**
+ * The x86-64 core: 64-bit mode, user level.
+ *
+ * <h2>Shape</h2>
+ * {@link dev.emu.x86.decode.X86Decoder} reads prefixes, REX, the opcode through the maps
+ * ({@link dev.emu.x86.decode.OneByteMap}, {@link dev.emu.x86.decode.TwoByteMap},
+ * {@link dev.emu.x86.decode.ThreeByteMaps}: one cell per opcode, split by ModRM.reg, by
+ * mandatory prefix or by ModRM.mod as the SDM's Appendix A tables are), ModRM/SIB,
+ * displacement and immediates. {@link dev.emu.x86.X86Lifter} hands each instruction to the
+ * handler of its cell; handlers live in {@code lift/}, one class per group: {@code Alu},
+ * {@code DataMove}, {@code ControlFlow}, {@code MulDiv}, {@code ShiftRotate}, {@code BitOps},
+ * {@code StringOps}, {@code Atomic}, {@code SystemInsns}. Flags: one slot each, computed
+ * eagerly ({@link dev.emu.x86.X86Registers} says why, and what it costs).
+ *
+ * <h2>Implemented</h2>
+ * MOV (all general forms, imm64, moffs), MOVZX, MOVSX, MOVSXD, LEA, XCHG, BSWAP, XLAT,
+ * CBW/CWDE/CDQE, CWD/CDQ/CQO, PUSH/POP (reg, imm, r/m, 16-bit), PUSHF/POPF, LAHF/SAHF,
+ * ADD OR ADC SBB AND SUB XOR CMP in every form, TEST, INC, DEC, NEG, NOT (LOCK on memory),
+ * MUL, IMUL (1, 2, 3 operands), DIV, IDIV (#DE: DIVIDE_ERROR), SHL SHR SAR ROL ROR RCL RCR
+ * (1, Ib, CL), SHLD, SHRD, BT BTS BTR BTC (reg and imm offsets, LOCK), BSF, BSR, TZCNT,
+ * LZCNT, POPCNT, SETcc, CMOVcc, Jcc, JMP, CALL, RET (near, rel and indirect), RET imm16,
+ * LOOP/LOOPE/LOOPNE/JRCXZ, ENTER, LEAVE, MOVS CMPS STOS LODS SCAS with REP/REPE/REPNE (up to 8
+ * iterations per block exit), CMPXCHG, CMPXCHG8B, XADD (LOCK: compare-and-swap), CMPXCHG16B
+ * (under a global lock: CPUID does not claim CX16), CLC STC
+ * CMC CLD STD, NOP forms (90, 0F 1F, the 0F 18..1F hint space including ENDBR64, PREFETCHW
+ * 0F 0D), PAUSE, FWAIT, CLFLUSH (no-op), MFENCE/LFENCE/SFENCE, LDMXCSR/STMXCSR, CPUID,
+ * RDTSC, SYSCALL (SYSCALL trap, resuming after it), UD2 (ILLEGAL_INSTRUCTION), INT3
+ * (BREAKPOINT, after it), HLT CLI STI IN OUT INS OUTS INT n IRET (PRIVILEGED: SIGSEGV).
+ * Prefixes: 66, 67, F0, F2, F3, REX, FS/GS overrides (CS/DS/ES/SS ignored).
+ *
+ * <h2>Illegal (ILLEGAL_INSTRUCTION with the first bytes) until implemented</h2>
+ * x87 (D8-DF; CPUID claims no FPU), MMX, SSE and later (0F 10.., 0F 38 and 0F 3A maps empty;
+ * CPUID claims no SSE/SSE2 yet), VEX/EVEX (C4, C5, 62),
+ * segment-register moves (8C, 8E), far CALL/JMP/RET, BOUND/AAA/DAA family and the rest
+ * invalid in 64-bit mode, FXSAVE/FXRSTOR, XSAVE, RDRAND, MOVBE, BMI1/BMI2 (VEX).
+ */
+package dev.emu.x86;
