@@ -39,8 +39,9 @@ public final class A32Decoder {
     /** The three data-processing forms of one opcode (A5.2.1, A5.2.2, A5.2.3). */
     private static void dp(Alu op, String opcodeBits) {
         String s = op.compare() ? "1" : "S";
-        String n = op.usesRn() ? "nnnn" : "----";
-        String d = op.compare() ? "----" : "dddd";
+        // the should-be-zero Rn of MOV/MVN and Rd of the compares must be zero (as qemu decodes them)
+        String n = op.usesRn() ? "nnnn" : "0000";
+        String d = op.compare() ? "0000" : "dddd";
         String head = "cccc_000" + opcodeBits.charAt(0) + "_" + opcodeBits.substring(1) + s + "_" + n + "_" + d;
         String headImm = "cccc_001" + opcodeBits.charAt(0) + "_" + opcodeBits.substring(1) + s + "_" + n + "_" + d;
         insn(op + "_imm", headImm + "_iiii_iiii_iiii", (c, f) -> DataProcessing.imm(c, f, op));
@@ -84,11 +85,11 @@ public final class A32Decoder {
         // A5.2.7 Halfword multiply and multiply accumulate
         insn("SMLAxy",    "cccc_0001_0000_dddd_aaaa_mmmm_1yx0_nnnn", Multiply::SMLAxy);      // A8.8 SMLABB, SMLABT, SMLATB, SMLATT
         insn("SMLAWy",    "cccc_0001_0010_dddd_aaaa_mmmm_1y00_nnnn", Multiply::SMLAWy);      // A8.8 SMLAWB, SMLAWT
-        insn("SMULWy",    "cccc_0001_0010_dddd_----_mmmm_1y10_nnnn", Multiply::SMULWy);      // A8.8 SMULWB, SMULWT
+        insn("SMULWy",    "cccc_0001_0010_dddd_0000_mmmm_1y10_nnnn", Multiply::SMULWy);      // A8.8 SMULWB, SMULWT
         insn("SMLALxy",   "cccc_0001_0100_hhhh_llll_mmmm_1yx0_nnnn", Multiply::SMLALxy);     // A8.8 SMLALBB, ...
-        insn("SMULxy",    "cccc_0001_0110_dddd_----_mmmm_1yx0_nnnn", Multiply::SMULxy);      // A8.8 SMULBB, ...
+        insn("SMULxy",    "cccc_0001_0110_dddd_0000_mmmm_1yx0_nnnn", Multiply::SMULxy);      // A8.8 SMULBB, ...
         // A5.2.5 Multiply and multiply accumulate
-        insn("MUL",       "cccc_0000_000S_dddd_----_mmmm_1001_nnnn", Multiply::MUL);         // A8.8 MUL A1
+        insn("MUL",       "cccc_0000_000S_dddd_0000_mmmm_1001_nnnn", Multiply::MUL);         // A8.8 MUL A1
         insn("MLA",       "cccc_0000_001S_dddd_aaaa_mmmm_1001_nnnn", Multiply::MLA);         // A8.8 MLA A1
         insn("UMAAL",     "cccc_0000_0100_hhhh_llll_mmmm_1001_nnnn", Multiply::UMAAL);       // A8.8 UMAAL A1
         insn("MLS",       "cccc_0000_0110_dddd_aaaa_mmmm_1001_nnnn", Multiply::MLS);         // A8.8 MLS A1

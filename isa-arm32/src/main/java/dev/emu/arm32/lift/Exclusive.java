@@ -23,7 +23,7 @@ public final class Exclusive {
             c.illegal();
             return;
         }
-        Value addr = c.reg(n);
+        Value addr = c.aligned(c.reg(n), bytes, false);
         Value v;
         if (bytes == 8) {
             v = c.load64(addr);
@@ -71,7 +71,7 @@ public final class Exclusive {
             c.illegal();
             return;
         }
-        Value addr = c.reg(n);
+        Value addr = c.aligned(c.reg(n), bytes, true);
         Value value = bytes == 8
                 ? b.or(b.zext64(c.reg(t)), b.shl(b.zext64(c.reg(t2)), b.c64(32)))
                 : c.reg(t);

@@ -326,6 +326,15 @@ public final class LiftContext {
         b.store(address(addr), v, size, false);
     }
 
+    private static final dev.emu.core.ir.Helper CHECK_ALIGNED =
+            dev.emu.core.ir.Helper.of(dev.emu.arm32.Arm32Helpers.class, "checkAligned");
+
+    /** The 32-bit address, faulting (SIGBUS) unless it is a multiple of {@code bytes}. */
+    public Value aligned(Value addr, int bytes, boolean write) {
+        Value a = b.call(CHECK_ALIGNED, address(addr), b.c64(bytes - 1), b.c32(write ? 1 : 0));
+        return b.trunc32(a);
+    }
+
     /** The 32-bit address as the I64 the memory ops take. */
     public Value address64(Value addr) {
         return address(addr);

@@ -80,7 +80,7 @@ public final class LoadStore {
         }
         Value rn = base(c, n);
         Value offsetAddr = add ? b.add(rn, offset) : b.sub(rn, offset);
-        Value address = index ? offsetAddr : rn;
+        Value address = c.aligned(index ? offsetAddr : rn, 4, !load);
         Value second = b.add(address, b.c32(4));
         if (load) {
             Value lo = c.load(address, 4, false);
@@ -139,7 +139,7 @@ public final class LoadStore {
 
     private static void dualForm(LiftContext c, Fields f, boolean load, boolean register) {
         int t = f.get('t');
-        if ((t & 1) != 0) {
+        if ((t & 1) != 0 || f.get('p') == 0 && f.get('w') == 1) {
             c.illegal();
             return;
         }

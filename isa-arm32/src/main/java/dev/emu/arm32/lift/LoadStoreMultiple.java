@@ -30,7 +30,7 @@ public final class LoadStoreMultiple {
         }
         Value rn = c.reg(n);
         long startOffset = increment ? (before ? 4 : 0) : (before ? -4L * count : -4L * count + 4);
-        Value start = startOffset == 0 ? rn : b.add(rn, b.c32(startOffset));
+        Value start = c.aligned(startOffset == 0 ? rn : b.add(rn, b.c32(startOffset)), 4, !load);
         Value newBase = b.add(rn, b.c32(increment ? 4L * count : -4L * count));
         if (load) {
             Value[] loaded = new Value[16];
