@@ -27,6 +27,8 @@ public final class A32Runner {
     public final CpuState cpu;
     private byte[] code = new byte[0];
     public Block lastBlock;
+    /** Instructions per block (to split blocks where a test wants it). */
+    public int maxInsns = LiftRequest.DEFAULT_MAX_INSNS;
     public int blocks;
 
     public A32Runner() {
@@ -110,7 +112,7 @@ public final class A32Runner {
             if (pc < BASE || pc >= BASE + code.length) {
                 return this;
             }
-            lastBlock = Arm32Lifter.lift(src, new LiftRequest(cpu.mem, pc, isa.mode(cpu), LiftRequest.DEFAULT_MAX_INSNS, -1));
+            lastBlock = Arm32Lifter.lift(src, new LiftRequest(cpu.mem, pc, isa.mode(cpu), maxInsns, -1));
             blocks++;
             CpuState before = coSimulable(lastBlock) ? cpu.copy(cpu.mem) : null;
             IrInterpreter.run(lastBlock, cpu);

@@ -18,12 +18,18 @@ public final class Exclusive {
     private Exclusive() {}
 
     public static void loadExclusive(LiftContext c, int n, int t, int t2, int bytes) {
+        loadExclusive(c, n, t, t2, bytes, 0);
+    }
+
+    /** With an immediate offset added to Rn (Thumb LDREX T1). */
+    public static void loadExclusive(LiftContext c, int n, int t, int t2, int bytes, long offset) {
         IrBuilder b = c.b;
         if (n == 15 || t == 15 || t2 == 15 || bytes == 8 && t == t2) {
             c.illegal();
             return;
         }
-        Value addr = c.aligned(c.reg(n), bytes, false);
+        Value base = offset == 0 ? c.reg(n) : b.add(c.reg(n), b.c32(offset));
+        Value addr = c.aligned(base, bytes, false);
         Value v;
         if (bytes == 8) {
             v = c.load64(addr);
@@ -66,12 +72,18 @@ public final class Exclusive {
     }
 
     public static void storeExclusive(LiftContext c, int d, int n, int t, int t2, int bytes) {
+        storeExclusive(c, d, n, t, t2, bytes, 0);
+    }
+
+    /** With an immediate offset added to Rn (Thumb STREX T1). */
+    public static void storeExclusive(LiftContext c, int d, int n, int t, int t2, int bytes, long offset) {
         IrBuilder b = c.b;
         if (d == 15 || n == 15 || t == 15 || t2 == 15 || d == n || d == t || d == t2) {
             c.illegal();
             return;
         }
-        Value addr = c.aligned(c.reg(n), bytes, true);
+        Value base = offset == 0 ? c.reg(n) : b.add(c.reg(n), b.c32(offset));
+        Value addr = c.aligned(base, bytes, true);
         Value value = bytes == 8
                 ? b.or(b.zext64(c.reg(t)), b.shl(b.zext64(c.reg(t2)), b.c64(32)))
                 : c.reg(t);

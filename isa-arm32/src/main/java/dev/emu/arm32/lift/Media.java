@@ -77,7 +77,7 @@ public final class Media {
 
     // ---------------------------------------------------------------- extends
     private static Value rotated(LiftContext c, Fields f) {
-        int rot = f.get('r') * 8;
+        int rot = f.has('r') ? f.get('r') * 8 : 0;
         Value x = c.reg(f.get('m'));
         return rot == 0 ? x : c.b.rotr(x, c.b.c32(rot));
     }

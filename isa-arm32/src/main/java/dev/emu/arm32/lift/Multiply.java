@@ -35,7 +35,7 @@ public final class Multiply {
             return;
         }
         Value r = c.b.mul(c.reg(n), c.reg(m));
-        if (f.get('S') == 1) {
+        if (f.has('S') && f.get('S') == 1) {
             nz(c, r);
         }
         c.setReg(d, r);
