@@ -266,6 +266,9 @@ class A32DiffTest {
                 tests.add(DynamicTest.dynamicTest(group.name() + " on " + tier.name(), () -> {
                     CampaignReport report = DiffCampaign.of(group.name(), A32DiffProgram.INSTANCE, group.gen()::apply)
                             .run(qemu, tier);
+                    System.out.printf("%s on %s: %d cases, %d faulted alike, %d programs, %d mismatches%n",
+                            group.name(), tier.name(), report.cases(), report.faultedAlike(), report.programs(),
+                            report.mismatches().size());
                     report.assertNoMismatches();
                 }));
             }
