@@ -9,6 +9,7 @@ import dev.emu.arm32.lift.LoadStore;
 import dev.emu.arm32.lift.LoadStoreMultiple;
 import dev.emu.arm32.lift.Media;
 import dev.emu.arm32.lift.Multiply;
+import dev.emu.arm32.lift.Parallel;
 import dev.emu.arm32.lift.SystemInsns;
 import dev.emu.core.decode.DecodeTable;
 
@@ -131,6 +132,14 @@ public final class A32Decoder {
         insn("LDRB_reg",  "cccc_011p_u1w1_nnnn_tttt_aaaa_ayy0_mmmm", LoadStore::LDRB_reg);   // A8.8 LDRB (register) A1
 
         // ================= A5.4 Media instructions
+        // A5.4.1 Parallel addition and subtraction, signed; A5.4.2 unsigned ('o' = op2)
+        insn("SADD_SSUB",   "cccc_0110_0001_nnnn_dddd_1111_ooo1_mmmm", Parallel::SADD_SSUB);    // A8.8 SADD16, SASX, SSAX, SSUB16, SADD8, SSUB8
+        insn("QADD_QSUB",   "cccc_0110_0010_nnnn_dddd_1111_ooo1_mmmm", Parallel::QADD_QSUB);    // A8.8 QADD16, QASX, QSAX, QSUB16, QADD8, QSUB8
+        insn("SHADD_SHSUB", "cccc_0110_0011_nnnn_dddd_1111_ooo1_mmmm", Parallel::SHADD_SHSUB);  // A8.8 SHADD16 ... SHSUB8
+        insn("UADD_USUB",   "cccc_0110_0101_nnnn_dddd_1111_ooo1_mmmm", Parallel::UADD_USUB);    // A8.8 UADD16, UASX, USAX, USUB16, UADD8, USUB8
+        insn("UQADD_UQSUB", "cccc_0110_0110_nnnn_dddd_1111_ooo1_mmmm", Parallel::UQADD_UQSUB);  // A8.8 UQADD16 ... UQSUB8
+        insn("UHADD_UHSUB", "cccc_0110_0111_nnnn_dddd_1111_ooo1_mmmm", Parallel::UHADD_UHSUB);  // A8.8 UHADD16 ... UHSUB8
+        insn("SEL",         "cccc_0110_1000_nnnn_dddd_1111_1011_mmmm", Parallel::SEL);          // A8.8 SEL A1
         // A5.4.3 Packing, unpacking, saturation, and reversal (the extends with Rn = 1111 first)
         insn("SXTB16",    "cccc_0110_1000_1111_dddd_rr00_0111_mmmm", Media::SXTB16);         // A8.8 SXTB16 A1
         insn("SXTAB16",   "cccc_0110_1000_nnnn_dddd_rr00_0111_mmmm", Media::SXTAB16);        // A8.8 SXTAB16 A1

@@ -5,6 +5,7 @@ import dev.emu.arm32.lift.Exclusive;
 import dev.emu.arm32.lift.Handler;
 import dev.emu.arm32.lift.Media;
 import dev.emu.arm32.lift.Multiply;
+import dev.emu.arm32.lift.Parallel;
 import dev.emu.arm32.lift.SystemInsns;
 import dev.emu.arm32.lift.Thumb16;
 import dev.emu.arm32.lift.Thumb32Branches;
@@ -211,6 +212,8 @@ public final class T32Decoder {
         t32("SXTAB_T1",    "1111_1010_0100_nnnn_1111_dddd_10rr_mmmm", Media::SXTAB);     // A8.8 SXTAB T1
         t32("UXTB_T2",     "1111_1010_0101_1111_1111_dddd_10rr_mmmm", Media::UXTB);      // A8.8 UXTB T2
         t32("UXTAB_T1",    "1111_1010_0101_nnnn_1111_dddd_10rr_mmmm", Media::UXTAB);     // A8.8 UXTAB T1
+        t32("SEL_T1",      "1111_1010_1010_nnnn_1111_dddd_1000_mmmm", Parallel::SEL);       // A8.8 SEL T1
+        t32("PARALLEL_T1", "1111_1010_1ooo_nnnn_1111_dddd_0kkk_mmmm", Parallel::PARALLEL_T1); // A6.3.13/14 parallel add/sub T1
         t32("REV_T2",      "1111_1010_1001_MMMM_1111_dddd_1000_mmmm", Media::REV);       // A8.8 REV T2
         t32("REV16_T2",    "1111_1010_1001_MMMM_1111_dddd_1001_mmmm", Media::REV16);     // A8.8 REV16 T2
         t32("RBIT_T1",     "1111_1010_1001_MMMM_1111_dddd_1010_mmmm", Media::RBIT);      // A8.8 RBIT T1

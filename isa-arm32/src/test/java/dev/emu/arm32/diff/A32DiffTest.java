@@ -156,6 +156,19 @@ class A32DiffTest {
             }
             return one("sbfx/bfi/bfc/ubfx", w, state(r));
         }));
+        g.add(new Group("parallel_add_sub_SEL", r -> {
+            A32State s = state(r);
+            s.apsr |= r.nextInt(16) << 16; // GE
+            int w;
+            if (r.nextInt(5) == 0) {
+                w = cond(r) << 28 | 0x06800FB0 | gpr(r) << 16 | gpr(r) << 12 | gpr(r); // SEL
+            } else {
+                int kind = new int[] {1, 2, 3, 5, 6, 7}[r.nextInt(6)];
+                int op = new int[] {0, 1, 2, 3, 4, 7}[r.nextInt(6)];
+                w = cond(r) << 28 | 0x06000F10 | kind << 20 | gpr(r) << 16 | gpr(r) << 12 | op << 5 | gpr(r);
+            }
+            return one("parallel add/sub, sel", w, s);
+        }));
         // ---- A5.3 loads and stores, base r5 inside the window
         g.add(new Group("load_store_word_byte", r -> {
             A32State s = state(r);

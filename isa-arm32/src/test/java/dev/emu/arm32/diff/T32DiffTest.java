@@ -303,6 +303,19 @@ class T32DiffTest {
             };
             return t("t32 reg misc 0x" + Integer.toHexString(w), state(r), w32(w));
         }));
+        g.add(new Group("t32_parallel_add_sub_SEL", r -> {
+            A32State s = state(r);
+            s.apsr |= r.nextInt(16) << 16; // GE
+            int w;
+            if (r.nextInt(5) == 0) {
+                w = 0xfaa0f080 | gpr(r) << 16 | gpr(r) << 8 | gpr(r); // SEL
+            } else {
+                int op1 = new int[] {0, 1, 2, 4, 5, 6}[r.nextInt(6)];
+                int op2 = new int[] {0, 1, 2, 4, 5, 6}[r.nextInt(6)];
+                w = 0xfa80f000 | op1 << 20 | gpr(r) << 16 | gpr(r) << 8 | op2 << 4 | gpr(r);
+            }
+            return t("t32 parallel/sel 0x" + Integer.toHexString(w), s, w32(w));
+        }));
         g.add(new Group("t32_branches", r -> {
             int k = r.nextInt(3);
             int[] over = {0xf04f, 0x0001}; // mov.w r0, #1
