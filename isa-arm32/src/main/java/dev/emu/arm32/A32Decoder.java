@@ -179,6 +179,7 @@ public final class A32Decoder {
         insn("BL",        "cccc_1011_iiii_iiii_iiii_iiii_iiii_iiii", Branches::BL);            // A8.8 BL, BLX (immediate) A1
 
         // ================= A5.6 Coprocessor instructions, and Supervisor Call
+        VfpDecoder.rows("cccc", A32Decoder::insn);
         insn("MCR",       "cccc_1110_ooo0_NNNN_tttt_1111_ppp1_MMMM", SystemInsns::MCR);       // A8.8 MCR A1 (p15 only)
         insn("MRC",       "cccc_1110_ooo1_NNNN_tttt_1111_ppp1_MMMM", SystemInsns::MRC);       // A8.8 MRC A1 (p15 only)
         insn("SVC",       "cccc_1111_iiii_iiii_iiii_iiii_iiii_iiii", SystemInsns::SVC);       // A8.8 SVC A1

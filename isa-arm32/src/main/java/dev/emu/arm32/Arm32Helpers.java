@@ -99,4 +99,17 @@ public final class Arm32Helpers {
         }
         return a & mask | b & ~mask;
     }
+
+    /** VCVTR: a float (binary64 if {@code dbl}, else binary32 in the low bits) to an integer, rounding to nearest even, saturating, NaN to 0. */
+    public static int roundToInt(long bits, int dbl, int signed) {
+        double v = dbl != 0 ? Double.longBitsToDouble(bits) : Float.intBitsToFloat((int) bits);
+        if (Double.isNaN(v)) {
+            return 0;
+        }
+        double r = Math.rint(v);
+        if (signed != 0) {
+            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, r));
+        }
+        return (int) (long) Math.max(0, Math.min(4294967295.0, r));
+    }
 }

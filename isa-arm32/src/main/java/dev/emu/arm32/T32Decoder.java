@@ -236,6 +236,7 @@ public final class T32Decoder {
         t32("UMLAL_T1",    "1111_1011_1110_nnnn_llll_hhhh_0000_mmmm", Multiply::UMLAL);    // A8.8 UMLAL T1
         t32("UMAAL_T1",    "1111_1011_1110_nnnn_llll_hhhh_0110_mmmm", Multiply::UMAAL);    // A8.8 UMAAL T1
         // ================= A6.3.18 Coprocessor instructions (CP15 thread ID registers only)
+        VfpDecoder.rows("1110", T32Decoder::t32);
         t32("MCR_T1",      "1110_1110_ooo0_NNNN_tttt_1111_ppp1_MMMM", SystemInsns::MCR);   // A8.8 MCR T1
         t32("MRC_T1",      "1110_1110_ooo1_NNNN_tttt_1111_ppp1_MMMM", SystemInsns::MRC);   // A8.8 MRC T1
         THUMB32 = t.build();

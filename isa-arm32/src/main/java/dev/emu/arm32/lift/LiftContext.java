@@ -240,6 +240,31 @@ public final class LiftContext {
         return b.c32(v);
     }
 
+    // ---------------------------------------------------------------- VFP registers
+    /** D<n> (64 bits). */
+    public Value dreg(int n) {
+        return b.getReg64(dev.emu.arm32.Arm32Registers.D0 + n);
+    }
+
+    public void setDreg(int n, Value v) {
+        b.setReg(dev.emu.arm32.Arm32Registers.D0 + n, v);
+    }
+
+    /** S<n>: the low (even n) or high (odd n) half of D<n/2>. */
+    public Value sreg(int n) {
+        Value d = dreg(n >> 1);
+        return b.trunc32((n & 1) == 0 ? d : b.shr(d, b.c64(32)));
+    }
+
+    public void setSreg(int n, Value v) {
+        Value d = dreg(n >> 1);
+        Value wide = b.zext64(v);
+        Value merged = (n & 1) == 0
+                ? b.or(b.and(d, b.c64(0xFFFF_FFFF_0000_0000L)), wide)
+                : b.or(b.and(d, b.c64(0xFFFF_FFFFL)), b.shl(wide, b.c64(32)));
+        setDreg(n >> 1, merged);
+    }
+
     // ---------------------------------------------------------------- flags
     public void setNZCV(Value n, Value z, Value c, Value v) {
         b.setReg(N, n);
