@@ -112,4 +112,48 @@ public final class Arm32Helpers {
         }
         return (int) (long) Math.max(0, Math.min(4294967295.0, r));
     }
+
+    /**
+     * The NaN an Arm floating-point operation returns (FPProcessNaNs, FPSCR.DN = 0) when its
+     * result {@code r} is a NaN: the first signalling operand quieted, else the first quiet
+     * operand, else (an invalid operation on numbers) the default NaN. Binary64.
+     */
+    public static long nan64(long r, long x, long y) {
+        long quiet = 1L << 51;
+        boolean xn = Double.isNaN(Double.longBitsToDouble(x));
+        boolean yn = Double.isNaN(Double.longBitsToDouble(y));
+        if (xn && (x & quiet) == 0) {
+            return x | quiet;
+        }
+        if (yn && (y & quiet) == 0) {
+            return y | quiet;
+        }
+        if (xn) {
+            return x;
+        }
+        if (yn) {
+            return y;
+        }
+        return 0x7FF8_0000_0000_0000L;
+    }
+
+    /** {@link #nan64} for binary32. */
+    public static int nan32(int r, int x, int y) {
+        int quiet = 1 << 22;
+        boolean xn = Float.isNaN(Float.intBitsToFloat(x));
+        boolean yn = Float.isNaN(Float.intBitsToFloat(y));
+        if (xn && (x & quiet) == 0) {
+            return x | quiet;
+        }
+        if (yn && (y & quiet) == 0) {
+            return y | quiet;
+        }
+        if (xn) {
+            return x;
+        }
+        if (yn) {
+            return y;
+        }
+        return 0x7FC0_0000;
+    }
 }

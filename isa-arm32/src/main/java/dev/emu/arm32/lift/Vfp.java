@@ -240,9 +240,23 @@ public final class Vfp {
         Value apply(IrBuilder b, Value x, Value y);
     }
 
+    private static final dev.emu.core.ir.Helper NAN64 =
+            dev.emu.core.ir.Helper.of(dev.emu.arm32.Arm32Helpers.class, "nan64");
+    private static final dev.emu.core.ir.Helper NAN32 =
+            dev.emu.core.ir.Helper.of(dev.emu.arm32.Arm32Helpers.class, "nan32");
+
+    /** r, or the NaN Arm returns when r is a NaN (operand NaNs propagate, else the default NaN). */
+    private static Value armNaN(IrBuilder b, Value r, Value x, Value y) {
+        Value nan = b.call(r.type() == Type.I64 ? NAN64 : NAN32, r, x, y);
+        return b.select(b.fcmpUn(r, r), nan, r);
+    }
+
     private static void binary(LiftContext c, Fields f, Binary op) {
         boolean dbl = f.get('s') == 1;
-        set(c, dbl, vd(f), op.apply(c.b, get(c, dbl, vn(f)), get(c, dbl, vm(f))));
+        IrBuilder b = c.b;
+        Value x = get(c, dbl, vn(f));
+        Value y = get(c, dbl, vm(f));
+        set(c, dbl, vd(f), armNaN(b, op.apply(b, x, y), x, y));
     }
 
     public static void VADD(LiftContext c, Fields f) { binary(c, f, IrBuilder::fadd); }

@@ -238,6 +238,35 @@ public final class A32Asm {
         return word(0xEE1D_0F50 | rt << 12);
     }
 
+    /** MOVW/MOVT Rd, #value; ADD Rd, Rn, Rd: Rd = Rn + value for any value. */
+    public A32Asm addLarge(int rd, int rn, long value) {
+        if (rd == rn) {
+            throw new IllegalArgumentException("addLarge needs Rd != Rn");
+        }
+        mov32(rd, value);
+        return add(rd, rn, rd);
+    }
+
+    /** VMSR FPSCR, Rt (A8.8 VMSR). */
+    public A32Asm vmsrFpscr(int rt) {
+        return word(0xEEE1_0A10 | rt << 12);
+    }
+
+    /** VMRS Rt, FPSCR (A8.8 VMRS). */
+    public A32Asm vmrsFpscr(int rt) {
+        return word(0xEEF1_0A10 | rt << 12);
+    }
+
+    /** VLDMIA Rn{!}, {D0-D15} or {D16-D31} (A8.8 VLDM). */
+    public A32Asm vldmia16(int rn, boolean high, boolean writeback) {
+        return word(0xEC90_0B20 | (high ? 1 << 22 : 0) | (writeback ? 1 << 21 : 0) | rn << 16);
+    }
+
+    /** VSTMIA Rn{!}, {D0-D15} or {D16-D31} (A8.8 VSTM). */
+    public A32Asm vstmia16(int rn, boolean high, boolean writeback) {
+        return word(0xEC80_0B20 | (high ? 1 << 22 : 0) | (writeback ? 1 << 21 : 0) | rn << 16);
+    }
+
     // ---------------------------------------------------------------- Thumb
     /** MOVW Rd, #imm16 (A8.8 MOV (immediate) T3). */
     public A32Asm tMovw(int rd, int imm16) {

@@ -27,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * a fault ends the program.
  */
 public final class A32DiffProgram implements DiffProgram<A32Case> {
-    public static final A32DiffProgram INSTANCE = new A32DiffProgram();
+    public static final A32DiffProgram INSTANCE = new A32DiffProgram(false);
+    /** Also loads and dumps FPSCR and D0..D31 (VLDM/VSTM, VMRS/VMSR): for VFP classes. */
+    public static final A32DiffProgram WITH_VFP = new A32DiffProgram(true);
 
     public static final long TEXT = 0x10000L;
     /** The scratch memory window every case sees. */
@@ -37,6 +39,9 @@ public final class A32DiffProgram implements DiffProgram<A32Case> {
     static final int OFF_R = 0;
     static final int OFF_APSR = 60;
     static final int HEADER = 64;
+    static final int OFF_FPSCR = 64;
+    static final int OFF_D = 72;
+    static final int HEADER_VFP = OFF_D + 256;
     private static final int NR_WRITE = 4;
     private static final int NR_EXIT = 1;
     /** EF_ARM_EABI_VER5 | EF_ARM_ABI_FLOAT_HARD, as Debian's armhf binaries carry. */
@@ -48,20 +53,36 @@ public final class A32DiffProgram implements DiffProgram<A32Case> {
 
     private static final ConcurrentHashMap<Integer, DumpLayout> LAYOUTS = new ConcurrentHashMap<>();
 
-    private A32DiffProgram() {}
+    private final boolean vfp;
+    private final int header;
+
+    private A32DiffProgram(boolean vfp) {
+        this.vfp = vfp;
+        this.header = vfp ? HEADER_VFP : HEADER;
+    }
 
     @Override
     public DumpLayout layout(A32Case c) {
-        return layout(c.init().windowBytes());
+        return layout(c.init().windowBytes(), vfp);
     }
 
     public static DumpLayout layout(int windowBytes) {
-        return LAYOUTS.computeIfAbsent(windowBytes, k -> {
+        return layout(windowBytes, false);
+    }
+
+    public static DumpLayout layout(int windowBytes, boolean vfp) {
+        return LAYOUTS.computeIfAbsent(vfp ? ~windowBytes : windowBytes, k -> {
             DumpLayout.Builder b = DumpLayout.builder(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < 15; i++) {
                 b.hex("r" + i, 4);
             }
             b.field("apsr", 4, APSR_FORMAT);
+            if (vfp) {
+                b.hex("fpscr", 4).skip(4);
+                for (int i = 0; i < 32; i++) {
+                    b.hex("d" + i, 8);
+                }
+            }
             return b.memory("mem", windowBytes, 16).build();
         });
     }
@@ -69,17 +90,23 @@ public final class A32DiffProgram implements DiffProgram<A32Case> {
     /** The dump a case whose code changes nothing would write. */
     public static DiffDump dumpOf(A32State s) {
         ByteBuffer b = ByteBuffer.allocate(HEADER + s.windowBytes()).order(ByteOrder.LITTLE_ENDIAN);
-        putState(b, s);
+        putState(b, s, false);
         return new DiffDump(layout(s.windowBytes()), b.array());
     }
 
-    private static void putState(ByteBuffer b, A32State s) {
+    private static void putState(ByteBuffer b, A32State s, boolean vfp) {
         int base = b.position();
         for (int i = 0; i < 15; i++) {
             b.putInt(base + OFF_R + 4 * i, s.r[i]);
         }
         b.putInt(base + OFF_APSR, s.apsr);
-        b.position(base + HEADER);
+        if (vfp) {
+            b.putInt(base + OFF_FPSCR, s.fpscr);
+            for (int i = 0; i < 32; i++) {
+                b.putLong(base + OFF_D + 8 * i, s.d[i]);
+            }
+        }
+        b.position(base + (vfp ? HEADER_VFP : HEADER));
         b.put(s.mem);
     }
 
@@ -91,12 +118,12 @@ public final class A32DiffProgram implements DiffProgram<A32Case> {
         int blocks = 0;
         for (A32Case c : cases) {
             maxWindow = Math.max(maxWindow, c.init().windowBytes());
-            blocks += HEADER + c.init().windowBytes();
+            blocks += header + c.init().windowBytes();
         }
         int windowArea = Math.max(4096, (maxWindow + 4095) / 4096 * 4096);
         long stateBase = WINDOW + windowArea;
         long dump = (stateBase + blocks + 15) / 16 * 16;
-        long dataEnd = dump + HEADER + maxWindow;
+        long dataEnd = dump + header + maxWindow;
 
         ByteBuffer data = ByteBuffer.allocate(windowArea + blocks).order(ByteOrder.LITTLE_ENDIAN);
         A32Asm a = new A32Asm(TEXT);
@@ -104,9 +131,9 @@ public final class A32DiffProgram implements DiffProgram<A32Case> {
         long block = stateBase;
         for (A32Case c : cases) {
             data.position((int) (block - WINDOW));
-            putState(data, c.init());
+            putState(data, c.init(), vfp);
             emitCase(a, r, c, block, dump);
-            block += HEADER + c.init().windowBytes();
+            block += header + c.init().windowBytes();
         }
         a.movw(0, 0);
         a.movw(7, NR_EXIT);
@@ -159,14 +186,21 @@ public final class A32DiffProgram implements DiffProgram<A32Case> {
         a.bl(r.writeDump());
     }
 
-    private static void emitRoutines(A32Asm a, Routines r, long dump) {
+    private void emitRoutines(A32Asm a, Routines r, long dump) {
         // loadState(r0 = state block, r2 = window bytes): the window, then the APSR.
         a.bind(r.loadState());
-        a.addImm(1, 0, HEADER);
+        a.addLarge(1, 0, header);
         a.mov32(3, WINDOW);
         copyLoop(a, 1, 3, 2);
         a.ldr(1, 0, OFF_APSR);
         a.msr(1);
+        if (vfp) {
+            a.ldr(1, 0, OFF_FPSCR);
+            a.vmsrFpscr(1);
+            a.addImm(1, 0, OFF_D);
+            a.vldmia16(1, false, true);
+            a.vldmia16(1, true, false);
+        }
         a.bx(14);
 
         // saveRegs(r0 = dump; the case's r0 in TPIDRURW, its r14 already stored).
@@ -176,15 +210,22 @@ public final class A32DiffProgram implements DiffProgram<A32Case> {
         a.str(1, 0, OFF_APSR);
         a.readTpidrurw(1);
         a.str(1, 0, OFF_R);
+        if (vfp) {
+            a.vmrsFpscr(1);
+            a.str(1, 0, OFF_FPSCR);
+            a.addImm(1, 0, OFF_D);
+            a.vstmia16(1, false, true);
+            a.vstmia16(1, true, false);
+        }
         a.bx(14);
 
         // writeDump(r2 = window bytes): the window after the registers, then write(1, dump, len).
         a.bind(r.writeDump());
         a.mov(5, 2);
         a.mov32(1, WINDOW);
-        a.mov32(3, dump + HEADER);
+        a.mov32(3, dump + header);
         copyLoop(a, 1, 3, 2);
-        a.addImm(2, 5, HEADER);
+        a.addLarge(2, 5, header);
         a.movw(0, 1);
         a.mov32(1, dump);
         a.movw(7, NR_WRITE);

@@ -8,12 +8,15 @@ import java.util.Random;
  * The AArch32 state a case starts from: R0..R14, the APSR flags (N Z C V Q in bits 31..27,
  * GE in 19..16, as MRS reads them) and the contents of the scratch window at
  * {@link A32DiffProgram#WINDOW}. Registers that should address the window hold
- * {@code A32DiffProgram.WINDOW + offset}. (D0..D31 and FPSCR are not part of it yet: the
- * core has no VFP.)
+ * {@code A32DiffProgram.WINDOW + offset}. D0..D31 and FPSCR count only under
+ * {@link A32DiffProgram#WITH_VFP}.
  */
 public final class A32State {
     public final int[] r = new int[15];
     public int apsr;
+    /** D0..D31 and FPSCR: loaded and dumped by {@link A32DiffProgram#WITH_VFP} only. */
+    public final long[] d = new long[32];
+    public int fpscr;
     /** The window's initial bytes; its length is the window size (a multiple of 32). */
     public byte[] mem;
 
@@ -35,6 +38,10 @@ public final class A32State {
             }
         }
         s.apsr = rnd.nextInt(16) << 28;
+        for (int i = 0; i < 32; i++) {
+            s.d[i] = rnd.nextBoolean() ? RandomValues.interestingDoubleBits(rnd)
+                    : RandomValues.interestingFloatBits(rnd) | RandomValues.interestingFloatBits(rnd) << 32;
+        }
         rnd.nextBytes(s.mem);
         return s;
     }
@@ -47,6 +54,8 @@ public final class A32State {
         A32State c = new A32State(mem.length);
         System.arraycopy(r, 0, c.r, 0, 15);
         c.apsr = apsr;
+        System.arraycopy(d, 0, c.d, 0, 32);
+        c.fpscr = fpscr;
         c.mem = mem.clone();
         return c;
     }
@@ -64,7 +73,10 @@ public final class A32State {
         for (int i = 0; i < 15; i++) {
             sb.append(String.format("%-4s0x%08x%s", "r" + i, r[i], i % 5 == 4 ? "\n" : "  "));
         }
-        sb.append(String.format("apsr 0x%08x (%s)%n", apsr, flags(apsr)));
+        sb.append(String.format("apsr 0x%08x (%s)  fpscr 0x%08x%n", apsr, flags(apsr), fpscr));
+        for (int i = 0; i < 32; i++) {
+            sb.append(String.format("%-4s0x%016x%s", "d" + i, d[i], i % 4 == 3 ? "\n" : "  "));
+        }
         sb.append(String.format("mem at 0x%x, %d bytes:%n", A32DiffProgram.WINDOW, mem.length));
         for (int off = 0; off < mem.length; off += 16) {
             sb.append(String.format("  +0x%03x:", off));
@@ -78,7 +90,8 @@ public final class A32State {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof A32State s && Arrays.equals(r, s.r) && apsr == s.apsr && Arrays.equals(mem, s.mem);
+        return o instanceof A32State s && Arrays.equals(r, s.r) && apsr == s.apsr && Arrays.equals(d, s.d)
+                && fpscr == s.fpscr && Arrays.equals(mem, s.mem);
     }
 
     @Override
