@@ -3,6 +3,7 @@ package dev.emu.arm32;
 import dev.emu.arm32.lift.Branches;
 import dev.emu.arm32.lift.DataProcessing;
 import dev.emu.arm32.lift.DataProcessing.Alu;
+import dev.emu.arm32.lift.DualMultiply;
 import dev.emu.arm32.lift.Exclusive;
 import dev.emu.arm32.lift.Handler;
 import dev.emu.arm32.lift.LoadStore;
@@ -10,6 +11,7 @@ import dev.emu.arm32.lift.LoadStoreMultiple;
 import dev.emu.arm32.lift.Media;
 import dev.emu.arm32.lift.Multiply;
 import dev.emu.arm32.lift.Parallel;
+import dev.emu.arm32.lift.Saturate;
 import dev.emu.arm32.lift.SystemInsns;
 import dev.emu.core.decode.DecodeTable;
 
@@ -99,14 +101,14 @@ public final class A32Decoder {
         insn("SMULL",     "cccc_0000_110S_hhhh_llll_mmmm_1001_nnnn", Multiply::SMULL);       // A8.8 SMULL A1
         insn("SMLAL",     "cccc_0000_111S_hhhh_llll_mmmm_1001_nnnn", Multiply::SMLAL);       // A8.8 SMLAL A1
         // A5.2.10 Synchronization primitives
-        insn("STREX",     "cccc_0001_1000_nnnn_dddd_1111_1001_tttt", Exclusive::STREX);      // A8.8 STREX A1
-        insn("LDREX",     "cccc_0001_1001_nnnn_tttt_1111_1001_1111", Exclusive::LDREX);      // A8.8 LDREX A1
-        insn("STREXD",    "cccc_0001_1010_nnnn_dddd_1111_1001_tttt", Exclusive::STREXD);     // A8.8 STREXD A1
-        insn("LDREXD",    "cccc_0001_1011_nnnn_tttt_1111_1001_1111", Exclusive::LDREXD);     // A8.8 LDREXD A1
-        insn("STREXB",    "cccc_0001_1100_nnnn_dddd_1111_1001_tttt", Exclusive::STREXB);     // A8.8 STREXB A1
-        insn("LDREXB",    "cccc_0001_1101_nnnn_tttt_1111_1001_1111", Exclusive::LDREXB);     // A8.8 LDREXB A1
-        insn("STREXH",    "cccc_0001_1110_nnnn_dddd_1111_1001_tttt", Exclusive::STREXH);     // A8.8 STREXH A1
-        insn("LDREXH",    "cccc_0001_1111_nnnn_tttt_1111_1001_1111", Exclusive::LDREXH);     // A8.8 LDREXH A1
+        insn("STREX",     "cccc_0001_1000_nnnn_dddd_111-_1001_tttt", Exclusive::STREX);      // A8.8 STREX A1
+        insn("LDREX",     "cccc_0001_1001_nnnn_tttt_111-_1001_1111", Exclusive::LDREX);      // A8.8 LDREX A1
+        insn("STREXD",    "cccc_0001_1010_nnnn_dddd_111-_1001_tttt", Exclusive::STREXD);     // A8.8 STREXD A1
+        insn("LDREXD",    "cccc_0001_1011_nnnn_tttt_111-_1001_1111", Exclusive::LDREXD);     // A8.8 LDREXD A1
+        insn("STREXB",    "cccc_0001_1100_nnnn_dddd_111-_1001_tttt", Exclusive::STREXB);     // A8.8 STREXB A1
+        insn("LDREXB",    "cccc_0001_1101_nnnn_tttt_111-_1001_1111", Exclusive::LDREXB);     // A8.8 LDREXB A1
+        insn("STREXH",    "cccc_0001_1110_nnnn_dddd_111-_1001_tttt", Exclusive::STREXH);     // A8.8 STREXH A1
+        insn("LDREXH",    "cccc_0001_1111_nnnn_tttt_111-_1001_1111", Exclusive::LDREXH);     // A8.8 LDREXH A1
         // A5.2.8 Extra load/store instructions (and A5.2.9, unprivileged, as the same in user mode)
         insn("STRH_reg",  "cccc_000p_u0w0_nnnn_tttt_0000_1011_mmmm", LoadStore::STRH_reg);   // A8.8 STRH (register) A1
         insn("LDRH_reg",  "cccc_000p_u0w1_nnnn_tttt_0000_1011_mmmm", LoadStore::LDRH_reg);   // A8.8 LDRH (register) A1
@@ -140,6 +142,11 @@ public final class A32Decoder {
         insn("UQADD_UQSUB", "cccc_0110_0110_nnnn_dddd_1111_ooo1_mmmm", Parallel::UQADD_UQSUB);  // A8.8 UQADD16 ... UQSUB8
         insn("UHADD_UHSUB", "cccc_0110_0111_nnnn_dddd_1111_ooo1_mmmm", Parallel::UHADD_UHSUB);  // A8.8 UHADD16 ... UHSUB8
         insn("SEL",         "cccc_0110_1000_nnnn_dddd_1111_1011_mmmm", Parallel::SEL);          // A8.8 SEL A1
+        // A5.4.3 saturation: 's' saturate_to field, 'a' imm5, 't' sh
+        insn("SSAT",      "cccc_0110_101s_ssss_dddd_aaaa_at01_nnnn", Saturate::SSAT);       // A8.8 SSAT A1
+        insn("USAT",      "cccc_0110_111s_ssss_dddd_aaaa_at01_nnnn", Saturate::USAT);       // A8.8 USAT A1
+        insn("SSAT16",    "cccc_0110_1010_ssss_dddd_1111_0011_nnnn", Saturate::SSAT16);     // A8.8 SSAT16 A1
+        insn("USAT16",    "cccc_0110_1110_ssss_dddd_1111_0011_nnnn", Saturate::USAT16);     // A8.8 USAT16 A1
         // A5.4.3 Packing, unpacking, saturation, and reversal (the extends with Rn = 1111 first)
         insn("SXTB16",    "cccc_0110_1000_1111_dddd_rr00_0111_mmmm", Media::SXTB16);         // A8.8 SXTB16 A1
         insn("SXTAB16",   "cccc_0110_1000_nnnn_dddd_rr00_0111_mmmm", Media::SXTAB16);        // A8.8 SXTAB16 A1
@@ -160,6 +167,13 @@ public final class A32Decoder {
         // A5.4.4 Signed multiply, signed and unsigned divide
         insn("SDIV",      "cccc_0111_0001_dddd_1111_mmmm_0001_nnnn", Multiply::SDIV);        // A8.8 SDIV A1
         insn("UDIV",      "cccc_0111_0011_dddd_1111_mmmm_0001_nnnn", Multiply::UDIV);        // A8.8 UDIV A1
+        insn("SMLAD",     "cccc_0111_0000_dddd_aaaa_mmmm_00M1_nnnn", DualMultiply::SMLAD);   // A8.8 SMLAD, SMUAD A1
+        insn("SMLSD",     "cccc_0111_0000_dddd_aaaa_mmmm_01M1_nnnn", DualMultiply::SMLSD);   // A8.8 SMLSD, SMUSD A1
+        insn("SMLALD",    "cccc_0111_0100_hhhh_llll_mmmm_00M1_nnnn", DualMultiply::SMLALD);  // A8.8 SMLALD A1
+        insn("SMLSLD",    "cccc_0111_0100_hhhh_llll_mmmm_01M1_nnnn", DualMultiply::SMLSLD);  // A8.8 SMLSLD A1
+        insn("SMMLA",     "cccc_0111_0101_dddd_aaaa_mmmm_00M1_nnnn", DualMultiply::SMMLA);   // A8.8 SMMLA, SMMUL A1
+        insn("SMMLS",     "cccc_0111_0101_dddd_aaaa_mmmm_11M1_nnnn", DualMultiply::SMMLS);   // A8.8 SMMLS A1
+        insn("USADA8",    "cccc_0111_1000_dddd_aaaa_mmmm_0001_nnnn", DualMultiply::USADA8);  // A8.8 USAD8, USADA8 A1
         // A5.4 bitfield instructions
         insn("SBFX",      "cccc_0111_101w_wwww_dddd_llll_l101_nnnn", Media::SBFX);           // A8.8 SBFX A1
         insn("BFI",       "cccc_0111_110k_kkkk_dddd_llll_l001_nnnn", Media::BFI);            // A8.8 BFI, BFC A1

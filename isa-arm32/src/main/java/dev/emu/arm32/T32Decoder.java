@@ -1,11 +1,13 @@
 package dev.emu.arm32;
 
 import dev.emu.arm32.lift.DataProcessing.Alu;
+import dev.emu.arm32.lift.DualMultiply;
 import dev.emu.arm32.lift.Exclusive;
 import dev.emu.arm32.lift.Handler;
 import dev.emu.arm32.lift.Media;
 import dev.emu.arm32.lift.Multiply;
 import dev.emu.arm32.lift.Parallel;
+import dev.emu.arm32.lift.Saturate;
 import dev.emu.arm32.lift.SystemInsns;
 import dev.emu.arm32.lift.Thumb16;
 import dev.emu.arm32.lift.Thumb32Branches;
@@ -152,6 +154,8 @@ public final class T32Decoder {
         t32("MOVW_T3",     "1111_0I10_0100_hhhh_0iii_dddd_iiii_iiii", Thumb32DataProcessing::MOVW);  // A8.8 MOV (immediate) T3
         t32("SUBW_T4",     "1111_0i10_1010_nnnn_0iii_dddd_iiii_iiii", Thumb32DataProcessing::SUBW);  // A8.8 SUB (immediate, Thumb) T4, ADR T2
         t32("MOVT_T1",     "1111_0I10_1100_hhhh_0iii_dddd_iiii_iiii", Thumb32DataProcessing::MOVT);  // A8.8 MOVT T1
+        t32("SSAT_T1",     "1111_0011_00t0_nnnn_0aaa_dddd_aa0s_ssss", Saturate::SSAT);     // A8.8 SSAT T1, SSAT16 T1 (sh = 1, imm = 0)
+        t32("USAT_T1",     "1111_0011_10t0_nnnn_0aaa_dddd_aa0s_ssss", Saturate::USAT);     // A8.8 USAT T1, USAT16 T1
         t32("SBFX_T1",     "1111_0011_0100_nnnn_0lll_dddd_ll0w_wwww", Thumb32DataProcessing::SBFX);  // A8.8 SBFX T1
         t32("BFI_T1",      "1111_0011_0110_nnnn_0lll_dddd_ll0k_kkkk", Thumb32DataProcessing::BFI);   // A8.8 BFI, BFC T1
         t32("UBFX_T1",     "1111_0011_1100_nnnn_0lll_dddd_ll0w_wwww", Thumb32DataProcessing::UBFX);  // A8.8 UBFX T1
@@ -227,6 +231,13 @@ public final class T32Decoder {
         t32("SMLAxy_T1",   "1111_1011_0001_nnnn_aaaa_dddd_00xy_mmmm", Multiply::SMLAxy);   // A8.8 SMLABB ... T1
         t32("SMULWy_T1",   "1111_1011_0011_nnnn_1111_dddd_000y_mmmm", Multiply::SMULWy);   // A8.8 SMULWB, SMULWT T1
         t32("SMLAWy_T1",   "1111_1011_0011_nnnn_aaaa_dddd_000y_mmmm", Multiply::SMLAWy);   // A8.8 SMLAWB, SMLAWT T1
+        t32("SMLAD_T1",    "1111_1011_0010_nnnn_aaaa_dddd_000M_mmmm", DualMultiply::SMLAD);  // A8.8 SMLAD, SMUAD T1
+        t32("SMLSD_T1",    "1111_1011_0100_nnnn_aaaa_dddd_000M_mmmm", DualMultiply::SMLSD);  // A8.8 SMLSD, SMUSD T1
+        t32("SMMLA_T1",    "1111_1011_0101_nnnn_aaaa_dddd_000M_mmmm", DualMultiply::SMMLA);  // A8.8 SMMLA, SMMUL T1
+        t32("SMMLS_T1",    "1111_1011_0110_nnnn_aaaa_dddd_000M_mmmm", DualMultiply::SMMLS);  // A8.8 SMMLS T1
+        t32("USADA8_T1",   "1111_1011_0111_nnnn_aaaa_dddd_0000_mmmm", DualMultiply::USADA8); // A8.8 USAD8, USADA8 T1
+        t32("SMLALD_T1",   "1111_1011_1100_nnnn_llll_hhhh_110M_mmmm", DualMultiply::SMLALD); // A8.8 SMLALD T1
+        t32("SMLSLD_T1",   "1111_1011_1101_nnnn_llll_hhhh_110M_mmmm", DualMultiply::SMLSLD); // A8.8 SMLSLD T1
         t32("SMULL_T1",    "1111_1011_1000_nnnn_llll_hhhh_0000_mmmm", Multiply::SMULL);    // A8.8 SMULL T1
         t32("SDIV_T1",     "1111_1011_1001_nnnn_1111_dddd_1111_mmmm", Multiply::SDIV);     // A8.8 SDIV T1
         t32("UMULL_T1",    "1111_1011_1010_nnnn_llll_hhhh_0000_mmmm", Multiply::UMULL);    // A8.8 UMULL T1

@@ -89,12 +89,15 @@ public final class DataProcessing {
         apply(c, op, s, op.compare() ? 0 : f.get('d'), op.usesRn() ? f.get('n') : 0, operand);
     }
 
-    /** {@code <op>{S} Rd, Rn, Rm, <shift> Rs}: 'r' Rs. Any register being the PC is UNPREDICTABLE. */
+    /**
+     * {@code <op>{S} Rd, Rn, Rm, <shift> Rs}: 'r' Rs. A register being the PC is UNPREDICTABLE;
+     * like QEMU, Rn, Rm and Rs read it as PC + 8, and Rd = PC traps.
+     */
     public static void rsr(LiftContext c, Fields f, Alu op) {
         boolean s = op.compare() || f.get('S') == 1;
         int d = op.compare() ? 0 : f.get('d');
         int n = op.usesRn() ? f.get('n') : 0;
-        if (d == 15 || n == 15 || f.get('m') == 15 || f.get('r') == 15) {
+        if (d == 15) {
             c.illegal();
             return;
         }

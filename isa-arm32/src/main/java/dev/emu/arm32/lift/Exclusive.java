@@ -92,9 +92,25 @@ public final class Exclusive {
         c.setReg(d, status);
     }
 
+    /**
+     * Bits 9:8 of the A32 rows: 11 is the ARMv7 exclusive (bits 11:8 should be one; QEMU
+     * ignores the others), 10 the ARMv8 acquire/release exclusive, which behaves the same
+     * here; 00 and 01 are ARMv8's LDA/STL, not implemented.
+     */
+    private static boolean notExclusive(LiftContext c, Fields f) {
+        if ((f.word() >>> 9 & 1) == 0) {
+            c.illegal();
+            return true;
+        }
+        return false;
+    }
+
     // A32 rows: Rt2 is Rt + 1 for the doubleword forms, and Rt must be even.
     private static void a32Load(LiftContext c, Fields f, int bytes) {
         int t = f.get('t');
+        if (notExclusive(c, f)) {
+            return;
+        }
         if (bytes == 8 && ((t & 1) != 0 || t == 14)) {
             c.illegal();
             return;
@@ -104,6 +120,9 @@ public final class Exclusive {
 
     private static void a32Store(LiftContext c, Fields f, int bytes) {
         int t = f.get('t');
+        if (notExclusive(c, f)) {
+            return;
+        }
         if (bytes == 8 && ((t & 1) != 0 || t == 14)) {
             c.illegal();
             return;

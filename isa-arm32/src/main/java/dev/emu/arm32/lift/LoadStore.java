@@ -41,8 +41,10 @@ public final class LoadStore {
     public static void single(LiftContext c, boolean load, Kind kind, int t, int n, Value offset, boolean add,
                               boolean index, boolean wback) {
         IrBuilder b = c.b;
-        if (wback && (n == 15 || n == t)) {
-            c.illegal(); // UNPREDICTABLE
+        // Rn = Rt with writeback is UNPREDICTABLE; like QEMU, a store stores the old Rt and a
+        // load's value wins over the writeback
+        if (wback && n == 15) {
+            c.illegal();
             return;
         }
         if (t == 15 && (kind != Kind.WORD || !load && c.thumb())) {
@@ -111,11 +113,7 @@ public final class LoadStore {
     }
 
     private static void regForm(LiftContext c, Fields f, boolean load, Kind kind) {
-        int m = f.get('m');
-        if (m == 15) {
-            c.illegal();
-            return;
-        }
+        int m = f.get('m'); // Rm = PC reads as PC + 8, as QEMU does (UNPREDICTABLE)
         Value offset = f.has('a') ? Shifter.immShift(c, c.reg(m), f.get('y'), f.get('a')) : c.reg(m);
         single(c, load, kind, f.get('t'), f.get('n'), offset, f.get('u') == 1, f.get('p') == 1, wback(f));
     }

@@ -68,7 +68,7 @@ public final class Multiply {
     private static void longMultiply(LiftContext c, Fields f, boolean signed, boolean accumulate) {
         IrBuilder b = c.b;
         int hi = f.get('h'), lo = f.get('l'), n = f.get('n'), m = f.get('m');
-        if (anyPc(hi, lo, n, m) || hi == lo) {
+        if (anyPc(hi, lo, n, m)) { // RdHi = RdLo is UNPREDICTABLE: RdHi wins, as in QEMU
             c.illegal();
             return;
         }

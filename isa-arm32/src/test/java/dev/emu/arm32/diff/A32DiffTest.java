@@ -156,6 +156,27 @@ class A32DiffTest {
             }
             return one("sbfx/bfi/bfc/ubfx", w, state(r));
         }));
+        g.add(new Group("SSAT_USAT", r -> {
+            int w = switch (r.nextInt(3)) {
+                case 0 -> cond(r) << 28 | 0x06A00010 | r.nextInt(2) << 22 | r.nextInt(32) << 16 | gpr(r) << 12
+                        | r.nextInt(32) << 7 | r.nextInt(2) << 6 | gpr(r);
+                case 1 -> cond(r) << 28 | 0x06A00F30 | r.nextInt(2) << 22 | r.nextInt(16) << 16 | gpr(r) << 12 | gpr(r);
+                default -> cond(r) << 28 | 0x06A00010 | r.nextInt(2) << 22 | r.nextInt(32) << 16 | gpr(r) << 12 | gpr(r);
+            };
+            return one("ssat/usat(16)", w, state(r));
+        }));
+        g.add(new Group("dual_and_msw_multiply_USAD8", r -> {
+            int[][] forms = {{0x0, 0}, {0x0, 1}, {0x4, 0}, {0x4, 1}, {0x5, 0}, {0x5, 3}, {0x8, 0}}; // op1, op2>>1
+            int[] fm = forms[r.nextInt(forms.length)];
+            int a = r.nextInt(3) == 0 ? 15 : gpr(r);
+            int hi = gpr(r), lo = gpr(r);
+            int swap = fm[0] == 0x8 ? 0 : r.nextInt(2);
+            int rd = fm[0] == 0x4 ? hi : gpr(r);
+            int ra = fm[0] == 0x4 ? lo : (fm[0] == 0x5 && fm[1] == 3 && a == 15 ? 0 : a);
+            int w = cond(r) << 28 | 0x07000010 | fm[0] << 20 | rd << 16 | ra << 12 | gpr(r) << 8 | fm[1] << 6
+                    | swap << 5 | gpr(r);
+            return one("smlad/smlsd/smlald/smlsld/smmla/smmls/usada8", w, state(r));
+        }));
         g.add(new Group("parallel_add_sub_SEL", r -> {
             A32State s = state(r);
             s.apsr |= r.nextInt(16) << 16; // GE
@@ -267,6 +288,21 @@ class A32DiffTest {
                     : cond(r) << 28 | 0x0320F000 | mask << 18 | r.nextInt(4096);
             int[] code = {first, 0xE10F0000 | gpr(r) << 12};
             return new A32Case(code, false, state(r), "msr; mrs");
+        }));
+        g.add(new Group("decode_sweep_dp_media_load_store", r -> {
+            // random words of the data-processing, media and load/store spaces (bits 27:26 = 00
+            // or 01), minus what leaves the code: writes to the PC, BX/BLX, loads of the PC
+            int w;
+            do {
+                w = cond(r) << 28 | r.nextInt(2) << 26 | (r.nextInt() & 0x03FF_FFFF);
+            } while ((w >>> 12 & 0xF) == 15 || (w & 0x0FF0_00F0) == 0x0120_0010 || (w & 0x0FF0_00F0) == 0x0120_0030
+                    || (w & 0x0FF0_00F0) == 0x0120_0020
+                    || (w & 0x0F80_00F0) == 0x0180_0090 && (w >>> 9 & 1) == 0 // ARMv8 LDA/STL: not implemented
+                    || (w & 0x0E00_0000) != 0 && (w >>> 16 & 0xF) == 15 && ((w >>> 24 & 1) == 0 || (w >>> 21 & 1) == 1)
+                    && (w & 0x0C00_0000) == 0x0400_0000); // writeback to the PC
+            A32State s = state(r);
+            s.r[r.nextInt(13)] = W + 4 * r.nextInt(48);
+            return one("sweep", w, s);
         }));
         return g;
     }

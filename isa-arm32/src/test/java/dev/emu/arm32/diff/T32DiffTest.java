@@ -316,6 +316,17 @@ class T32DiffTest {
             }
             return t("t32 parallel/sel 0x" + Integer.toHexString(w), s, w32(w));
         }));
+        g.add(new Group("t32_dual_and_msw_multiply", r -> {
+            int n = gpr(r), m = gpr(r), d = gpr(r), a = r.nextInt(3) == 0 ? 15 : gpr(r);
+            int w = switch (r.nextInt(4)) {
+                case 0 -> 0xfb000000 | new int[] {2, 4, 5}[r.nextInt(3)] << 20 | n << 16 | a << 12 | d << 8
+                        | r.nextInt(2) << 4 | m;                                            // SMLAD SMLSD SMMLA
+                case 1 -> 0xfb600000 | n << 16 | (a == 15 ? 0 : a) << 12 | d << 8 | r.nextInt(2) << 4 | m; // SMMLS
+                case 2 -> 0xfb700000 | n << 16 | a << 12 | d << 8 | m;                    // USADA8
+                default -> 0xfbc000c0 | r.nextInt(2) << 20 | n << 16 | a % 13 << 12 | d << 8 | r.nextInt(2) << 4 | m; // SMLALD SMLSLD
+            };
+            return t("t32 dual/msw multiply 0x" + Integer.toHexString(w), state(r), w32(w));
+        }));
         g.add(new Group("t32_branches", r -> {
             int k = r.nextInt(3);
             int[] over = {0xf04f, 0x0001}; // mov.w r0, #1
