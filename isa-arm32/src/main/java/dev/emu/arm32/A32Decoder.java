@@ -85,6 +85,11 @@ public final class A32Decoder {
         insn("BLX_reg",   "cccc_0001_0010_1111_1111_1111_0011_mmmm", Branches::BLX_reg);     // A8.8 BLX (register) A1
         insn("CLZ",       "cccc_0001_0110_1111_dddd_1111_0001_mmmm", Media::CLZ);            // A8.8 CLZ A1
         insn("BKPT",      "cccc_0001_0010_iiii_iiii_iiii_0111_iiii", SystemInsns::BKPT);     // A8.8 BKPT A1
+        // A5.2.6 Saturating addition and subtraction
+        insn("QADD",      "cccc_0001_0000_nnnn_dddd_0000_0101_mmmm", Saturate::QADD);       // A8.8 QADD A1
+        insn("QSUB",      "cccc_0001_0010_nnnn_dddd_0000_0101_mmmm", Saturate::QSUB);       // A8.8 QSUB A1
+        insn("QDADD",     "cccc_0001_0100_nnnn_dddd_0000_0101_mmmm", Saturate::QDADD);      // A8.8 QDADD A1
+        insn("QDSUB",     "cccc_0001_0110_nnnn_dddd_0000_0101_mmmm", Saturate::QDSUB);      // A8.8 QDSUB A1
         // A5.2.7 Halfword multiply and multiply accumulate
         insn("SMLAxy",    "cccc_0001_0000_dddd_aaaa_mmmm_1yx0_nnnn", Multiply::SMLAxy);      // A8.8 SMLABB, SMLABT, SMLATB, SMLATT
         insn("SMLAWy",    "cccc_0001_0010_dddd_aaaa_mmmm_1y00_nnnn", Multiply::SMLAWy);      // A8.8 SMLAWB, SMLAWT
@@ -143,6 +148,7 @@ public final class A32Decoder {
         insn("UHADD_UHSUB", "cccc_0110_0111_nnnn_dddd_1111_ooo1_mmmm", Parallel::UHADD_UHSUB);  // A8.8 UHADD16 ... UHSUB8
         insn("SEL",         "cccc_0110_1000_nnnn_dddd_1111_1011_mmmm", Parallel::SEL);          // A8.8 SEL A1
         // A5.4.3 saturation: 's' saturate_to field, 'a' imm5, 't' sh
+        insn("PKH",       "cccc_0110_1000_nnnn_dddd_aaaa_at01_mmmm", Saturate::PKH);        // A8.8 PKHBT, PKHTB A1
         insn("SSAT",      "cccc_0110_101s_ssss_dddd_aaaa_at01_nnnn", Saturate::SSAT);       // A8.8 SSAT A1
         insn("USAT",      "cccc_0110_111s_ssss_dddd_aaaa_at01_nnnn", Saturate::USAT);       // A8.8 USAT A1
         insn("SSAT16",    "cccc_0110_1010_ssss_dddd_1111_0011_nnnn", Saturate::SSAT16);     // A8.8 SSAT16 A1

@@ -149,6 +149,7 @@ public final class T32Decoder {
         dp(Alu.CMP, "1101", "T3", "T2");
         dp(Alu.SUB, "1101", "T2", "T3");
         dp(Alu.RSB, "1110", "T1", "T2");
+        t32("PKH_T1",      "1110_1010_1100_nnnn_0aaa_dddd_aat0_mmmm", Saturate::PKH);       // A8.8 PKHBT, PKHTB T1
         // A6.3.3 Data-processing (plain binary immediate)
         t32("ADDW_T4",     "1111_0i10_0000_nnnn_0iii_dddd_iiii_iiii", Thumb32DataProcessing::ADDW);  // A8.8 ADD (immediate, Thumb) T4, ADR T3
         t32("MOVW_T3",     "1111_0I10_0100_hhhh_0iii_dddd_iiii_iiii", Thumb32DataProcessing::MOVW);  // A8.8 MOV (immediate) T3
@@ -216,6 +217,10 @@ public final class T32Decoder {
         t32("SXTAB_T1",    "1111_1010_0100_nnnn_1111_dddd_10rr_mmmm", Media::SXTAB);     // A8.8 SXTAB T1
         t32("UXTB_T2",     "1111_1010_0101_1111_1111_dddd_10rr_mmmm", Media::UXTB);      // A8.8 UXTB T2
         t32("UXTAB_T1",    "1111_1010_0101_nnnn_1111_dddd_10rr_mmmm", Media::UXTAB);     // A8.8 UXTAB T1
+        t32("QADD_T1",     "1111_1010_1000_nnnn_1111_dddd_1000_mmmm", Saturate::QADD);      // A8.8 QADD T1
+        t32("QDADD_T1",    "1111_1010_1000_nnnn_1111_dddd_1001_mmmm", Saturate::QDADD);     // A8.8 QDADD T1
+        t32("QSUB_T1",     "1111_1010_1000_nnnn_1111_dddd_1010_mmmm", Saturate::QSUB);      // A8.8 QSUB T1
+        t32("QDSUB_T1",    "1111_1010_1000_nnnn_1111_dddd_1011_mmmm", Saturate::QDSUB);     // A8.8 QDSUB T1
         t32("SEL_T1",      "1111_1010_1010_nnnn_1111_dddd_1000_mmmm", Parallel::SEL);       // A8.8 SEL T1
         t32("PARALLEL_T1", "1111_1010_1ooo_nnnn_1111_dddd_0kkk_mmmm", Parallel::PARALLEL_T1); // A6.3.13/14 parallel add/sub T1
         t32("REV_T2",      "1111_1010_1001_MMMM_1111_dddd_1000_mmmm", Media::REV);       // A8.8 REV T2

@@ -75,4 +75,51 @@ public final class Saturate {
 
     public static void SSAT16(LiftContext c, Fields f) { halves(c, f, true); }
     public static void USAT16(LiftContext c, Fields f) { halves(c, f, false); }
+
+    /** SignedSat32 of an I64 value, setting Q when it saturates. */
+    private static Value sat32(LiftContext c, Value v64) {
+        IrBuilder b = c.b;
+        Value low = b.cmpLts(v64, b.c64(Integer.MIN_VALUE));
+        Value high = b.cmpLts(b.c64(Integer.MAX_VALUE), v64);
+        b.setReg(Q, b.or(b.getReg32(Q), b.or(low, high)));
+        return b.trunc32(b.select(low, b.c64(Integer.MIN_VALUE), b.select(high, b.c64(Integer.MAX_VALUE), v64)));
+    }
+
+    /** QADD, QSUB, QDADD, QDSUB: Rd = sat(Rm +/- (doubled ? sat(2 * Rn) : Rn)). */
+    private static void q(LiftContext c, Fields f, boolean subtract, boolean doubled) {
+        int d = f.get('d'), n = f.get('n'), m = f.get('m');
+        if (d == 15 || n == 15 || m == 15 || c.thumb() && (d == 13 || n == 13 || m == 13)) {
+            c.illegal();
+            return;
+        }
+        IrBuilder b = c.b;
+        Value rn = c.reg(n);
+        if (doubled) {
+            rn = sat32(c, b.shl(b.sext64(rn), b.c64(1)));
+        }
+        Value x = b.sext64(c.reg(m));
+        Value y = b.sext64(rn);
+        c.setReg(d, sat32(c, subtract ? b.sub(x, y) : b.add(x, y)));
+    }
+
+    public static void QADD(LiftContext c, Fields f) { q(c, f, false, false); }
+    public static void QSUB(LiftContext c, Fields f) { q(c, f, true, false); }
+    public static void QDADD(LiftContext c, Fields f) { q(c, f, false, true); }
+    public static void QDSUB(LiftContext c, Fields f) { q(c, f, true, true); }
+
+    /** PKHBT (tb = 0: Rn bottom, Rm LSL top), PKHTB (tb = 1: Rn top, Rm ASR bottom) (A8.8 PKHBT, PKHTB). */
+    public static void PKH(LiftContext c, Fields f) {
+        int d = f.get('d'), n = f.get('n'), m = f.get('m');
+        if (d == 15 || n == 15 || m == 15 || c.thumb() && (d == 13 || n == 13 || m == 13)) {
+            c.illegal();
+            return;
+        }
+        IrBuilder b = c.b;
+        boolean tb = f.get('t') == 1;
+        Value op2 = Shifter.immShift(c, c.reg(m), tb ? Shifter.ASR : Shifter.LSL, f.get('a'));
+        Value rn = c.reg(n);
+        Value r = tb ? b.or(b.and(rn, b.c32(0xFFFF_0000L)), b.and(op2, b.c32(0xFFFF)))
+                : b.or(b.and(rn, b.c32(0xFFFF)), b.and(op2, b.c32(0xFFFF_0000L)));
+        c.setReg(d, r);
+    }
 }

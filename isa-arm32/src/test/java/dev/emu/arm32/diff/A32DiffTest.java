@@ -177,6 +177,17 @@ class A32DiffTest {
                     | swap << 5 | gpr(r);
             return one("smlad/smlsd/smlald/smlsld/smmla/smmls/usada8", w, state(r));
         }));
+        g.add(new Group("QADD_QSUB_PKH", r -> {
+            A32State s = state(r);
+            if (r.nextBoolean()) {
+                s.r[r.nextInt(13)] = r.nextBoolean() ? 0x7FFF_FFF0 : 0x8000_0010;
+            }
+            int w = r.nextBoolean()
+                    ? cond(r) << 28 | 0x01000050 | r.nextInt(4) << 21 | gpr(r) << 16 | gpr(r) << 12 | gpr(r)
+                    : cond(r) << 28 | 0x06800010 | gpr(r) << 16 | gpr(r) << 12 | r.nextInt(32) << 7 | r.nextInt(2) << 6
+                    | gpr(r);
+            return one("qadd/qsub/qdadd/qdsub/pkh", w, s);
+        }));
         g.add(new Group("parallel_add_sub_SEL", r -> {
             A32State s = state(r);
             s.apsr |= r.nextInt(16) << 16; // GE

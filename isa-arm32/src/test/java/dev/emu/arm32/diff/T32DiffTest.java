@@ -327,6 +327,14 @@ class T32DiffTest {
             };
             return t("t32 dual/msw multiply 0x" + Integer.toHexString(w), state(r), w32(w));
         }));
+        g.add(new Group("t32_QADD_PKH", r -> {
+            int n = gpr(r), m = gpr(r), d = gpr(r);
+            int imm5 = r.nextInt(32);
+            int w = r.nextBoolean()
+                    ? 0xfa80f080 | n << 16 | d << 8 | r.nextInt(4) << 4 | m
+                    : 0xeac00000 | n << 16 | (imm5 >> 2) << 12 | d << 8 | (imm5 & 3) << 6 | r.nextInt(2) << 5 | m;
+            return t("t32 qadd/pkh 0x" + Integer.toHexString(w), state(r), w32(w));
+        }));
         g.add(new Group("t32_branches", r -> {
             int k = r.nextInt(3);
             int[] over = {0xf04f, 0x0001}; // mov.w r0, #1
