@@ -106,14 +106,14 @@ public final class A32Decoder {
         insn("SMULL",     "cccc_0000_110S_hhhh_llll_mmmm_1001_nnnn", Multiply::SMULL);       // A8.8 SMULL A1
         insn("SMLAL",     "cccc_0000_111S_hhhh_llll_mmmm_1001_nnnn", Multiply::SMLAL);       // A8.8 SMLAL A1
         // A5.2.10 Synchronization primitives
-        insn("STREX",     "cccc_0001_1000_nnnn_dddd_111-_1001_tttt", Exclusive::STREX);      // A8.8 STREX A1
-        insn("LDREX",     "cccc_0001_1001_nnnn_tttt_111-_1001_1111", Exclusive::LDREX);      // A8.8 LDREX A1
-        insn("STREXD",    "cccc_0001_1010_nnnn_dddd_111-_1001_tttt", Exclusive::STREXD);     // A8.8 STREXD A1
-        insn("LDREXD",    "cccc_0001_1011_nnnn_tttt_111-_1001_1111", Exclusive::LDREXD);     // A8.8 LDREXD A1
-        insn("STREXB",    "cccc_0001_1100_nnnn_dddd_111-_1001_tttt", Exclusive::STREXB);     // A8.8 STREXB A1
-        insn("LDREXB",    "cccc_0001_1101_nnnn_tttt_111-_1001_1111", Exclusive::LDREXB);     // A8.8 LDREXB A1
-        insn("STREXH",    "cccc_0001_1110_nnnn_dddd_111-_1001_tttt", Exclusive::STREXH);     // A8.8 STREXH A1
-        insn("LDREXH",    "cccc_0001_1111_nnnn_tttt_111-_1001_1111", Exclusive::LDREXH);     // A8.8 LDREXH A1
+        insn("STREX",     "cccc_0001_1000_nnnn_dddd_1111_1001_tttt", Exclusive::STREX);      // A8.8 STREX A1
+        insn("LDREX",     "cccc_0001_1001_nnnn_tttt_1111_1001_1111", Exclusive::LDREX);      // A8.8 LDREX A1
+        insn("STREXD",    "cccc_0001_1010_nnnn_dddd_1111_1001_tttt", Exclusive::STREXD);     // A8.8 STREXD A1
+        insn("LDREXD",    "cccc_0001_1011_nnnn_tttt_1111_1001_1111", Exclusive::LDREXD);     // A8.8 LDREXD A1
+        insn("STREXB",    "cccc_0001_1100_nnnn_dddd_1111_1001_tttt", Exclusive::STREXB);     // A8.8 STREXB A1
+        insn("LDREXB",    "cccc_0001_1101_nnnn_tttt_1111_1001_1111", Exclusive::LDREXB);     // A8.8 LDREXB A1
+        insn("STREXH",    "cccc_0001_1110_nnnn_dddd_1111_1001_tttt", Exclusive::STREXH);     // A8.8 STREXH A1
+        insn("LDREXH",    "cccc_0001_1111_nnnn_tttt_1111_1001_1111", Exclusive::LDREXH);     // A8.8 LDREXH A1
         // A5.2.8 Extra load/store instructions (and A5.2.9, unprivileged, as the same in user mode)
         insn("STRH_reg",  "cccc_000p_u0w0_nnnn_tttt_0000_1011_mmmm", LoadStore::STRH_reg);   // A8.8 STRH (register) A1
         insn("LDRH_reg",  "cccc_000p_u0w1_nnnn_tttt_0000_1011_mmmm", LoadStore::LDRH_reg);   // A8.8 LDRH (register) A1

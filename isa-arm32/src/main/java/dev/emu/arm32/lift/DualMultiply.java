@@ -17,7 +17,7 @@ public final class DualMultiply {
 
     private static boolean bad(LiftContext c, int... regs) {
         for (int r : regs) {
-            if (r == 15 || c.thumb() && r == 13) {
+            if (r == 15) { // SP in Thumb is UNPREDICTABLE: QEMU uses it, so do we
                 c.illegal();
                 return true;
             }
@@ -40,7 +40,7 @@ public final class DualMultiply {
 
     private static void dual(LiftContext c, Fields f, boolean subtract) {
         int d = f.get('d'), a = f.get('a');
-        if (bad(c, d, f.get('n'), f.get('m'))) {
+        if (bad(c, d)) { // source registers = PC read PC + 8 (UNPREDICTABLE; QEMU's choice)
             return;
         }
         IrBuilder b = c.b;
@@ -62,7 +62,7 @@ public final class DualMultiply {
 
     private static void dualLong(LiftContext c, Fields f, boolean subtract) {
         int hi = f.get('h'), lo = f.get('l');
-        if (bad(c, hi, lo, f.get('n'), f.get('m'))) {
+        if (bad(c, hi, lo)) {
             return;
         }
         IrBuilder b = c.b;
@@ -81,7 +81,7 @@ public final class DualMultiply {
 
     private static void mostSignificant(LiftContext c, Fields f, boolean subtract) {
         int d = f.get('d'), a = f.get('a');
-        if (bad(c, d, f.get('n'), f.get('m')) || subtract && a == 15) {
+        if (bad(c, d) || subtract && a == 15) {
             if (subtract && a == 15 && d != 15) {
                 c.illegal();
             }
@@ -109,7 +109,7 @@ public final class DualMultiply {
     /** USAD8, USADA8 (Ra = 1111 is USAD8): sum of absolute byte differences. */
     public static void USADA8(LiftContext c, Fields f) {
         int d = f.get('d'), a = f.get('a');
-        if (bad(c, d, f.get('n'), f.get('m'))) {
+        if (bad(c, d)) { // source registers = PC read PC + 8 (UNPREDICTABLE; QEMU's choice)
             return;
         }
         IrBuilder b = c.b;

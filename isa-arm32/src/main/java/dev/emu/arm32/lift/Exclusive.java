@@ -93,9 +93,8 @@ public final class Exclusive {
     }
 
     /**
-     * Bits 9:8 of the A32 rows: 11 is the ARMv7 exclusive (bits 11:8 should be one; QEMU
-     * ignores the others), 10 the ARMv8 acquire/release exclusive, which behaves the same
-     * here; 00 and 01 are ARMv8's LDA/STL, not implemented.
+     * Bits 9:8 of the A32 rows, which ARMv8 uses for the acquire/release forms (LDA, STL,
+     * LDAEX, STLEX): the ARMv7 rows fix bits 11:8 at 1111, so this only guards the rows.
      */
     private static boolean notExclusive(LiftContext c, Fields f) {
         if ((f.word() >>> 9 & 1) == 0) {

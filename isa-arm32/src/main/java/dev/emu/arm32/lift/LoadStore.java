@@ -76,7 +76,9 @@ public final class LoadStore {
     public static void dual(LiftContext c, boolean load, int t, int t2, int n, Value offset, boolean add,
                             boolean index, boolean wback) {
         IrBuilder b = c.b;
-        if (wback && (n == 15 || n == t || n == t2) || t == 15 || t2 == 15 || load && t == t2) {
+        // Rn = Rt or Rt2 with writeback is UNPREDICTABLE: as QEMU, stores store the old values
+        // and loaded values win over the writeback
+        if (wback && n == 15 || t == 15 || t2 == 15) {
             c.illegal();
             return;
         }

@@ -20,11 +20,7 @@ public final class LoadStoreMultiple {
                                 boolean wback) {
         IrBuilder b = c.b;
         int count = Integer.bitCount(list);
-        if (n == 15 || list == 0 || (c.thumb() && (list & (1 << 13)) != 0)) {
-            c.illegal();
-            return;
-        }
-        if (!load && c.thumb() && (list & (1 << 15)) != 0) {
+        if (n == 15 || list == 0) {
             c.illegal();
             return;
         }

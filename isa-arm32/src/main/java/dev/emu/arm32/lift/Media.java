@@ -15,7 +15,7 @@ public final class Media {
 
     private static boolean badRegs(LiftContext c, int... regs) {
         for (int r : regs) {
-            if (r == 15 || c.thumb() && r == 13) {
+            if (r == 15) { // SP in Thumb is UNPREDICTABLE: QEMU uses it, so do we
                 c.illegal();
                 return true;
             }
@@ -92,10 +92,6 @@ public final class Media {
         Value x = rotated(c, f);
         Value r = signed ? b.sext(x, bits, Type.I32) : b.zext(x, bits, Type.I32);
         if (accumulate) {
-            if (c.thumb() && n == 13) {
-                c.illegal();
-                return;
-            }
             r = b.add(c.reg(n), r);
         }
         c.setReg(f.get('d'), r);
@@ -157,7 +153,7 @@ public final class Media {
     /** BFI (A8.8 BFI); Rn = 15 is BFC (A8.8 BFC), inserting zeros. */
     public static void BFI(LiftContext c, Fields f) {
         int lsb = f.get('l'), msb = f.get('k'), d = f.get('d'), n = f.get('n');
-        if (msb < lsb || d == 15 || c.thumb() && (d == 13 || n == 13)) {
+        if (msb < lsb || d == 15) {
             c.illegal();
             return;
         }

@@ -26,7 +26,7 @@ public final class Parallel {
     private static final int[] T32_KINDS = {0, 1, 2, -1, 3, 4, 5, -1};
 
     private static void lift(LiftContext c, int kind, int op, int d, int n, int m) {
-        if (op < 0 || kind < 0 || d == 15 || n == 15 || m == 15 || c.thumb() && (d == 13 || n == 13 || m == 13)) {
+        if (op < 0 || kind < 0 || d == 15 || n == 15 || m == 15) {
             c.illegal();
             return;
         }

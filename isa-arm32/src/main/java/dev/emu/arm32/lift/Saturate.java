@@ -24,7 +24,7 @@ public final class Saturate {
     }
 
     private static boolean bad(LiftContext c, int d, int n) {
-        if (d == 15 || n == 15 || c.thumb() && (d == 13 || n == 13)) {
+        if (d == 15 || n == 15) {
             c.illegal();
             return true;
         }
@@ -88,7 +88,7 @@ public final class Saturate {
     /** QADD, QSUB, QDADD, QDSUB: Rd = sat(Rm +/- (doubled ? sat(2 * Rn) : Rn)). */
     private static void q(LiftContext c, Fields f, boolean subtract, boolean doubled) {
         int d = f.get('d'), n = f.get('n'), m = f.get('m');
-        if (d == 15 || n == 15 || m == 15 || c.thumb() && (d == 13 || n == 13 || m == 13)) {
+        if (d == 15 || n == 15 || m == 15) {
             c.illegal();
             return;
         }
@@ -110,7 +110,7 @@ public final class Saturate {
     /** PKHBT (tb = 0: Rn bottom, Rm LSL top), PKHTB (tb = 1: Rn top, Rm ASR bottom) (A8.8 PKHBT, PKHTB). */
     public static void PKH(LiftContext c, Fields f) {
         int d = f.get('d'), n = f.get('n'), m = f.get('m');
-        if (d == 15 || n == 15 || m == 15 || c.thumb() && (d == 13 || n == 13 || m == 13)) {
+        if (d == 15 || n == 15 || m == 15) {
             c.illegal();
             return;
         }

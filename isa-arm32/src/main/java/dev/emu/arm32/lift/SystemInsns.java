@@ -58,7 +58,7 @@ public final class SystemInsns {
     /** MRS Rd, APSR (A8.8 MRS): N Z C V Q and GE, with the user-mode bits (M = 0b10000) set. */
     public static void MRS(LiftContext c, Fields f) {
         int d = f.get('d');
-        if (d == 15 || c.thumb() && d == 13) {
+        if (d == 15) {
             c.illegal();
             return;
         }

@@ -15,7 +15,7 @@ public final class Thumb32DataProcessing {
     private static void apply(LiftContext c, Fields f, Alu op, Shifted operand, boolean s) {
         int d = op.compare() ? 0 : f.get('d');
         int n = op.usesRn() ? f.get('n') : 0;
-        if (!op.compare() && d == 15 || op.usesRn() && n == 15) {
+        if (!op.compare() && d == 15) { // Rn = PC reads PC + 4 (UNPREDICTABLE; QEMU's choice)
             c.illegal();
             return;
         }
@@ -36,10 +36,6 @@ public final class Thumb32DataProcessing {
     /** {@code <op>{S}.W Rd, Rn, Rm{, <shift> #n}}. */
     public static void reg(LiftContext c, Fields f, Alu op) {
         boolean s = op.compare() || f.get('S') == 1;
-        if (f.get('m') == 15) {
-            c.illegal();
-            return;
-        }
         apply(c, f, op, Shifter.immShift(c, c.reg(f.get('m')), f.get('t'), f.get('a'), s && op.logical()), s);
     }
 

@@ -16,15 +16,15 @@ public final class Thumb32Memory {
     // ---------------------------------------------------------------- single items
     /** imm12 offset, added: LDR{B,H,SB,SH}.W / STR{B,H}.W Rt, [Rn, #imm12]; Rn = PC is the literal form (U in 'U'). */
     private static void imm12(LiftContext c, Fields f, boolean load, Kind kind) {
-        int t = f.get('t'), n = f.get('n');
+        int t = f.get('t'), n = f.has('n') ? f.get('n') : 15; // the literal rows fix Rn = PC
         if (load && t == 15 && kind != Kind.WORD) {
             return; // PLD, PLI: preload hints
         }
-        boolean add = n != 15 || f.get('U') == 1;
         if (!load && n == 15) {
             c.illegal();
             return;
         }
+        boolean add = n != 15 || f.get('U') == 1;
         LoadStore.single(c, load, kind, t, n, c.c32(f.get('i')), add, true, false);
     }
 
@@ -85,7 +85,7 @@ public final class Thumb32Memory {
     private static void dual(LiftContext c, Fields f, boolean load) {
         int p = f.bit(24), w = f.bit(21);
         int t = f.get('t'), t2 = f.get('u');
-        if (t == 13 || t2 == 13 || !load && f.get('n') == 15) {
+        if (!load && f.get('n') == 15) {
             c.illegal();
             return;
         }
@@ -139,7 +139,9 @@ public final class Thumb32Memory {
         int list = f.get('r');
         int n = f.get('n');
         boolean wback = f.get('W') == 1;
-        if (Integer.bitCount(list) < 2 || wback && (list & (1 << n)) != 0 || load && (list & 0xC000) == 0xC000) {
+        // fewer than two registers, SP in the list, PC in a store list, PC and LR both loaded:
+        // UNPREDICTABLE, done as QEMU does them; the base in the list with writeback traps
+        if (list == 0 || wback && (list & (1 << n)) != 0) {
             c.illegal();
             return;
         }

@@ -123,7 +123,7 @@ public final class Vfp {
     public static void VMOV_core_single(LiftContext c, Fields f) {
         int t = f.get('t');
         int sn = f.get('n') << 1 | f.get('N');
-        if (t == 15 || c.thumb() && t == 13) {
+        if (t == 15) {
             c.illegal();
             return;
         }

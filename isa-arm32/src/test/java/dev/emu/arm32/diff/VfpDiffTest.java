@@ -32,7 +32,7 @@ class VfpDiffTest {
 
     @BeforeAll
     static void findQemu() {
-        qemu = new QemuRunner(Fixtures.qemu("arm"));
+        qemu = new QemuRunner(Fixtures.qemu("arm"), List.of("-cpu", "cortex-a15")); // ARMv7-A with idiv, like the core
     }
 
     record Group(String name, Function<Random, A32Case> gen, String... ignored) {}
