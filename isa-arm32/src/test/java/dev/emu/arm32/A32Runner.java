@@ -104,6 +104,9 @@ public final class A32Runner {
 
     /** Runs from the first instruction until the pc leaves the code or a trap. */
     public A32Runner run() {
+        // the code is also in memory, for literal loads
+        cpu.mem.map(BASE, (code.length + 4095) / 4096 * 4096L, Prot.READ | Prot.EXEC);
+        cpu.mem.poke(BASE, code, 0, code.length);
         cpu.setPc(BASE);
         CodeSource src = CodeSource.of(BASE, code);
         Arm32Isa isa = new Arm32Isa();

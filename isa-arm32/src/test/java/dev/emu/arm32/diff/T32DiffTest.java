@@ -354,6 +354,21 @@ class T32DiffTest {
             int[] code = {ld[size] >>> 16, ld[size] & 0xFFFF, 0x3001, st[size] >>> 16, st[size] & 0xFFFF};
             return t("ldrex; adds r0, #1; strex size " + size, s, code);
         }));
+        g.add(new Group("t16_decode_sweep", r -> {
+            // every 16-bit encoding but what leaves the code (branches, PC writes, POP {pc},
+            // CBZ/CBNZ, IT, SVC)
+            int h;
+            boolean leaves;
+            do {
+                h = r.nextInt(0xE800);
+                boolean hiRegToPc = (h & 0xFC00) == 0x4400 && (h & 0x0300) != 0x0100 && (h & 0x87) == 0x87;
+                leaves = hiRegToPc || (h & 0xFF00) == 0x4700 || (h & 0xFF00) == 0xBD00 || (h & 0xF500) == 0xB100
+                        || (h & 0xFF00) == 0xBF00 && (h & 0xF) != 0 || h >= 0xD000;
+            } while (leaves);
+            A32State s = state(r);
+            s.r[r.nextInt(8)] = W + 4 * r.nextInt(48);
+            return t("t16 sweep 0x" + Integer.toHexString(h), s, h);
+        }));
         g.add(new Group("t32_decode_sweep", r -> {
             // random 32-bit Thumb words of the data-processing, load/store and multiply spaces,
             // minus what leaves the code (branches, loads of the PC, TBB/TBH) and the coprocessor

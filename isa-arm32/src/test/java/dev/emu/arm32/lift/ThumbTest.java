@@ -72,6 +72,15 @@ class ThumbTest {
     }
 
     @Test
+    void LDR_literal() {
+        // ldr.w r0, [pc, #8] (Align(PC, 4) = BASE + 4: the word at BASE + 12); ldrh.w r1, [pc, #-2]
+        // (Align(BASE + 8, 4) - 2: its own second halfword); b.n over the data
+        A32Runner r = A32Runner.thumb(0xf8df, 0x0008, 0xf83f, 0x1002, 0xe002, 0x0000, 0x1234, 0x5678).run();
+        assertThat(r.r(0)).isEqualTo(0x5678_1234L);
+        assertThat(r.r(1)).isEqualTo(0x1002);
+    }
+
+    @Test
     void TBB() {
         // tbb [r0, r1]: table at D, entry 1 = 3 halfwords
         A32Runner r = A32Runner.thumb(0xe8d0, 0xf001).r(0, D).r(1, 1).poke32(D, 0x0000_0300L).run();
