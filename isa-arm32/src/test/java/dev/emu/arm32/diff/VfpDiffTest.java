@@ -144,10 +144,30 @@ class VfpDiffTest {
         return g;
     }
 
+    /** The same classes in Thumb: the A32 words with cond = 1110 are the Thumb encodings (hw1:hw2). */
+    static List<Group> thumbGroups() {
+        List<Group> out = new ArrayList<>();
+        for (Group g : groups()) {
+            out.add(new Group(g.name() + "_thumb", r -> {
+                A32Case c = g.gen().apply(r);
+                int[] halves = new int[2 * c.code().length];
+                for (int i = 0; i < c.code().length; i++) {
+                    int w = c.code()[i] & 0x0FFF_FFFF | 0xE000_0000;
+                    halves[2 * i] = w >>> 16;
+                    halves[2 * i + 1] = w & 0xFFFF;
+                }
+                return A32Case.thumb(halves, c.init(), "thumb " + c.asm());
+            }, g.ignored()));
+        }
+        return out;
+    }
+
     @TestFactory
     Stream<DynamicTest> eachClassOnEachTier() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Group group : groups()) {
+        List<Group> all = new ArrayList<>(groups());
+        all.addAll(thumbGroups());
+        for (Group group : all) {
             for (GuestRunner tier : List.of(INTERPRETER, COMPILER)) {
                 tests.add(DynamicTest.dynamicTest(group.name() + " on " + tier.name(), () -> {
                     CampaignReport report = DiffCampaign.of(group.name(), A32DiffProgram.WITH_VFP, group.gen()::apply)
