@@ -155,6 +155,48 @@ class T32DiffTest {
             }
             return t("it " + Integer.toHexString(first) + " mask " + Integer.toBinaryString(mask), state(r), code);
         }));
+        g.add(new Group("IT_blocks_thumb2", r -> {
+            // IT with Thumb-2 data processing, loads and stores, and a B.W as the last instruction
+            A32State s = state(r);
+            s.r[5] = W + 64 + 4 * r.nextInt(32);
+            int first = r.nextInt(14);
+            int n = 1 + r.nextInt(4);
+            int mask = 0;
+            for (int i = 1; i < n; i++) {
+                mask |= r.nextInt(2) << (4 - i);
+            }
+            mask |= 1 << (4 - n);
+            List<Integer> code = new ArrayList<>();
+            code.add(0xbf00 | first << 4 | mask);
+            for (int i = 1; i <= n; i++) {
+                int k = r.nextInt(i == n ? 5 : 4);
+                if (k == 0) {
+                    code.add(alu16(r));
+                } else if (k == 1 || k == 2) {
+                    int op = DP_OPS[r.nextInt(DP_OPS.length)];
+                    int d = gpr(r);
+                    if (op == 0 || op == 4 || op == 8 || op == 13) {
+                        d = r.nextBoolean() ? 15 : d;
+                    }
+                    int w = withImm12(0xf0000000 | op << 21 | (d == 15 ? 1 : r.nextInt(2)) << 20 | gpr(r) << 16 | d << 8, modImm(r));
+                    code.add(w >>> 16);
+                    code.add(w & 0xFFFF);
+                } else if (k == 3) {
+                    int rt = gpr(r);
+                    if (rt == 5) {
+                        rt = 6;
+                    }
+                    int w = 0xf8c00000 | r.nextInt(2) << 20 | 5 << 16 | rt << 12 | 4 * r.nextInt(16); // LDR/STR.W [r5, #imm]
+                    code.add(w >>> 16);
+                    code.add(w & 0xFFFF);
+                } else {
+                    code.add(0xf000);
+                    code.add(0xb800); // b.w .+4 (to the next instruction)
+                }
+            }
+            return t("it (thumb-2) " + Integer.toHexString(first) + " mask " + Integer.toBinaryString(mask), s,
+                    code.stream().mapToInt(Integer::intValue).toArray());
+        }));
         g.add(new Group("t16_branches", r -> {
             A32State s = state(r);
             int k = r.nextInt(3);
