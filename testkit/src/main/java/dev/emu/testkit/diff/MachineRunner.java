@@ -29,6 +29,8 @@ public final class MachineRunner {
                 new SyscallConvention("x8", new String[] {"x0", "x1", "x2"}, "x0", 64, 93, 94);
         public static final SyscallConvention X86_64 =
                 new SyscallConvention("rax", new String[] {"rdi", "rsi", "rdx"}, "rax", 1, 60, 231);
+        public static final SyscallConvention ARM32 =
+                new SyscallConvention("r7", new String[] {"r0", "r1", "r2"}, "r0", 4, 1, 248);
     }
 
     private static final long STACK_TOP = 0x7fff_0000_0000L;

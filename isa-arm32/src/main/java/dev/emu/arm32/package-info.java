@@ -1,0 +1,42 @@
+/**
+ * The AArch32 core: user mode, little-endian, A32 and Thumb (Thumb-2), for Linux guests of
+ * both Debian ABIs (armhf: ARMv7-A, hard float; armel: ARMv5TE, soft float).
+ *
+ * <p>{@link dev.emu.arm32.A32Decoder} and {@link dev.emu.arm32.T32Decoder} are the decode
+ * tables (one row per encoding, under the DDI 0406C chapters A5 and A6, VFP rows shared
+ * through {@link dev.emu.arm32.VfpDecoder}); {@link dev.emu.arm32.Arm32Lifter} turns a run
+ * of instructions into an IR block; the classes in {@code lift} hold one encoding group each.
+ *
+ * <p>What the core implements, and so what the OS layer may advertise (HWCAP, /proc/cpuinfo):
+ * ARMv7-A A32 and Thumb-2 integer instructions including the divides (idiva, idivt), the
+ * parallel add/subtract and SEL, exclusives of every size, the TLS register (tls), and VFPv3
+ * with 32 double registers (vfp, vfpv3, vfpd32: loads, stores, moves, VADD/VSUB/VMUL/VDIV,
+ * the multiply-accumulates, VNEG/VABS/VSQRT, VCMP, VCVT). Not implemented (they trap as
+ * illegal instructions, so they must not be advertised): Advanced SIMD (neon), the VFPv4
+ * fused multiply-add (vfpv4), half-precision conversions, the saturating QADD/QSUB/QDADD/
+ * QDSUB, SSAT/USAT, PKHBT/PKHTB, USAD8, SMLAD/SMUAD and the other dual 16-bit multiplies,
+ * SMMUL/SMMLA, SWP/SWPB (deprecated, and absent from Debian's armel busybox), SETEND, and
+ * the generic coprocessor instructions (only CP15 c13 thread ID registers are readable).
+ *
+ * <p>Choices a guest can observe:
+ * <ul>
+ * <li>Translation mode: 0 is A32, 1 Thumb, 2..241 Thumb inside an IT block (one mode per
+ *     ITSTATE value): the lifter knows the IT state statically through a block, writes the
+ *     ITSTATE slot when it changes and before every exit, and a block may end anywhere in an
+ *     IT block, the next one starting in the mode that the slot names.</li>
+ * <li>R15 reads as the instruction's address + 8 (A32) or + 4 (Thumb). Writes to the PC
+ *     from data processing interwork in A32 (ARMv7 ALUWritePC), loads to the PC interwork
+ *     (ARMv5T and later).</li>
+ * <li>Encodings QEMU rejects are rejected here too (UNPREDICTABLE and should-be-zero forms
+ *     QEMU treats as undefined: SIGILL), and LDRD/STRD/LDM/STM/exclusives fault on
+ *     misaligned addresses (SIGBUS) as ARMv7 requires whatever SCTLR.A says.</li>
+ * <li>MRS APSR reads N Z C V Q GE and the user-mode bits (M = 0b10000).</li>
+ * <li>Exclusives follow the arm64 core (and QEMU): address and value recorded by the
+ *     load-exclusive, a compare-and-swap from that value for the store-exclusive.</li>
+ * <li>VFP rounds to nearest even and propagates NaNs as FPSCR.DN = 0 does; FPSCR's rounding
+ *     mode, flush-to-zero and cumulative exception flags are not modelled yet.</li>
+ * <li>The kernel user helpers page is plain A32 code ({@link dev.emu.arm32.KuserHelpers})
+ *     that the OS layer maps at 0xffff0000.</li>
+ * </ul>
+ */
+package dev.emu.arm32;
