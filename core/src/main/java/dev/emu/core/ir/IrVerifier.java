@@ -108,6 +108,18 @@ public final class IrVerifier {
                 expect(b, i, t[in.args[2]], in.type);
             }
             case SET_REG -> expect(b, i, t[in.args[0]], in.type);
+            case FTOSI, FTOUI -> {
+                // imm names the float operand's width: 0 binary32, 1 binary64
+                expect(b, i, t[in.args[0]], in.imm == 0 ? Type.I32 : Type.I64);
+                expect(b, i, t[in.dst], in.type);
+            }
+            case FCVT -> {
+                if (t[in.args[0]] == in.type) {
+                    throw fail(b, i, "fcvt between floats of the same width");
+                }
+                expect(b, i, t[in.dst], in.type);
+            }
+            case SITOF, UITOF, SEXT, ZEXT -> expect(b, i, t[in.dst], in.type);
             case BR_IF -> expect(b, i, t[in.args[0]], Type.I32);
             case EXIT_IF -> {
                 expect(b, i, t[in.args[0]], Type.I32);

@@ -63,4 +63,16 @@ class IrVerifierTest {
         b.exit(4);
         assertThatThrownBy(() -> b.setReg(0, b.c64(0))).hasMessageContaining("terminated");
     }
+
+    @Test
+    void floatToIntImmediateMustNameTheOperandWidth() {
+        Insn[] code = {
+            new Insn(Op.CONST, Type.I64, 0, new int[0], 0, null),
+            new Insn(Op.FTOSI, Type.I32, 1, new int[] {0}, 0, null), // claims binary32, gets an I64
+            new Insn(Op.CONST, Type.I64, 2, new int[0], 4, null),
+            new Insn(Op.EXIT, Type.I64, -1, new int[] {2}, 0, null),
+        };
+        Block b = new Block(0, 4, 0, 0, code, new Type[] {Type.I64, Type.I32, Type.I64}, 0);
+        assertThatThrownBy(() -> IrVerifier.verify(b)).hasMessageContaining("operand of type I64");
+    }
 }
