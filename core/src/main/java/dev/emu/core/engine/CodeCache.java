@@ -89,6 +89,17 @@ public final class CodeCache {
         return n;
     }
 
+    /** How many blocks head a compiled region; for statistics and tests. */
+    public int regionCount() {
+        int n = 0;
+        for (TranslatedBlock tb : blocks.values()) {
+            if (tb.ownCode != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     List<TranslatedBlock> snapshot() {
         return new ArrayList<>(blocks.values());
     }
