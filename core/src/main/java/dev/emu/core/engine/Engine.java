@@ -295,9 +295,14 @@ public final class Engine {
                 return;
             }
         }
-        head.regionRanges = ranges;
-        head.ownCode = head.code;
-        head.code = region;
+        synchronized (head) {
+            // two threads may form the same region; the block's own code must stay its own
+            if (head.ownCode == null) {
+                head.regionRanges = ranges;
+                head.ownCode = head.code;
+                head.code = region;
+            }
+        }
     }
 
     /** The constant targets of b's EXIT and EXIT_IF instructions: the edges a region follows. */
