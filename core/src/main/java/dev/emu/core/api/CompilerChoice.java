@@ -13,6 +13,15 @@ import java.util.function.Function;
 public final class CompilerChoice {
     private CompilerChoice() {}
 
+    /**
+     * The tier-2 (region) compiler, unless {@code emu.jit=false} or {@code emu.jit.regions=false}.
+     */
+    public static dev.emu.core.engine.Engine.RegionCompilerFunction defaultRegionCompiler() {
+        return Boolean.parseBoolean(System.getProperty("emu.jit", "true"))
+                && Boolean.parseBoolean(System.getProperty("emu.jit.regions", "true"))
+                ? dev.emu.core.jit.RegionCompiler::compile : null;
+    }
+
     public static Function<Block, BlockCode> defaultCompiler() {
         return Boolean.parseBoolean(System.getProperty("emu.jit", "true")) ? BlockCompiler::compile : null;
     }

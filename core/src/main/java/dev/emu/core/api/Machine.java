@@ -63,6 +63,7 @@ public final class Machine {
         this.cpu.osThread = this;
         Engine.Config config = new Engine.Config();
         config.compiler = tiers == Tiers.INTERPRETER ? null : dev.emu.core.api.CompilerChoice.defaultCompiler();
+        config.regionCompiler = tiers == Tiers.INTERPRETER ? null : dev.emu.core.api.CompilerChoice.defaultRegionCompiler();
         config.compileImmediately = tiers == Tiers.COMPILER;
         this.engine = new Engine(isa, config);
         mem.setCodeInvalidator(engine.codeCache()::invalidate);

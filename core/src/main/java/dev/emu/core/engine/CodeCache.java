@@ -38,6 +38,16 @@ public final class CodeCache {
         }
     }
 
+    /**
+     * Indexes {@code tb} under the pages of [start, end) too: a region headed by tb is
+     * dropped with it when any of its blocks' code changes.
+     */
+    void addPages(TranslatedBlock tb, long start, long end) {
+        for (long page = start >>> AddressSpace.PAGE_SHIFT; page <= (end - 1) >>> AddressSpace.PAGE_SHIFT; page++) {
+            byPage.computeIfAbsent(page, p -> ConcurrentHashMap.newKeySet()).add(tb);
+        }
+    }
+
     /** Drops every block that covers a byte of [start, end). */
     public void invalidate(long start, long end) {
         if (end <= start) {
@@ -73,6 +83,17 @@ public final class CodeCache {
         int n = 0;
         for (TranslatedBlock tb : blocks.values()) {
             if (!(tb.code instanceof InterpretedCode)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** How many blocks head a compiled region; for statistics and tests. */
+    public int regionCount() {
+        int n = 0;
+        for (TranslatedBlock tb : blocks.values()) {
+            if (tb.ownCode != null) {
                 n++;
             }
         }

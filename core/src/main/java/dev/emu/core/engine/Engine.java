@@ -2,12 +2,19 @@ package dev.emu.core.engine;
 
 import dev.emu.core.cpu.CpuState;
 import dev.emu.core.ir.Block;
+import dev.emu.core.ir.Insn;
+import dev.emu.core.ir.Op;
 import dev.emu.core.ir.TrapKind;
 import dev.emu.core.isa.Isa;
 import dev.emu.core.isa.LiftRequest;
 import dev.emu.core.mem.AddressSpace;
 import dev.emu.core.mem.GuestFault;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,12 +39,26 @@ public final class Engine {
         /** Compile every block when it is first translated (tests of the compiled tier). */
         public boolean compileImmediately;
         public int maxBlockInsns = LiftRequest.DEFAULT_MAX_INSNS;
+        /**
+         * Tier-2 compiler: compiles a region (its head first) into one BlockCode, or returns
+         * null when it is not a loop through the head or is too large; null for no regions.
+         */
+        public RegionCompilerFunction regionCompiler;
+        /** Executions of a compiled block before a region is formed at it. */
+        public int regionThreshold = Integer.getInteger("emu.jit.regionThreshold", 1000);
+        /** Most blocks in one region. */
+        public int maxRegionBlocks = Integer.getInteger("emu.jit.regionBlocks", 32);
         /** Called with every newly lifted block (the -d trace). */
         public Consumer<Block> onTranslate;
         /** Rewrites freshly lifted blocks (code hooks); null for none. */
         public Function<Block, Block> instrument;
         /** Called before each block runs (block hooks); null for none. */
         public BlockListener onBlock;
+    }
+
+    /** Tier 2: compiles blocks (the head first) into one region, or returns null. */
+    public interface RegionCompilerFunction {
+        BlockCode compile(List<Block> blocks, int pcSlot);
     }
 
     /** Sees each block before it runs. */
@@ -110,6 +131,10 @@ public final class Engine {
         final long[] regs = cpu.regs;
         final int pcSlot = cpu.pcSlot;
         final boolean limited = limits.any();
+        // a region runs until it leaves its blocks, so it can honour a deadline (through the
+        // interrupt flag) but not an instruction count or a stop pc inside it
+        final boolean counting = limits.maxInsns() != 0;
+        final boolean regions = config.regionCompiler != null && config.onBlock == null && !hasModes;
         final long icountEnd = limits.maxInsns() == 0 ? Long.MAX_VALUE : cpu.icount + limits.maxInsns();
         TranslatedBlock prev = null;
         while (true) {
@@ -136,14 +161,20 @@ public final class Engine {
             TranslatedBlock tb;
             BlockCode code;
             try {
-                tb = prev != null ? prev.successors[cpu.exitIndex] : null;
+                // exitIndex -1: the block left was a region, which has no per-exit successors
+                int exit = prev != null ? cpu.exitIndex : -1;
+                tb = exit >= 0 ? prev.successors[exit] : null;
                 if (tb == null || !tb.isAt(pc, mode)) {
                     tb = lookupOrTranslate(cpu.mem, pc, mode);
-                    if (prev != null) {
-                        prev.successors[cpu.exitIndex] = tb;
+                    if (exit >= 0) {
+                        prev.successors[exit] = tb;
                     }
                 }
                 code = tb.code;
+                BlockCode own = tb.ownCode;
+                if (own != null && limited && tb.regionOverruns(counting, limits.untilPc())) {
+                    code = own;
+                }
                 if (limited && (tb.containsAfterStart(limits.untilPc())
                         || icountEnd - cpu.icount < tb.ir.guestInsns)) {
                     // a block that would run past a limit: an uncached one that stops at it
@@ -179,6 +210,9 @@ public final class Engine {
             }
             if (code instanceof InterpretedCode && tb.code == code) {
                 maybeCompile(tb);
+            } else if (regions && !tb.regionAttempted && tb.code == code
+                    && ++tb.executions >= config.jitThreshold + config.regionThreshold) {
+                formRegion(tb);
             }
             prev = tb;
             if (cpu.trap != null) {
@@ -204,6 +238,90 @@ public final class Engine {
         if (compiled != null && tb.valid) {
             tb.code = compiled;
         }
+    }
+
+    /**
+     * Collects the region headed by {@code head}: compiled blocks reachable along constant
+     * exits, breadth first, up to {@link Config#maxRegionBlocks}; compiles it (with fewer
+     * blocks if it is too large) and installs it as the head's code, indexed under every
+     * page of its blocks so a change to any of them drops it.
+     */
+    private void formRegion(TranslatedBlock head) {
+        head.regionAttempted = true;
+        List<TranslatedBlock> members = new ArrayList<>(List.of(head));
+        Map<Long, TranslatedBlock> seen = new HashMap<>();
+        seen.put(head.pc, head);
+        ArrayDeque<TranslatedBlock> queue = new ArrayDeque<>(members);
+        while (!queue.isEmpty() && members.size() < config.maxRegionBlocks) {
+            TranslatedBlock tb = queue.poll();
+            for (long target : constantTargets(tb.ir)) {
+                if (seen.containsKey(target) || members.size() >= config.maxRegionBlocks) {
+                    continue;
+                }
+                TranslatedBlock next = cache.get(target, head.mode);
+                // only blocks hot enough to have been compiled: cold paths stay outside
+                if (next != null && next.valid && !(next.code instanceof InterpretedCode)) {
+                    seen.put(target, next);
+                    members.add(next);
+                    queue.add(next);
+                }
+            }
+        }
+        // the compiler refuses regions without a loop through the head, and regions too large
+        for (int n = members.size(); n >= 1; n = n * 2 / 3) {
+            List<Block> blocks = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                blocks.add(members.get(k).ir);
+            }
+            BlockCode region = config.regionCompiler.compile(blocks, isa.registers().pcSlot());
+            if (region != null) {
+                install(head, members.subList(0, n), region);
+                return;
+            }
+        }
+    }
+
+    private void install(TranslatedBlock head, List<TranslatedBlock> members, BlockCode region) {
+        long[] ranges = new long[2 * (members.size() - 1)];
+        for (int k = 1; k < members.size(); k++) {
+            TranslatedBlock m = members.get(k);
+            cache.addPages(head, m.pc, m.endPc);
+            ranges[2 * k - 2] = m.pc;
+            ranges[2 * k - 1] = m.endPc;
+        }
+        // indexed first, checked after: a block invalidated from now on drops the head too
+        for (TranslatedBlock m : members) {
+            if (!m.valid) {
+                return;
+            }
+        }
+        synchronized (head) {
+            // two threads may form the same region; the block's own code must stay its own
+            if (head.ownCode == null) {
+                head.regionRanges = ranges;
+                head.ownCode = head.code;
+                head.code = region;
+            }
+        }
+    }
+
+    /** The constant targets of b's EXIT and EXIT_IF instructions: the edges a region follows. */
+    private static long[] constantTargets(Block b) {
+        long[] constants = new long[b.numTemps()];
+        boolean[] isConst = new boolean[b.numTemps()];
+        long[] out = new long[b.numExits];
+        int n = 0;
+        for (Insn in : b.insns) {
+            if (in.op == Op.CONST) {
+                isConst[in.dst] = true;
+                constants[in.dst] = in.imm;
+            }
+            int t = in.op == Op.EXIT ? in.args[0] : in.op == Op.EXIT_IF ? in.args[1] : -1;
+            if (t >= 0 && isConst[t]) {
+                out[n++] = constants[t];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private TranslatedBlock lookupOrTranslate(AddressSpace mem, long pc, int mode) {

@@ -18,6 +18,15 @@ final class TranslatedBlock {
     boolean compileAttempted;
     final TranslatedBlock[] successors;
     volatile boolean valid = true;
+    /** Whether a region starting here was tried (tier 2); the attempt is made once. */
+    boolean regionAttempted;
+    /**
+     * While {@link #code} runs a region headed here, the block's own code, for runs that must
+     * stop inside the region (an instruction count, a stop pc in {@link #regionRanges}).
+     */
+    volatile BlockCode ownCode;
+    /** [start, end) pairs of the region's blocks after the head; null without a region. */
+    long[] regionRanges;
 
     TranslatedBlock(Block ir, BlockCode code) {
         this.pc = ir.startPc;
@@ -30,6 +39,19 @@ final class TranslatedBlock {
 
     boolean isAt(long pc, int mode) {
         return this.pc == pc && this.mode == mode && valid;
+    }
+
+    /** Whether a run that stops at {@code untilPc} or counts instructions must not use the region code. */
+    boolean regionOverruns(boolean counting, long untilPc) {
+        if (counting) {
+            return true;
+        }
+        for (int i = 0; i < regionRanges.length; i += 2) {
+            if (untilPc >= regionRanges[i] && untilPc < regionRanges[i + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code addr} lies strictly inside the block (not at its first instruction). */

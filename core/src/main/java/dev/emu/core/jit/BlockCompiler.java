@@ -90,7 +90,7 @@ public final class BlockCompiler {
         // suggests, and everything is emitted again; usually that is one retry.
         List<Integer> starts = new ArrayList<>(List.of(0));
         while (true) {
-            ClassWriter cw = classWriter(b);
+            ClassWriter cw = classWriter(className(b), "block@0x" + Long.toHexString(b.startPc));
             int tooLarge = -1;
             int tooLargeSize = 0;
             for (int k = 0; k < starts.size() && tooLarge < 0; k++) {
@@ -158,7 +158,7 @@ public final class BlockCompiler {
         return -1;
     }
 
-    private static ClassWriter classWriter(Block b) {
+    static ClassWriter classWriter(String className, String source) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             // The only reference types whose frames merge are our own fixed locals and the
             // caught GuestFault, so there is never a real common superclass to find; this
@@ -169,8 +169,8 @@ public final class BlockCompiler {
             }
         };
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
-                className(b), null, "java/lang/Object", new String[] {"dev/emu/core/engine/BlockCode"});
-        cw.visitSource("block@0x" + Long.toHexString(b.startPc), null);
+                className, null, "java/lang/Object", new String[] {"dev/emu/core/engine/BlockCode"});
+        cw.visitSource(source, null);
         MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);

@@ -37,7 +37,10 @@ final class BlockEmitter extends ValueEmitter {
     /** next pc and exit number, set by each exit before it jumps to the shared tail. */
     private static final int NEXT_PC = 7;
     private static final int EXIT_NO = 9;
+    /** Regions only: guest instructions completed in the blocks left by in-region jumps, not yet in icount. */
+    private static final int REGION_DONE = 10;
     private static final int FIRST_FREE = 10;
+    private static final int REGION_FIRST_FREE = 12;
 
     /** Descriptor of the methods holding the second and later parts of a split block. */
     static final String PART_DESC = "(L" + CPU + ";I)J";
@@ -66,7 +69,12 @@ final class BlockEmitter extends ValueEmitter {
     private final int[] dirtySlots;
     /** Slots the part reads or writes, in slot order; these are loaded at entry. */
     private final int[] usedSlots;
-    private final Label[] labels;
+    /** ASM label of each IR label; a region's blocks each have their own IR labels. */
+    private final java.util.IdentityHashMap<dev.emu.core.ir.Label, Label> labels = new java.util.IdentityHashMap<>();
+    /** The region this method holds, or null for one block. */
+    private final Region region;
+    /** Where each of the region's blocks starts, the target of in-region jumps. */
+    private final Label[] blockLabels;
     private final boolean canFault;
     private final boolean usesMem;
     private final boolean hasExit;
@@ -80,8 +88,14 @@ final class BlockEmitter extends ValueEmitter {
      * continues in method {@code nextPart}.
      */
     BlockEmitter(Block b, int from, int to, String nextPart, MethodVisitor mv) {
+        this(b, from, to, nextPart, mv, null);
+    }
+
+    /** With a {@link Region}, {@code b} is the region's merged block, emitted whole into one method. */
+    BlockEmitter(Block b, int from, int to, String nextPart, MethodVisitor mv, Region region) {
         super(mv, b.tempTypes);
         this.b = b;
+        this.region = region;
         this.code = b.insns;
         this.from = from;
         this.to = to;
@@ -125,7 +139,7 @@ final class BlockEmitter extends ValueEmitter {
         }
         canFault = fault;
         usesMem = mem;
-        hasExit = exit;
+        hasExit = exit || region != null;
         boolean[] used = new boolean[maxSlot + 1];
         boolean[] written = new boolean[maxSlot + 1];
         for (int i = from; i < to; i++) {
@@ -136,7 +150,7 @@ final class BlockEmitter extends ValueEmitter {
             }
         }
         regLocal = new int[maxSlot + 1];
-        nextLocal = FIRST_FREE;
+        nextLocal = region == null ? FIRST_FREE : REGION_FIRST_FREE;
         int nUsed = 0;
         int nDirty = 0;
         for (int s = 0; s <= maxSlot; s++) {
@@ -158,10 +172,14 @@ final class BlockEmitter extends ValueEmitter {
                 }
             }
         }
-        labels = new Label[b.numLabels];
-        for (int l = 0; l < labels.length; l++) {
-            labels[l] = new Label();
+        blockLabels = new Label[region == null ? 0 : region.size()];
+        for (int k = 0; k < blockLabels.length; k++) {
+            blockLabels[k] = new Label();
         }
+    }
+
+    private Label label(Insn in) {
+        return labels.computeIfAbsent(in.label(), l -> new Label());
     }
 
     /**
@@ -281,6 +299,10 @@ final class BlockEmitter extends ValueEmitter {
         int fusedAt = -1;
         for (int i = from; i < to; i++) {
             Insn in = code[i];
+            int startsBlock = region == null ? -1 : region.blockStartingAt(i);
+            if (startsBlock >= 0) {
+                mv.visitLabel(blockLabels[startsBlock]);
+            }
             if (fusesIntoNext(i)) {
                 fused[in.dst] = in; // its operands stay allocated until its user is emitted
                 fusedAt = i;
@@ -334,6 +356,10 @@ final class BlockEmitter extends ValueEmitter {
             pushInt(0);
             mv.visitVarInsn(ISTORE, STARTED);
         }
+        if (region != null) {
+            pushLong(0);
+            mv.visitVarInsn(LSTORE, REGION_DONE);
+        }
         if (canFault) {
             // the fault handler reads these, so they must be assigned on every path into it
             pushLong(from == 0 ? b.startPc : code[from].imm);
@@ -369,7 +395,7 @@ final class BlockEmitter extends ValueEmitter {
         mv.visitInsn(LASTORE);
     }
 
-    /** s.icount += the int {@code delta} pushes. */
+    /** s.icount += the int {@code delta} pushes (plus, in a region, the instructions of the blocks it has left). */
     private void addIcount(Runnable delta) {
         mv.visitVarInsn(ALOAD, STATE);
         mv.visitInsn(DUP);
@@ -377,6 +403,10 @@ final class BlockEmitter extends ValueEmitter {
         delta.run();
         mv.visitInsn(I2L);
         mv.visitInsn(LADD);
+        if (region != null) {
+            mv.visitVarInsn(LLOAD, REGION_DONE);
+            mv.visitInsn(LADD);
+        }
         mv.visitFieldInsn(PUTFIELD, CPU, "icount", "J");
     }
 
@@ -498,9 +528,9 @@ final class BlockEmitter extends ValueEmitter {
                 mv.visitVarInsn(LSTORE, regLocal[(int) in.imm]);
             }
             case CALL -> call(in);
-            case BR -> mv.visitJumpInsn(GOTO, labels[in.label().id()]);
-            case BR_IF -> jumpOn(in.args[0], true, labels[in.label().id()]);
-            case LABEL -> mv.visitLabel(labels[in.label().id()]);
+            case BR -> mv.visitJumpInsn(GOTO, label(in));
+            case BR_IF -> jumpOn(in.args[0], true, label(in));
+            case LABEL -> mv.visitLabel(label(in));
             case INSN_START -> {
                 mv.visitIincInsn(STARTED, 1);
                 if (canFault) {
@@ -534,13 +564,67 @@ final class BlockEmitter extends ValueEmitter {
 
     /** Sets the next pc and exit number and goes to the shared tail (falls into it at the end). */
     private void leave(int i, int target, Label tail, boolean last) {
+        int inRegion = region == null || code[i].op == Op.TRAP ? -1 : region.targetBlock(i);
+        if (inRegion >= 0) {
+            jumpWithinRegion(i, inRegion, tail);
+            return;
+        }
         load(target, Type.I64);
         mv.visitVarInsn(LSTORE, NEXT_PC);
-        pushInt(b.exitIndex(i));
+        // a region's exits have no per-exit successor cache: the engine uses its jump cache
+        pushInt(region == null ? b.exitIndex(i) : -1);
         mv.visitVarInsn(ISTORE, EXIT_NO);
         if (!(last && i == to - 1)) {
             mv.visitJumpInsn(GOTO, tail);
         }
+    }
+
+    /**
+     * An exit to block k of the region: the block being left has completed all the
+     * instructions it started, which move from STARTED to REGION_DONE. A backward jump (a
+     * loop's back edge) first polls the interrupt flag and, if it is set, leaves the region
+     * at block k's pc so the engine sees the flag.
+     */
+    private void jumpWithinRegion(int i, int k, Label tail) {
+        mv.visitVarInsn(LLOAD, REGION_DONE);
+        mv.visitVarInsn(ILOAD, STARTED);
+        mv.visitInsn(I2L);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LSTORE, REGION_DONE);
+        pushInt(0);
+        mv.visitVarInsn(ISTORE, STARTED);
+        long pc = region.blockPc(k);
+        if (canFault) {
+            // a fault before the target's first INSN_START names the target's start, as in tier 1
+            pushLong(pc);
+            mv.visitVarInsn(LSTORE, INSN_PC);
+        }
+        int pcSlot = region.pcSlot();
+        if (pcSlot < regLocal.length && regLocal[pcSlot] >= 0) {
+            // a block that reads the pc register sees its own start, as in tier 1
+            pushLong(pc);
+            mv.visitVarInsn(LSTORE, regLocal[pcSlot]);
+        }
+        if (region.touchesState()) {
+            // state-touching helpers see the pc slot at the start of their block, as in tier 1
+            mv.visitVarInsn(ALOAD, REGS);
+            mv.visitVarInsn(ALOAD, STATE);
+            mv.visitFieldInsn(GETFIELD, CPU, "pcSlot", "I");
+            pushLong(pc);
+            mv.visitInsn(LASTORE);
+        }
+        if (region.blockStart(k) > i) {
+            mv.visitJumpInsn(GOTO, blockLabels[k]);
+            return;
+        }
+        mv.visitVarInsn(ALOAD, STATE);
+        mv.visitFieldInsn(GETFIELD, CPU, "interruptRequested", "Z");
+        mv.visitJumpInsn(IFEQ, blockLabels[k]);
+        pushLong(pc);
+        mv.visitVarInsn(LSTORE, NEXT_PC);
+        pushInt(-1);
+        mv.visitVarInsn(ISTORE, EXIT_NO);
+        mv.visitJumpInsn(GOTO, tail);
     }
 
     @Override
@@ -557,6 +641,17 @@ final class BlockEmitter extends ValueEmitter {
         if (state) {
             // the helper sees the registers as the IR has set them so far ...
             writeBackRegisters();
+            if (region != null) {
+                // ... and icount as at the start of its block, as in tier 1
+                mv.visitVarInsn(ALOAD, STATE);
+                mv.visitInsn(DUP);
+                mv.visitFieldInsn(GETFIELD, CPU, "icount", "J");
+                mv.visitVarInsn(LLOAD, REGION_DONE);
+                mv.visitInsn(LADD);
+                mv.visitFieldInsn(PUTFIELD, CPU, "icount", "J");
+                pushLong(0);
+                mv.visitVarInsn(LSTORE, REGION_DONE);
+            }
             mv.visitVarInsn(ALOAD, STATE);
         }
         for (int k = 0; k < in.args.length; k++) {

@@ -1,5 +1,5 @@
 /**
- * Tier 1: IR blocks compiled to JVM bytecode with ASM.
+ * Tiers 1 and 2: IR blocks, and loops of blocks, compiled to JVM bytecode with ASM.
  *
  * <p>{@link dev.emu.core.jit.BlockCompiler#compile} turns one {@link dev.emu.core.ir.Block}
  * into a hidden class implementing {@link dev.emu.core.engine.BlockCode}; the engine swaps
@@ -28,6 +28,18 @@
  *     crosses into a chain of methods, each a tail call of the previous one outside its
  *     fault handler's range; if there is no such boundary the block stays interpreted.</li>
  * </ul>
+ *
+ * <p>Tier 2: {@link dev.emu.core.jit.RegionCompiler} compiles a region (a hot block, the
+ * head, and the compiled blocks the engine reached from it along constant exits) into one
+ * method. {@code Region} merges the blocks into one instruction stream with renumbered temps
+ * (temps never cross blocks), and {@code BlockEmitter} emits it with three differences: an
+ * exit whose constant target is a region block is a {@code goto} to that block, so a guest
+ * loop is a JVM loop with guest registers in locals throughout; a backward {@code goto}
+ * polls {@code CpuState.interruptRequested} and leaves the region when it is set; and the
+ * instructions of blocks already left are kept in a {@code long} local added to icount at
+ * exits, before state-touching helpers and in the fault handler. Exits that leave the
+ * region set {@code exitIndex} to -1. A region that does not fit one method is refused;
+ * the engine retries it with fewer blocks.
  *
  * <p>{@code BlockEmitter} does the frame, guest state and control flow;
  * {@code ValueEmitter} emits one op that computes a temp. The tests check the JIT against

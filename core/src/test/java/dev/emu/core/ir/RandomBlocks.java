@@ -110,6 +110,8 @@ public final class RandomBlocks {
     /** Lifter-like blocks leave early only now and then, so their later parts run too. */
     private boolean rareExits;
     private long pc;
+    /** Region tests: where constant exits go (null: anywhere). */
+    private long[] loopTargets;
 
     /** @param window where memory ops go, or null for blocks without memory ops */
     public RandomBlocks(long seed, Window window) {
@@ -157,13 +159,27 @@ public final class RandomBlocks {
      * which leaves the JIT places to split a long block.
      */
     public Block next(int insns, boolean lifterLike) {
+        return next(insns, lifterLike, 0x1_0000L + 4L * rnd.nextInt(1 << 16), null, -1, 0);
+    }
+
+    /**
+     * A block at {@code start} for a loop: most constant exits go to one of {@code targets},
+     * and it decrements the register {@code counterSlot} (which the
+     * random code never writes) first and leaves to {@code done} when that reaches zero, so any loop
+     * of such blocks ends.
+     */
+    public Block nextInLoop(long start, int insns, long[] targets, int counterSlot, long done) {
+        return next(insns, false, start, targets, counterSlot, done);
+    }
+
+    private Block next(int insns, boolean lifterLike, long start, long[] targets, int counterSlot, long done) {
         b = new IrBuilder();
+        loopTargets = targets;
         rareExits = lifterLike;
         i32.clear();
         i64.clear();
         scopes.clear();
         scopeLabels.clear();
-        long start = 0x1_0000L + 4L * rnd.nextInt(1 << 16);
         pc = start;
         for (int k = 0; k < insns; k++) {
             if (lifterLike) {
@@ -176,6 +192,13 @@ public final class RandomBlocks {
             b.insnStart(pc);
             pc += 4;
             wroteRegThisInsn = false;
+            if (k == 0 && targets != null) {
+                // first, so that no exit back into the loop skips it
+                Value left = b.sub(b.getReg64(counterSlot), b.c64(1));
+                b.setReg(counterSlot, left);
+                b.exitIf(b.cmpEq(left, b.c64(0)), b.c64(done));
+                wroteRegThisInsn = true;
+            }
             int actions = 1 + rnd.nextInt(8);
             for (int a = 0; a < actions; a++) {
                 action();
@@ -187,7 +210,9 @@ public final class RandomBlocks {
         while (!scopes.isEmpty()) {
             closeScope();
         }
-        if (rnd.nextInt(10) == 0) {
+        if (targets != null && rnd.nextInt(8) != 0) {
+            b.exit(b.c64(loopTarget()));
+        } else if (rnd.nextInt(10) == 0) {
             TrapKind[] kinds = TrapKind.values();
             b.trap(kinds[rnd.nextInt(kinds.length)], pc, value());
         } else if (rnd.nextBoolean()) {
@@ -290,7 +315,7 @@ public final class RandomBlocks {
                 closeScope();
             }
         } else if (r < 89) {
-            Value target = rnd.nextBoolean() ? def(b.c64(0x2_0000L + 4L * rnd.nextInt(1000))) : any(Type.I64);
+            Value target = rnd.nextBoolean() ? def(b.c64(loopTarget())) : any(Type.I64);
             Value cond = rareExits ? def(b.cmpEq(any(Type.I64), b.c64(rnd.nextInt(4))))
                     : rnd.nextBoolean() ? bool() : any(Type.I32);
             b.exitIf(cond, target);
@@ -434,6 +459,11 @@ public final class RandomBlocks {
             // a helper that writes registers counts as a register write of this instruction
             wroteRegThisInsn = true;
         }
+    }
+
+    private long loopTarget() {
+        return loopTargets != null && rnd.nextInt(4) != 0 ? loopTargets[rnd.nextInt(loopTargets.length)]
+                : 0x2_0000L + 4L * rnd.nextInt(1000);
     }
 
     /** Helpers the random blocks call; public so generated code can link to them. */

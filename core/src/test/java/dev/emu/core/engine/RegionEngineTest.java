@@ -1,0 +1,149 @@
+package dev.emu.core.engine;
+
+import dev.emu.core.cpu.CpuState;
+import dev.emu.core.ir.TrapKind;
+import dev.emu.core.jit.BlockCompiler;
+import dev.emu.core.jit.RegionCompiler;
+import dev.emu.core.mem.AddressSpace;
+import dev.emu.core.mem.GuestFault;
+import dev.emu.core.mem.Prot;
+import dev.emu.core.toy.ToyIsa;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import static dev.emu.core.toy.ToyIsa.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tier 2 in the engine: regions form on toy-ISA loops, agree with tier 0, stop on request, and are dropped with their code. */
+class RegionEngineTest {
+    static final long CODE = 0x10000;
+    static final int DATA = 0x7000;
+
+    /** A loop whose body spans two pages: the head at CODE, the latch at CODE + 0x1000. */
+    static final int LOOP_ITERATIONS = 5000;
+
+    record Run(Engine engine, AddressSpace mem, CpuState cpu, StopReason reason, String fault) {}
+
+    static void load(AddressSpace mem, long at, int... words) {
+        ByteBuffer bb = ByteBuffer.allocate(words.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int w : words) {
+            bb.putInt(w);
+        }
+        mem.poke(at, bb.array(), 0, words.length * 4);
+    }
+
+    /** r1 counts down from n; the head adds r1 into memory and jumps to the next page, whose block loops back. */
+    static AddressSpace twoPageLoop(int n) {
+        AddressSpace mem = new AddressSpace(64);
+        mem.map(CODE, 0x2000, Prot.RWX);
+        mem.map(DATA, 0x1000, Prot.RW);
+        load(mem, CODE,
+                enc(ADDI, 1, 0, n),      // r1 = n
+                enc(ADDI, 2, 0, DATA),   // r2 = &acc
+                enc(JMP, 0, 0, 1),       // goto head (a block of its own)
+                enc(LD, 3, 2, 0),        // head: r3 = acc
+                enc(ADD, 3, 1, 0),       //   r3 += r1
+                enc(ST, 3, 2, 0),        //   acc = r3
+                enc(ADDI, 4, 4, 1),      //   r4++
+                enc(JMP, 0, 0, (0x1000 - 28) / 4)); // goto CODE + 0x1000
+        load(mem, CODE + 0x1000,
+                enc(ADDI, 1, 1, -1),     // r1--
+                enc(BNE, 1, 0, (12 - 0x1004) / 4), // if r1 != 0 goto head
+                enc(SYS, 0, 0, 0));
+        return mem;
+    }
+
+    static Run run(AddressSpace mem, boolean regions, RunLimits limits) {
+        ToyIsa isa = new ToyIsa();
+        Engine.Config cfg = new Engine.Config();
+        cfg.compiler = BlockCompiler::compile;
+        cfg.regionCompiler = regions ? RegionCompiler::compile : null;
+        cfg.jitThreshold = 2;
+        cfg.regionThreshold = 20;
+        Engine engine = new Engine(isa, cfg);
+        mem.setCodeInvalidator(engine.codeCache()::invalidate);
+        CpuState cpu = isa.newCpu(mem);
+        cpu.setPc(CODE);
+        String[] fault = {null};
+        StopReason reason = engine.run(cpu, limits, new ExitHandler() {
+            @Override
+            public boolean onTrap(CpuState c, TrapKind kind, long detail) {
+                return false;
+            }
+
+            @Override
+            public boolean onFault(CpuState c, GuestFault f) {
+                fault[0] = f.getMessage() + " at pc 0x" + Long.toHexString(c.pc());
+                return false;
+            }
+        });
+        return new Run(engine, mem, cpu, reason, fault[0]);
+    }
+
+    @Test
+    void aLoopAcrossTwoPagesRunsAsARegionAndAgreesWithTierOne() {
+        Run plain = run(twoPageLoop(LOOP_ITERATIONS), false, RunLimits.NONE);
+        Run region = run(twoPageLoop(LOOP_ITERATIONS), true, RunLimits.NONE);
+        // the head's region, and the latch's (entered at the latch, it loops through the head)
+        assertThat(region.engine().codeCache().regionCount()).isEqualTo(2);
+        assertThat(plain.engine().codeCache().regionCount()).isZero();
+        assertThat(region.reason()).isEqualTo(StopReason.TRAP).isEqualTo(plain.reason());
+        assertThat(region.cpu().regs).isEqualTo(plain.cpu().regs);
+        assertThat(region.cpu().icount).isEqualTo(plain.cpu().icount);
+        assertThat(region.mem().ld64le(DATA)).isEqualTo((long) LOOP_ITERATIONS * (LOOP_ITERATIONS + 1) / 2);
+    }
+
+    @Test
+    void anInstructionCountStopsInsideTheLoopExactly() {
+        long count = 3 + 7L * 1234 + 4;
+        Run plain = run(twoPageLoop(LOOP_ITERATIONS), false, new RunLimits(-1, count, 0));
+        Run region = run(twoPageLoop(LOOP_ITERATIONS), true, new RunLimits(-1, count, 0));
+        assertThat(region.reason()).isEqualTo(StopReason.COUNT_EXHAUSTED).isEqualTo(plain.reason());
+        assertThat(region.cpu().regs).isEqualTo(plain.cpu().regs);
+        assertThat(region.cpu().icount).isEqualTo(count);
+    }
+
+    @Test
+    void aStopPcAfterTheRegionIsReached() {
+        RunLimits until = new RunLimits(CODE + 0x1008, 0, 0);
+        Run region = run(twoPageLoop(LOOP_ITERATIONS), true, until);
+        assertThat(region.reason()).isEqualTo(StopReason.UNTIL_REACHED);
+        assertThat(region.engine().codeCache().regionCount()).isPositive();
+        assertThat(region.cpu().regs[1]).isZero();
+    }
+
+    @Test
+    void aStoreIntoTheSecondPageDropsTheRegion() {
+        Run region = run(twoPageLoop(LOOP_ITERATIONS), true, RunLimits.NONE);
+        CodeCache cache = region.engine().codeCache();
+        TranslatedBlock head = cache.get(CODE + 12, 0);
+        assertThat(head).isNotNull();
+        assertThat(head.ownCode).as("the head runs a region").isNotNull();
+        region.mem().st32le(CODE + 0x1800, 0); // not code, but on the latch's page
+        assertThat(head.valid).isFalse();
+        assertThat(cache.get(CODE + 12, 0)).isNull();
+        assertThat(cache.regionCount()).isZero();
+    }
+
+    @Test
+    void aTimeoutStopsAnEndlessLoopRunningAsARegion() {
+        AddressSpace mem = new AddressSpace(64);
+        mem.map(CODE, 0x1000, Prot.RX);
+        load(mem, CODE,
+                enc(ADDI, 1, 1, 1),   // r1++
+                enc(ADDI, 2, 2, 3),   // r2 += 3
+                enc(JMP, 0, 0, -2));  // forever
+        long t0 = System.nanoTime();
+        Run r = run(mem, true, new RunLimits(-1, 0, System.nanoTime() + 300_000_000L));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(r.reason()).isEqualTo(StopReason.TIMEOUT);
+        assertThat(r.engine().codeCache().regionCount()).isEqualTo(1);
+        assertThat(ms).isLessThan(20_000);
+        assertThat(r.cpu().regs[2]).isEqualTo(3 * r.cpu().regs[1]);
+        assertThat(r.cpu().icount).isEqualTo(3 * r.cpu().regs[1]);
+        assertThat(r.cpu().pc()).isEqualTo(CODE);
+    }
+}
