@@ -72,6 +72,20 @@ public interface LinuxAbi {
         return false;
     }
 
+    /**
+     * Pages every process of this ABI has besides its program and stack (arm32: the kernel
+     * user helpers at 0xffff0000), mapped by the loader after the stack.
+     */
+    default void mapSpecialPages(dev.emu.core.mem.AddressSpace mem) {
+    }
+
+    /**
+     * Syscalls of this ABI's own (arm32: set_tls, the *64 calls with register pairs), added
+     * to the canonical handlers by name; {@code canonical} holds those already registered.
+     */
+    default void registerSyscalls(java.util.Map<String, dev.emu.linux.SyscallHandler> canonical) {
+    }
+
     /** The guest's stack pointer. */
     long stackPointer(CpuState cpu);
 
