@@ -297,6 +297,10 @@ class Arm32AbiTest {
     record Result(int status, String out) {}
 
     Result run(byte[] code, boolean thumb) throws Exception {
+        return run(code, thumb, null);
+    }
+
+    Result run(byte[] code, boolean thumb, String cpuModel) throws Exception {
         Path exe = dir.resolve("prog");
         Files.write(exe, TinyElf32.build(code, thumb));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -304,6 +308,7 @@ class Arm32AbiTest {
         o.diagnostics = new PrintStream(out, true, StandardCharsets.UTF_8);
         o.stdio = () -> List.of(new StdStream(0, new ByteArrayInputStream(new byte[0]), null, false),
                 new StdStream(1, null, out, false), new StdStream(2, null, out, false));
+        o.cpuModel = cpuModel;
         Kernel k = new Kernel(o);
         LinuxThread t = Launcher.start(k, exe, List.of("prog"), List.of(), null);
         int status = t.runProcess();
@@ -340,5 +345,74 @@ class Arm32AbiTest {
         Result r = run(b.array(), true);
         assertThat(r.out()).isEqualTo("hi\n");
         assertThat(r.status()).isEqualTo(7);
+    }
+
+    @Test
+    void aHandlerRunsAndSigreturnRestoresTheRegisters() throws Exception {
+        byte[] code = TinyElf32.words(
+                0xe24dd020, // sub sp, sp, #32
+                0xe28f0050, // adr r0, handler
+                0xe58d0000, // str r0, [sp] (sa_handler)
+                0xe3a00000, // mov r0, #0
+                0xe58d0004, // str r0, [sp, #4] (sa_flags: no SA_RESTORER, the kernel's trampoline returns)
+                0xe58d0008, // str r0, [sp, #8]
+                0xe58d000c, // str r0, [sp, #12] (sa_mask)
+                0xe58d0010, // str r0, [sp, #16]
+                0xe3a0000a, // mov r0, #10 (SIGUSR1)
+                0xe1a0100d, // mov r1, sp
+                0xe3a02000, // mov r2, #0
+                0xe3a03008, // mov r3, #8
+                0xe3a070ae, // mov r7, #174 (rt_sigaction)
+                0xef000000, // svc #0
+                0xe3a04037, // mov r4, #55
+                0xe3a07014, // mov r7, #20 (getpid)
+                0xef000000, // svc #0
+                0xe3a0100a, // mov r1, #10
+                0xe3a07025, // mov r7, #37 (kill)
+                0xef000000, // svc #0
+                0xe1a00004, // mov r0, r4
+                0xe3a07001, // mov r7, #1 (exit)
+                0xef000000, // svc #0
+                // handler:
+                0xe3a04001, // mov r4, #1 (sigreturn puts 55 back)
+                0xe3a00001, // mov r0, #1
+                0xe28f100c, // adr r1, msg
+                0xe3a02002, // mov r2, #2
+                0xe3a07004, // mov r7, #4 (write)
+                0xef000000, // svc #0
+                0xe12fff1e, // bx lr
+                0x00000a68); // msg: "h\n"
+        Result r = run(code, false);
+        assertThat(r.out()).isEqualTo("h\n");
+        assertThat(r.status()).isEqualTo(55);
+    }
+
+    @Test
+    void anArmv5CpuModelShowsInUnameAndTheAuxv() throws Exception {
+        LinuxAbi v7 = LinuxAbi.forIsa("arm32");
+        LinuxAbi v5 = v7.forCpuModel("arm926");
+        assertThat(v7.unameMachine()).isEqualTo("armv7l");
+        assertThat(v5.unameMachine()).isEqualTo("armv5tejl");
+        assertThat(v5.platform()).isEqualTo("v5l");
+        assertThat(v5.hwcap() & (1 << 15 | 1 << 17)).as("no tls, no idiva").isZero();
+        assertThat(v5.cpuinfo(1)).contains("ARM926EJ-S").contains("CPU architecture: 5TEJ");
+        assertThat(v7.forCpuModel("cortex-a15").unameMachine()).isEqualTo("armv7l");
+        assertThat(v7.forCpuModel("pxa270")).isNull();
+        // uname(&buf); write(1, buf.machine, 9); exit(0)
+        byte[] code = TinyElf32.words(
+                0xe24ddf62, // sub sp, sp, #392
+                0xe1a0000d, // mov r0, sp
+                0xe3a0707a, // mov r7, #122 (uname)
+                0xef000000, // svc #0
+                0xe3a00001, // mov r0, #1
+                0xe28d1f41, // add r1, sp, #260
+                0xe3a02009, // mov r2, #9
+                0xe3a07004, // mov r7, #4 (write)
+                0xef000000, // svc #0
+                0xe3a00000, // mov r0, #0
+                0xe3a07001, // mov r7, #1 (exit)
+                0xef000000); // svc #0
+        assertThat(run(code, false, "arm926").out()).isEqualTo("armv5tejl");
+        assertThat(run(code, false, null).out()).startsWith("armv7l");
     }
 }

@@ -86,6 +86,14 @@ public interface LinuxAbi {
     default void registerSyscalls(java.util.Map<String, dev.emu.linux.SyscallHandler> canonical) {
     }
 
+    /**
+     * This ABI as a process on the CPU model {@code model} (a qemu -cpu name) shows it, or
+     * null when the ABI does not know the model (it is then ignored with a warning).
+     */
+    default LinuxAbi forCpuModel(String model) {
+        return null;
+    }
+
     /** The guest's stack pointer. */
     long stackPointer(CpuState cpu);
 

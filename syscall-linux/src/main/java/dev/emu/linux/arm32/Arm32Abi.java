@@ -38,6 +38,44 @@ public final class Arm32Abi implements LinuxAbi {
             | HWCAP_TLS | HWCAP_IDIVA | HWCAP_IDIVT | HWCAP_VFPD32;
     static final String FEATURES = "half thumb fastmult vfp vfpv3 tls idiva idivt vfpd32";
 
+    /**
+     * What a process sees of its CPU: uname's machine, AT_PLATFORM, AT_HWCAP and the
+     * /proc/cpuinfo lines. The core is the same ARMv7 one whatever the model says; an older
+     * model only advertises less.
+     */
+    record Model(String machine, String platform, long hwcap, String features, String name, String arch,
+                 int variant, int part, int revision) {}
+
+    /** qemu-arm's default (a Cortex-A15 class ARMv7-A), less what the core lacks. */
+    static final Model V7 = new Model("armv7l", "v7l", HWCAP, FEATURES, "ARMv7 Processor rev 0 (v7l)", "7", 2,
+            0xc0f, 0);
+    /** ARMv5TEJ (qemu's arm926 and arm1026, the CPUs Debian armel targets): no TLS register, no divides. */
+    static final Model ARM926 = new Model("armv5tejl", "v5l", HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_VFP,
+            "half thumb fastmult vfp", "ARM926EJ-S rev 5 (v5l)", "5TEJ", 0, 0x926, 5);
+    static final Model ARM1026 = new Model("armv5tejl", "v5l", ARM926.hwcap(), ARM926.features(),
+            "ARM1026EJ-S rev 2 (v5l)", "5TEJ", 0, 0xa26, 2);
+
+    private final Model model;
+
+    public Arm32Abi() {
+        this(V7);
+    }
+
+    Arm32Abi(Model model) {
+        this.model = model;
+    }
+
+    /** The ARMv5 models Debian's armel targets, and the ARMv7-A ones (the default). */
+    @Override
+    public LinuxAbi forCpuModel(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "arm926" -> new Arm32Abi(ARM926);
+            case "arm1026" -> new Arm32Abi(ARM1026);
+            case "cortex-a7", "cortex-a8", "cortex-a9", "cortex-a15", "max", "any" -> new Arm32Abi(V7);
+            default -> null;
+        };
+    }
+
     static final int A_O_DIRECTORY = 040000, A_O_NOFOLLOW = 0100000, A_O_DIRECT = 0200000, A_O_LARGEFILE = 0400000;
 
     private static final SyscallTable TABLE = Arm32Syscalls.table();
@@ -166,20 +204,20 @@ public final class Arm32Abi implements LinuxAbi {
         return structs.buffer(12).u32(0, 0xe3a070adL).u32(4, 0xef000000L).u32(8, 0xe7fdeff0L).bytes();
     }
 
-    /** What qemu-arm's default CPU (and an ARMv7 board) reports. */
+    /** armv7l as qemu-arm's default CPU (and an ARMv7 board) reports; armv5tejl for -cpu arm926. */
     @Override
     public String unameMachine() {
-        return "armv7l";
+        return model.machine();
     }
 
     @Override
     public String platform() {
-        return "v7l";
+        return model.platform();
     }
 
     @Override
     public long hwcap() {
-        return HWCAP;
+        return model.hwcap();
     }
 
     @Override
@@ -192,14 +230,14 @@ public final class Arm32Abi implements LinuxAbi {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cpus; i++) {
             sb.append("processor\t: ").append(i).append('\n')
-                    .append("model name\t: ARMv7 Processor rev 0 (v7l)\n")
+                    .append("model name\t: ").append(model.name()).append('\n')
                     .append("BogoMIPS\t: 100.00\n")
-                    .append("Features\t: ").append(FEATURES).append('\n')
+                    .append("Features\t: ").append(model.features()).append('\n')
                     .append("CPU implementer\t: 0x41\n")
-                    .append("CPU architecture: 7\n")
-                    .append("CPU variant\t: 0x2\n")
-                    .append("CPU part\t: 0xc0f\n")
-                    .append("CPU revision\t: 0\n\n");
+                    .append("CPU architecture: ").append(model.arch()).append('\n')
+                    .append("CPU variant\t: 0x").append(Integer.toHexString(model.variant())).append('\n')
+                    .append("CPU part\t: 0x").append(Integer.toHexString(model.part())).append('\n')
+                    .append("CPU revision\t: ").append(model.revision()).append("\n\n");
         }
         sb.append("Hardware\t: Generic DT based system\n")
                 .append("Revision\t: 0000\n")

@@ -227,6 +227,10 @@ public final class Arm32Syscalls {
             put(m, a[0], time64(m.get(a[1])));
         }
 
+        // Handlers always get the rt_sigframe here (the kernel gives one without siginfo to a
+        // handler without SA_SIGINFO), so glibc's sigreturn restorer unwinds the same frame.
+        alias(m, "sigreturn", "rt_sigreturn");
+
         // ARM private calls
         m.put("set_tls", c -> {
             c.thread.cpu.regs[Arm32Registers.TPIDRURO] = c.args[0] & 0xffffffffL;
