@@ -199,6 +199,31 @@ class Arm32AbiTest {
     }
 
     @Test
+    void fcntl64LocksAndStraceShowsPointersZeroExtended() throws Exception {
+        Path f = dir.resolve("lockme");
+        Files.writeString(f, "x");
+        H h = new H();
+        long fd = h.call("openat", AT_FDCWD, h.str(f.toString()), O_RDWR);
+        long lk = h.alloc(32);
+        h.mem.poke(lk, new byte[] {1, 0}, 0, 2); // F_WRLCK
+        assertThat(h.call("fcntl64", fd, 12 /* F_GETLK64 */, lk)).isZero();
+        assertThat(h.buf(lk, 2).getShort(0)).isEqualTo((short) 2); // F_UNLCK: nobody else holds it
+        assertThat(h.call("fcntl64", fd, 13 /* F_SETLK64 */, lk)).isZero();
+
+        Kernel.Options o = h.kernel.options();
+        ByteArrayOutputStream diag = new ByteArrayOutputStream();
+        o.diagnostics = new PrintStream(diag, true, StandardCharsets.UTF_8);
+        o.strace = true;
+        long st = 0xbefff000L;
+        h.mem.map(st, 4096, Prot.RW);
+        h.call("fstat64", fd, st);
+        assertThat(diag.toString(StandardCharsets.UTF_8)).startsWith("fstat64(" + fd + ", {st_mode=");
+        diag.reset();
+        h.call("ugetrlimit", 3, st);
+        assertThat(diag.toString(StandardCharsets.UTF_8)).startsWith("ugetrlimit(3, 0xbefff000) = 0");
+    }
+
+    @Test
     void mmap2TakesTheOffsetInPages() throws Exception {
         Path f = dir.resolve("pages");
         byte[] data = new byte[3 * 4096];

@@ -156,7 +156,7 @@ public final class Arm32Syscalls {
                 {"getgroups32", "getgroups"}, {"setgroups32", "setgroups"}, {"setfsuid32", "setfsuid"},
                 {"setfsgid32", "setfsgid"}, {"fchown32", "fchown"}, {"fchown16", "fchown"},
                 {"ugetrlimit", "getrlimit"}, {"stat64", "stat"}, {"lstat64", "lstat"}, {"fstat64", "fstat"},
-                {"fstatat64", "newfstatat"}, {"fcntl64", "fcntl"}, {"sendfile64", "sendfile"},
+                {"fstatat64", "newfstatat"}, {"sendfile64", "sendfile"},
         };
         for (String[] a : aliases) {
             alias(m, a[0], a[1]);
@@ -172,6 +172,13 @@ public final class Arm32Syscalls {
             shiftIn(a, AT_FDCWD, AT_SYMLINK_NOFOLLOW);
         }));
         put(m, "lchown16", m.get("lchown32"));
+        // fcntl64: F_GETLK64, F_SETLK64, F_SETLKW64 (12-14) take a struct flock64, whose l_type
+        // comes first as in struct flock: the canonical F_GETLK/F_SETLK/F_SETLKW serve them
+        put(m, "fcntl64", with(m.get("fcntl"), a -> {
+            if (a[1] >= 12 && a[1] <= 14) {
+                a[1] -= 7;
+            }
+        }));
         put(m, "pipe", with(m.get("pipe2"), a -> a[1] = 0));
         put(m, "getpgrp", with(m.get("getpgid"), a -> a[0] = 0));
 
@@ -199,9 +206,11 @@ public final class Arm32Syscalls {
             long result = c.ptrArg(3);
             long off = pair(c.args[2], c.args[1]);
             int whence = c.intArg(4);
+            long[] saved = c.args.clone();
             c.args[1] = off;
             c.args[2] = whence;
             long r = lseek.call(c);
+            System.arraycopy(saved, 0, c.args, 0, saved.length); // strace shows the guest's arguments
             if (r < 0) {
                 return r;
             }
