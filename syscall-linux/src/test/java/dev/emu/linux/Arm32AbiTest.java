@@ -440,4 +440,31 @@ class Arm32AbiTest {
         assertThat(run(code, false, "arm926").out()).isEqualTo("armv5tejl");
         assertThat(run(code, false, null).out()).startsWith("armv7l");
     }
+
+    Result runBusybox(String arch, String cpuModel, String... args) throws Exception {
+        Path bb = dev.emu.testkit.Fixtures.busybox(arch);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Kernel.Options o = new Kernel.Options();
+        o.diagnostics = new PrintStream(out, true, StandardCharsets.UTF_8);
+        o.stdio = () -> List.of(new StdStream(0, new ByteArrayInputStream(new byte[0]), null, false),
+                new StdStream(1, null, out, false), new StdStream(2, null, out, false));
+        o.cpuModel = cpuModel;
+        Kernel k = new Kernel(o);
+        List<String> argv = new ArrayList<>(List.of("busybox"));
+        argv.addAll(List.of(args));
+        LinuxThread t = Launcher.start(k, bb, argv, List.of("PATH=/bin:/usr/bin"), null);
+        int status = t.runProcess();
+        return new Result(status, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"armhf", "armel"})
+    void debianBusybox(String arch) throws Exception {
+        assertThat(runBusybox(arch, null, "uname", "-m")).isEqualTo(new Result(0, "armv7l\n"));
+        assertThat(runBusybox(arch, "arm926", "uname", "-m")).isEqualTo(new Result(0, "armv5tejl\n"));
+        // a pipeline (fork, execve, pipes, wait4), a handler for SIGUSR1 (its frame and sigreturn), exit status
+        Result sh = runBusybox(arch, null, "sh", "-c",
+                "trap 'echo got USR1' USR1; kill -USR1 $$; echo abc | tr a-c x-z; grep -c vectors /proc/self/maps; exit 3");
+        assertThat(sh).isEqualTo(new Result(3, "got USR1\nxyz\n1\n"));
+    }
 }
