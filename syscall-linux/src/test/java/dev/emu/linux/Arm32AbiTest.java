@@ -413,6 +413,52 @@ class Arm32AbiTest {
     }
 
     @Test
+    void aThreadWithItsOwnTlsAndAFutexJoin() throws Exception {
+        byte[] code = TinyElf32.words(
+                0xe3a00000, // mov r0, #0
+                0xe3a01a02, // mov r1, #8192
+                0xe3a02003, // mov r2, #3 (PROT_READ|PROT_WRITE)
+                0xe3a03022, // mov r3, #0x22 (MAP_PRIVATE|MAP_ANONYMOUS)
+                0xe3e04000, // mvn r4, #0 (fd -1)
+                0xe3a05000, // mov r5, #0
+                0xe3a070c0, // mov r7, #192 (mmap2)
+                0xef000000, // svc #0
+                0xe1a08000, // mov r8, r0: ctid at [r8], the thread's result at [r8, #4]
+                0xe3a00001, // mov r0, #1
+                0xe5880000, // str r0, [r8]
+                0xe59f0064, // ldr r0, =CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|SETTLS|PARENT_SETTID|CHILD_CLEARTID
+                0xe2881a02, // add r1, r8, #8192 (the thread's stack)
+                0xe2882008, // add r2, r8, #8 (ptid)
+                0xe59f305c, // ldr r3, =0x5a5a5a5a (tls)
+                0xe1a04008, // mov r4, r8 (ctid)
+                0xe3a07078, // mov r7, #120 (clone)
+                0xef000000, // svc #0
+                0xe3500000, // cmp r0, #0
+                0x0a00000b, // beq child
+                0xe5982000, // loop: ldr r2, [r8]
+                0xe3520000, // cmp r2, #0
+                0x0a000005, // beq done
+                0xe1a00008, // mov r0, r8
+                0xe3a01000, // mov r1, #0 (FUTEX_WAIT)
+                0xe3a03000, // mov r3, #0 (no timeout)
+                0xe3a070f0, // mov r7, #240 (futex)
+                0xef000000, // svc #0
+                0xeafffff6, // b loop
+                0xe5980004, // done: ldr r0, [r8, #4]
+                0xe3a070f8, // mov r7, #248 (exit_group)
+                0xef000000, // svc #0
+                0xee1d0f70, // child: mrc p15, 0, r0, c13, c0, 3 (TPIDRURO)
+                0xe20000ff, // and r0, r0, #0xff
+                0xe5880004, // str r0, [r8, #4]
+                0xe3a00000, // mov r0, #0
+                0xe3a07001, // mov r7, #1 (exit: clears ctid and wakes the joiner)
+                0xef000000, // svc #0
+                0x003d0f00, 0x5a5a5a5a);
+        Result r = run(code, false);
+        assertThat(r.status()).as(r.out()).isEqualTo(0x5a);
+    }
+
+    @Test
     void anArmv5CpuModelShowsInUnameAndTheAuxv() throws Exception {
         LinuxAbi v7 = LinuxAbi.forIsa("arm32");
         LinuxAbi v5 = v7.forCpuModel("arm926");
