@@ -81,7 +81,7 @@ public final class Main {
             if (isCore) {
                 cpu = o.cpu;
             } else {
-                err.println("emu: -cpu " + o.cpu + ": not a core name; CPU models are not modelled, ignoring it");
+                ko.cpuModel = o.cpu; // a CPU model: the ABI shows it or warns that it ignores it
             }
         }
         if (o.traceBlocks) {

@@ -45,6 +45,11 @@ public final class Kernel {
         public Consumer<Block> onTranslate;
         /** Seed for AT_RANDOM and getrandom in tests (null: secure random). */
         public Long randomSeed;
+        /**
+         * -cpu naming a CPU model rather than a core (qemu's names: arm926, cortex-a15...), or
+         * null: the ABI may show it (arm32: uname -m, AT_PLATFORM, hwcaps, /proc/cpuinfo).
+         */
+        public String cpuModel;
     }
 
     private final Options options;

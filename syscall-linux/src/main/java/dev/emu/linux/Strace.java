@@ -38,6 +38,11 @@ public final class Strace {
                 nanosleep pp; clock_nanosleep cdpp; exit d; exit_group d; rt_sigaction Sppu;
                 rt_sigprocmask dppu; sigaltstack pp; kill dS; tgkill ddS; tkill dS; prctl dxxxx; execve spp; execveat Dsppa;
                 pipe2 px; ppoll pdppu; wait4 dpxp; clone xppxp; futex pddpp; waitid ddpxp; getpid ; getppid ; gettid ; getuid ; geteuid ; getgid ; getegid ; sched_yield ; close_range ddx
+                stat64 sT; lstat64 sT; fstat64 fT; fstatat64 DsTa; mmap2 puPMfx; _llseek fxxpd; fcntl64 fdx;
+                ugetrlimit dp; statfs64 sup; fstatfs64 fup; truncate64 sdxx; ftruncate64 fdxx; set_tls p; get_tls ;
+                clock_gettime64 cC; clock_getres_time64 cp; clock_nanosleep_time64 cdpp; futex_time64 pddpp;
+                ppoll_time64 pdppu; utimensat_time64 Dspa; getuid32 ; geteuid32 ; getgid32 ; getegid32 ;
+                sendfile64 ffpu; chown32 sdd; lchown32 sdd; fchown32 fdd; pipe p; sigreturn ; rt_sigreturn ;
                 """;
         for (String entry : table.split(";")) {
             String[] t = entry.trim().split("\\s+");
@@ -98,7 +103,7 @@ public final class Strace {
     }
 
     private String arg(SyscallContext c, String sig, int i, long result) {
-        long v = c.args[i];
+        long v = abi.wordBits() == 32 ? c.args[i] & 0xffffffffL : c.args[i]; // pointers zero-extended
         int iv = (int) v;
         try {
             switch (sig.charAt(i)) {

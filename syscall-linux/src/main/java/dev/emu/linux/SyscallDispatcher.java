@@ -45,6 +45,7 @@ public final class SyscallDispatcher {
         ForkSyscalls.register(byName);
         ThreadSyscalls.register(byName);
         TimerSyscalls.register(byName);
+        abi.registerSyscalls(byName);
         handlers = new SyscallHandler[abi.syscalls().size()];
         for (int n = 0; n < handlers.length; n++) {
             String name = abi.syscalls().name(n);

@@ -72,6 +72,28 @@ public interface LinuxAbi {
         return false;
     }
 
+    /**
+     * Pages every process of this ABI has besides its program and stack (arm32: the kernel
+     * user helpers at 0xffff0000), mapped by the loader after the stack.
+     */
+    default void mapSpecialPages(dev.emu.core.mem.AddressSpace mem) {
+    }
+
+    /**
+     * Syscalls of this ABI's own (arm32: set_tls, the *64 calls with register pairs), added
+     * to the canonical handlers by name; {@code canonical} holds those already registered.
+     */
+    default void registerSyscalls(java.util.Map<String, dev.emu.linux.SyscallHandler> canonical) {
+    }
+
+    /**
+     * This ABI as a process on the CPU model {@code model} (a qemu -cpu name) shows it, or
+     * null when the ABI does not know the model (it is then ignored with a warning).
+     */
+    default LinuxAbi forCpuModel(String model) {
+        return null;
+    }
+
     /** The guest's stack pointer. */
     long stackPointer(CpuState cpu);
 

@@ -16,14 +16,15 @@ public record SigInfo(int signo, int code, int pid, int uid, long addr) {
         return new SigInfo(sig, code, 0, 0, addr);
     }
 
-    /** The 128-byte siginfo_t of a 64-bit guest. */
+    /** The 128-byte siginfo_t (the union starts at 16 on a 64-bit guest, at 12 on a 32-bit one). */
     public byte[] bytes(Structs s) {
         GuestBuffer b = s.buffer(128);
         b.u32(0, signo).u32(4, 0).u32(8, code);
+        int u = s.wordSize() == 8 ? 16 : 12;
         if (addr != 0 || pid == 0) {
-            b.word(16, addr, s.wordSize() * 8);
+            b.word(u, addr, s.wordSize() * 8);
         } else {
-            b.u32(16, pid).u32(20, uid);
+            b.u32(u, pid).u32(u + 4, uid);
         }
         return b.bytes();
     }

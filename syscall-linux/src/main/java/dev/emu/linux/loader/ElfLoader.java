@@ -62,6 +62,7 @@ public final class ElfLoader {
             throw new IllegalStateException("cannot map the stack at 0x" + Long.toHexString(stackLow));
         }
         mem.setName(stackLow, top - stackLow, "[stack]");
+        abi.mapSpecialPages(mem);
 
         StackBuilder sb = new StackBuilder(mem, abi.structs(), abi.wordBits());
         long phdr = exe.phdrAddress().isPresent() ? exe.phdrAddress().getAsLong() + bias : 0;

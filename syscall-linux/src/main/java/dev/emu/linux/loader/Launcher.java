@@ -85,6 +85,16 @@ public final class Launcher {
             throw new LaunchException(hostExe + ": the " + isa.name() + " core has no Linux ABI on the class path",
                     NOT_EXECUTABLE);
         }
+        String model = kernel.options().cpuModel;
+        if (model != null) {
+            LinuxAbi forModel = abi.forCpuModel(model);
+            if (forModel != null) {
+                abi = forModel;
+            } else {
+                kernel.warnOnce("cpu-model", "-cpu " + model + ": not a core name or a CPU model the " + isa.name()
+                        + " ABI knows; ignoring it");
+            }
+        }
         ElfImage interp = null;
         byte[] interpBytes = null;
         String interpPath = elf.interpreter().orElse(null);
