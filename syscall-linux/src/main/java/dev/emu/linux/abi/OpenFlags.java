@@ -15,7 +15,31 @@ public final class OpenFlags {
     /** Flags F_SETFL may change. */
     public static final int SETFL_MASK = O_APPEND | O_NONBLOCK | O_ASYNC | O_DIRECT | O_NOATIME;
 
+    /** The four flags arm and arm64 place differently (the rest are canonical). */
+    private static final int ARM_O_DIRECTORY = 040000, ARM_O_NOFOLLOW = 0100000, ARM_O_DIRECT = 0200000,
+            ARM_O_LARGEFILE = 0400000;
+
     private OpenFlags() {}
+
+    /** arm/arm64 guest open flags to canonical ones. */
+    public static int fromArm(int g) {
+        int c = g & ~(ARM_O_DIRECTORY | ARM_O_NOFOLLOW | ARM_O_DIRECT | ARM_O_LARGEFILE);
+        if ((g & ARM_O_DIRECTORY) != 0) c |= O_DIRECTORY;
+        if ((g & ARM_O_NOFOLLOW) != 0) c |= O_NOFOLLOW;
+        if ((g & ARM_O_DIRECT) != 0) c |= O_DIRECT;
+        if ((g & ARM_O_LARGEFILE) != 0) c |= O_LARGEFILE;
+        return c;
+    }
+
+    /** Canonical open flags to arm/arm64 guest ones (F_GETFL). */
+    public static int toArm(int c) {
+        int g = c & ~(O_DIRECTORY | O_NOFOLLOW | O_DIRECT | O_LARGEFILE);
+        if ((c & O_DIRECTORY) != 0) g |= ARM_O_DIRECTORY;
+        if ((c & O_NOFOLLOW) != 0) g |= ARM_O_NOFOLLOW;
+        if ((c & O_DIRECT) != 0) g |= ARM_O_DIRECT;
+        if ((c & O_LARGEFILE) != 0) g |= ARM_O_LARGEFILE;
+        return g;
+    }
 
     /** strace-style: O_RDONLY|O_CREAT|O_CLOEXEC. */
     public static String toString(int f) {

@@ -76,8 +76,6 @@ public final class Arm32Abi implements LinuxAbi {
         };
     }
 
-    static final int A_O_DIRECTORY = 040000, A_O_NOFOLLOW = 0100000, A_O_DIRECT = 0200000, A_O_LARGEFILE = 0400000;
-
     private static final SyscallTable TABLE = Arm32Syscalls.table();
     private final Arm32Structs structs = new Arm32Structs();
 
@@ -247,22 +245,12 @@ public final class Arm32Abi implements LinuxAbi {
 
     @Override
     public int openFlagsIn(int g) {
-        int c = g & ~(A_O_DIRECTORY | A_O_NOFOLLOW | A_O_DIRECT | A_O_LARGEFILE);
-        if ((g & A_O_DIRECTORY) != 0) c |= OpenFlags.O_DIRECTORY;
-        if ((g & A_O_NOFOLLOW) != 0) c |= OpenFlags.O_NOFOLLOW;
-        if ((g & A_O_DIRECT) != 0) c |= OpenFlags.O_DIRECT;
-        if ((g & A_O_LARGEFILE) != 0) c |= OpenFlags.O_LARGEFILE;
-        return c;
+        return OpenFlags.fromArm(g);
     }
 
     @Override
     public int openFlagsOut(int c) {
-        int g = c & ~(OpenFlags.O_DIRECTORY | OpenFlags.O_NOFOLLOW | OpenFlags.O_DIRECT | OpenFlags.O_LARGEFILE);
-        if ((c & OpenFlags.O_DIRECTORY) != 0) g |= A_O_DIRECTORY;
-        if ((c & OpenFlags.O_NOFOLLOW) != 0) g |= A_O_NOFOLLOW;
-        if ((c & OpenFlags.O_DIRECT) != 0) g |= A_O_DIRECT;
-        if ((c & OpenFlags.O_LARGEFILE) != 0) g |= A_O_LARGEFILE;
-        return g;
+        return OpenFlags.toArm(c);
     }
 
     /** TASK_SIZE with the 3G/1G split: PAGE_OFFSET 0xc0000000 less 16 MiB for modules. */

@@ -29,9 +29,6 @@ public final class Arm64Abi implements LinuxAbi {
     public static final long HWCAP = HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_ATOMICS | HWCAP_CPUID;
     public static final long HWCAP2 = 0;
 
-    // arm64 open flags that differ from the canonical (x86) values
-    static final int A_O_DIRECTORY = 040000, A_O_NOFOLLOW = 0100000, A_O_DIRECT = 0200000, A_O_LARGEFILE = 0400000;
-
     private static final SyscallTable TABLE = GenericSyscalls.table64();
     private final Structs structs = new Structs(64, ByteOrder.LITTLE_ENDIAN);
 
@@ -193,22 +190,12 @@ public final class Arm64Abi implements LinuxAbi {
 
     @Override
     public int openFlagsIn(int g) {
-        int c = g & ~(A_O_DIRECTORY | A_O_NOFOLLOW | A_O_DIRECT | A_O_LARGEFILE);
-        if ((g & A_O_DIRECTORY) != 0) c |= OpenFlags.O_DIRECTORY;
-        if ((g & A_O_NOFOLLOW) != 0) c |= OpenFlags.O_NOFOLLOW;
-        if ((g & A_O_DIRECT) != 0) c |= OpenFlags.O_DIRECT;
-        if ((g & A_O_LARGEFILE) != 0) c |= OpenFlags.O_LARGEFILE;
-        return c;
+        return OpenFlags.fromArm(g);
     }
 
     @Override
     public int openFlagsOut(int c) {
-        int g = c & ~(OpenFlags.O_DIRECTORY | OpenFlags.O_NOFOLLOW | OpenFlags.O_DIRECT | OpenFlags.O_LARGEFILE);
-        if ((c & OpenFlags.O_DIRECTORY) != 0) g |= A_O_DIRECTORY;
-        if ((c & OpenFlags.O_NOFOLLOW) != 0) g |= A_O_NOFOLLOW;
-        if ((c & OpenFlags.O_DIRECT) != 0) g |= A_O_DIRECT;
-        if ((c & OpenFlags.O_LARGEFILE) != 0) g |= A_O_LARGEFILE;
-        return g;
+        return OpenFlags.toArm(c);
     }
 
     /** 48-bit user space: TASK_SIZE is 1 << 48 with 4 KiB pages and 4 levels. */
