@@ -290,7 +290,7 @@ public final class AddressSpace {
     }
 
     private static int cas32le(byte[] d, long addr, int expected, int value) {
-        return (int) I32LE.compareAndExchange(d, (int) addr & OFFSET_MASK, expected, value);
+        return AtomicBytes.cas32(d, (int) addr & OFFSET_MASK, expected, value, false);
     }
 
     public int cas32be(long addr, int expected, int value) {
@@ -302,7 +302,7 @@ public final class AddressSpace {
     }
 
     private static int cas32be(byte[] d, long addr, int expected, int value) {
-        return (int) I32BE.compareAndExchange(d, (int) addr & OFFSET_MASK, expected, value);
+        return AtomicBytes.cas32(d, (int) addr & OFFSET_MASK, expected, value, true);
     }
 
     public long cas64le(long addr, long expected, long value) {
@@ -314,7 +314,7 @@ public final class AddressSpace {
     }
 
     private static long cas64le(byte[] d, long addr, long expected, long value) {
-        return (long) I64LE.compareAndExchange(d, (int) addr & OFFSET_MASK, expected, value);
+        return AtomicBytes.cas64(d, (int) addr & OFFSET_MASK, expected, value, false);
     }
 
     public long cas64be(long addr, long expected, long value) {
@@ -326,7 +326,7 @@ public final class AddressSpace {
     }
 
     private static long cas64be(byte[] d, long addr, long expected, long value) {
-        return (long) I64BE.compareAndExchange(d, (int) addr & OFFSET_MASK, expected, value);
+        return AtomicBytes.cas64(d, (int) addr & OFFSET_MASK, expected, value, true);
     }
 
     /** Full fence. */

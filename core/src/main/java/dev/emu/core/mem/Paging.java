@@ -187,12 +187,10 @@ final class Paging {
         Page p = writable(pn, addr, false, obs == null ? gen : NO_FILL);
         long old;
         if (size == 4) {
-            VarHandle h = bigEndian ? I32BE : I32LE;
-            old = (int) h.compareAndExchange(p.data, off, (int) expected, (int) value) & 0xFFFF_FFFFL;
+            old = AtomicBytes.cas32(p.data, off, (int) expected, (int) value, bigEndian) & 0xFFFF_FFFFL;
             expected &= 0xFFFF_FFFFL;
         } else {
-            VarHandle h = bigEndian ? I64BE : I64LE;
-            old = (long) h.compareAndExchange(p.data, off, expected, value);
+            old = AtomicBytes.cas64(p.data, off, expected, value, bigEndian);
         }
         if (obs != null) {
             obs.onAccess(READ, addr, size, old);
