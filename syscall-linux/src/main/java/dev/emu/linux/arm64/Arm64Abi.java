@@ -28,6 +28,20 @@ public final class Arm64Abi implements LinuxAbi {
      */
     public static final long HWCAP = HWCAP_FP | HWCAP_ASIMD | HWCAP_CRC32 | HWCAP_ATOMICS | HWCAP_CPUID;
     public static final long HWCAP2 = 0;
+    /** The HWCAP bits above and the names /proc/cpuinfo gives them (arch/arm64/kernel/cpuinfo.c). */
+    private static final long[] HWCAP_BITS = {HWCAP_FP, HWCAP_ASIMD, HWCAP_CRC32, HWCAP_ATOMICS, HWCAP_CPUID};
+    private static final String[] HWCAP_BIT_NAMES = {"fp", "asimd", "crc32", "atomics", "cpuid"};
+
+    /** The Features line: exactly the names of the bits in HWCAP, so auxv and cpuinfo agree. */
+    static String features() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < HWCAP_BITS.length; i++) {
+            if ((HWCAP & HWCAP_BITS[i]) != 0) {
+                sb.append(sb.length() == 0 ? "" : " ").append(HWCAP_BIT_NAMES[i]);
+            }
+        }
+        return sb.toString();
+    }
 
     private static final SyscallTable TABLE = GenericSyscalls.table64();
     private final Structs structs = new Structs(64, ByteOrder.LITTLE_ENDIAN);
@@ -178,7 +192,7 @@ public final class Arm64Abi implements LinuxAbi {
         for (int i = 0; i < cpus; i++) {
             sb.append("processor\t: ").append(i).append('\n')
                     .append("BogoMIPS\t: 100.00\n")
-                    .append("Features\t: fp asimd crc32 atomics cpuid\n")
+                    .append("Features\t: ").append(features()).append('\n')
                     .append("CPU implementer\t: 0x41\n")
                     .append("CPU architecture: 8\n")
                     .append("CPU variant\t: 0x1\n")
