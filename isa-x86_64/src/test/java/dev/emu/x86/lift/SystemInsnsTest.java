@@ -49,7 +49,8 @@ class SystemInsnsTest {
         // 0f a2    cpuid, leaf 1
         X86Runner r = X86Runner.code("0f a2").set("rax", 1).run();
         assertThat(r.reg("rdx") & 1).as("no x87 FPU claimed").isZero();
-        assertThat(r.reg("rdx") & (1 << 26)).as("no SSE2 claimed yet").isZero();
+        assertThat(r.reg("rdx") & (3 << 25)).as("SSE and SSE2").isEqualTo(3 << 25);
+        assertThat(r.reg("rdx") & (3 << 23)).as("no MMX, no FXSR").isZero();
         assertThat(r.reg("rcx") & (1 << 23)).as("POPCNT").isNotZero();
         r = X86Runner.code("0f a2").set("rax", 0).run();
         assertThat(r.reg("rax")).isEqualTo(7);
