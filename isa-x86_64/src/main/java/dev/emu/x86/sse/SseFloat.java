@@ -396,19 +396,20 @@ public final class SseFloat {
 
     /**
      * MINPS/MAXPS and the scalar forms: a &lt; b ? a : b (max: a &gt; b); when either is a NaN
-     * (IE, even for a QNaN) or both are zeros, the source b as it is.
+     * (IE, even for a QNaN) or both are zeros, the source b. The value returned is the operand
+     * after DAZ (a denormal read as zero comes out as zero, as the hardware does).
      */
     public static long minMax(Fmt f, long a, long b, boolean max, Env e) {
-        long x = daz(f, a, e);
-        long y = daz(f, b, e);
-        if (f.isNaN(x) || f.isNaN(y)) {
+        a = daz(f, a, e);
+        b = daz(f, b, e);
+        if (f.isNaN(a) || f.isNaN(b)) {
             e.flags |= IE;
-            return f.bits(b);
+            return b;
         }
-        denormal(f, x, e);
-        denormal(f, y, e);
-        int c = compare(f, x, y);
-        return (max ? c > 0 : c < 0) ? f.bits(a) : f.bits(b);
+        denormal(f, a, e);
+        denormal(f, b, e);
+        int c = compare(f, a, b);
+        return (max ? c > 0 : c < 0) ? a : b;
     }
 
     /** Compares two non-NaN values: -1, 0, 1 (zeros equal). */
@@ -567,31 +568,16 @@ public final class SseFloat {
     // ---------------------------------------------------------------- estimates
 
     /**
-     * RCPPS/RCPSS and RSQRTPS/RSQRTSS (SDM: relative error at most 1.5 * 2^-12, no MXCSR
-     * flags). The hardware tables differ between vendors; this core returns the correctly
-     * rounded value, as qemu does: a NaN quietened, a zero or denormal gives an infinity of
-     * its sign, an infinity a zero, a result below the normal range zero, RSQRT of a
-     * negative number the default NaN.
+     * RCPPS/RCPSS and RSQRTPS/RSQRTSS. The SDM promises only a relative error of at most
+     * 1.5 * 2^-12 and no MXCSR flags; the hardware's tables differ between vendors (and
+     * from each other's rounding of special inputs). This core computes, as qemu does,
+     * 1 / b and 1 / sqrt(b) correctly rounded under MXCSR (its rounding mode, DAZ, FTZ),
+     * and discards the flags: deterministic and within the promised error.
      */
-    public static long estimate(long v, boolean rsqrt) {
-        Fmt s = SINGLE;
-        v = s.bits(v);
-        boolean neg = s.neg(v);
-        if (s.isNaN(v)) {
-            return v | s.quietBit;
-        }
-        if (s.isZero(v) || s.isDenormal(v)) {
-            return s.inf(neg);
-        }
-        if (rsqrt && neg) {
-            return s.defaultNaN;
-        }
-        if (s.isInf(v)) {
-            return s.zero(neg);
-        }
-        double x = Float.intBitsToFloat((int) v);
-        float r = (float) (rsqrt ? 1.0 / Math.sqrt(x) : 1.0 / x);
-        long bits = Float.floatToRawIntBits(r) & 0xFFFF_FFFFL;
-        return s.isDenormal(bits) ? bits & s.signBit : bits;
+    public static long estimate(long b, boolean rsqrt, int mxcsr) {
+        Env scratch = new Env(mxcsr);
+        long one = 0x3F80_0000L;
+        long d = rsqrt ? sqrt(SINGLE, b, scratch) : b;
+        return div(SINGLE, one, d, scratch);
     }
 }

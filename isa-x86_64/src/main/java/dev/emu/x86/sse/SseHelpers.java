@@ -71,8 +71,8 @@ public final class SseHelpers {
             case MAX -> SseFloat.minMax(f, a, b, true, e);
             case SQRT -> SseFloat.sqrt(f, b, e);
             case CMP -> SseFloat.cmp(f, a, b, imm, e);
-            case RCP -> SseFloat.estimate(b, false);
-            case RSQRT -> SseFloat.estimate(b, true);
+            case RCP -> SseFloat.estimate(b, false, e.mxcsr);
+            case RSQRT -> SseFloat.estimate(b, true, e.mxcsr);
         };
     }
 
