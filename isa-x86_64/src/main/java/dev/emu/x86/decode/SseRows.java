@@ -22,7 +22,7 @@ import dev.emu.x86.sse.SseHelpers.FpOp;
 import java.util.function.BiConsumer;
 
 /**
- * The SSE and SSE2 cells of the 0F map (SDM Vol. 2 Table A-3), by mandatory prefix: the
+ * The SSE, SSE2 and SSE3 cells of the 0F map (SDM Vol. 2 Table A-3), by mandatory prefix: the
  * columns none, 66, F3, F2 of each row. A null cell is undefined (or MMX, whose registers
  * this core does not have): it decodes as illegal. Cells that exist only as a register or
  * only as a memory form are split with {@code byMod}.
@@ -30,11 +30,11 @@ import java.util.function.BiConsumer;
 final class SseRows {
     private SseRows() {}
 
-    private static OpcodeEntry x(String name, Handler h) {
+    static OpcodeEntry x(String name, Handler h) {
         return insn(name, 0, Imm.NONE, h);
     }
 
-    private static OpcodeEntry xIb(String name, Handler h) {
+    static OpcodeEntry xIb(String name, Handler h) {
         return insn(name, 0, Imm.B, h);
     }
 
@@ -50,7 +50,7 @@ final class SseRows {
         return byMod(name, xIb(name, h), null);
     }
 
-    private static OpcodeEntry row(String name, OpcodeEntry none, OpcodeEntry p66, OpcodeEntry pF3, OpcodeEntry pF2) {
+    static OpcodeEntry row(String name, OpcodeEntry none, OpcodeEntry p66, OpcodeEntry pF3, OpcodeEntry pF2) {
         return byPrefix(name, MODRM, none, p66, pF3, pF2);
     }
 
@@ -60,8 +60,8 @@ final class SseRows {
                 x(name + "SS", SseArith.arith(op, SS)), x(name + "SD", SseArith.arith(op, SD)));
     }
 
-    /** A 66-only integer row. */
-    private static OpcodeEntry p66(PackedInt op) {
+    /** A 66-only integer row (the unprefixed cell is MMX). */
+    static OpcodeEntry p66(PackedInt op) {
         return row(op.name(), null, x(op.name(), SseInteger.binary(op)), null, null);
     }
 
@@ -72,7 +72,8 @@ final class SseRows {
         op.accept(0x11, row("MOVUPS_store", x("MOVUPS", SseMove::MOVU_store), x("MOVUPD", SseMove::MOVU_store),
                 x("MOVSS", SseMove::MOVSS_store), x("MOVSD", SseMove::MOVSD_store)));
         op.accept(0x12, row("MOVLPS_load", byMod("MOVLPS", x("MOVHLPS", SseMove::MOVHLPS),
-                x("MOVLPS", SseMove::MOVLPS_load)), mem("MOVLPD", SseMove::MOVLPS_load), null, null));
+                x("MOVLPS", SseMove::MOVLPS_load)), mem("MOVLPD", SseMove::MOVLPS_load),
+                x("MOVSLDUP", SseInteger.binary(PackedInt.MOVSLDUP)), x("MOVDDUP", SseMove::MOVDDUP)));
         op.accept(0x13, row("MOVLPS_store", mem("MOVLPS", SseMove::MOVLPS_store), mem("MOVLPD", SseMove::MOVLPS_store),
                 null, null));
         op.accept(0x14, row("UNPCKLPS", x("UNPCKLPS", SseInteger.binary(PackedInt.PUNPCKLDQ)),
@@ -80,7 +81,8 @@ final class SseRows {
         op.accept(0x15, row("UNPCKHPS", x("UNPCKHPS", SseInteger.binary(PackedInt.PUNPCKHDQ)),
                 x("UNPCKHPD", SseInteger.binary(PackedInt.PUNPCKHQDQ)), null, null));
         op.accept(0x16, row("MOVHPS_load", byMod("MOVHPS", x("MOVLHPS", SseMove::MOVLHPS),
-                x("MOVHPS", SseMove::MOVHPS_load)), mem("MOVHPD", SseMove::MOVHPS_load), null, null));
+                x("MOVHPS", SseMove::MOVHPS_load)), mem("MOVHPD", SseMove::MOVHPS_load),
+                x("MOVSHDUP", SseInteger.binary(PackedInt.MOVSHDUP)), null));
         op.accept(0x17, row("MOVHPS_store", mem("MOVHPS", SseMove::MOVHPS_store), mem("MOVHPD", SseMove::MOVHPS_store),
                 null, null));
         op.accept(0x28, row("MOVAPS_load", x("MOVAPS", SseMove::MOVA_load), x("MOVAPD", SseMove::MOVA_load), null, null));
@@ -106,6 +108,15 @@ final class SseRows {
         op.accept(0xD7, row("PMOVMSKB", null, reg("PMOVMSKB", SseMove::PMOVMSKB), null, null));
         op.accept(0xE7, row("MOVNTDQ", null, mem("MOVNTDQ", SseMove::MOVA_store), null, null));
         op.accept(0xF7, row("MASKMOVDQU", null, reg("MASKMOVDQU", SseMove::MASKMOVDQU), null, null));
+
+        // ---- SSE3 arithmetic and LDDQU (the duplicating moves are in 0F 12 and 0F 16 above)
+        op.accept(0x7C, row("HADD", null, x("HADDPD", SseArith.arith(FpOp.HADD, PD)), null,
+                x("HADDPS", SseArith.arith(FpOp.HADD, PS))));
+        op.accept(0x7D, row("HSUB", null, x("HSUBPD", SseArith.arith(FpOp.HSUB, PD)), null,
+                x("HSUBPS", SseArith.arith(FpOp.HSUB, PS))));
+        op.accept(0xD0, row("ADDSUB", null, x("ADDSUBPD", SseArith.arith(FpOp.ADDSUB, PD)), null,
+                x("ADDSUBPS", SseArith.arith(FpOp.ADDSUB, PS))));
+        op.accept(0xF0, row("LDDQU", null, null, null, mem("LDDQU", SseMove::MOVU_load)));
 
         // ---- FP arithmetic, logic, compares, conversions
         op.accept(0x2A, row("CVTSI2SS", null, null, x("CVTSI2SS", SseArith.convert(Cvt.CVTSI2SS, 0)),

@@ -98,6 +98,12 @@ public final class SseMove {
         }
     }
 
+    /** MOVDDUP xmm, xmm/m64 (F2 0F 12, SSE3): the low double in both halves. */
+    public static void MOVDDUP(LiftContext c, X86Insn i) {
+        Value v = SseOperands.rm64(c, i);
+        set(c, i.reg, v, v);
+    }
+
     /** MOVLPS MOVLPD xmm, m64 (0F 12, 66 0F 12, memory): the low half only. */
     public static void MOVLPS_load(LiftContext c, X86Insn i) {
         setLo(c, i.reg, c.load(64, c.ea()));

@@ -17,7 +17,7 @@ import dev.emu.x86.sse.SseHelpers;
 final class SseOperands {
     private SseOperands() {}
 
-    static final Helper MISALIGNED = Helper.of(SseHelpers.class, "misaligned");
+    static final Helper MISALIGNED = Helper.of(SseHelpers.class, "generalProtection");
 
     static Value lo(LiftContext c, int xmm) {
         return c.b.getReg64(X86Registers.xmmLo(xmm));
@@ -43,11 +43,17 @@ final class SseOperands {
     /** Leaves the block with #GP unless addr is 16-byte aligned. */
     static void requireAligned(LiftContext c, Value addr) {
         IrBuilder b = c.b;
-        Label ok = b.newLabel();
-        b.brIf(b.cmpEq(b.and(addr, b.c64(15)), b.c64(0)), ok);
+        generalProtectionUnless(c, b.cmpEq(b.and(addr, b.c64(15)), b.c64(0)));
+    }
+
+    /** Leaves the block with #GP (SIGSEGV, at this instruction) unless {@code ok} (an I32 0/1). */
+    static void generalProtectionUnless(LiftContext c, Value ok) {
+        IrBuilder b = c.b;
+        Label pass = b.newLabel();
+        b.brIf(ok, pass);
         b.call(MISALIGNED);
         b.exitIf(b.c32(1), b.c64(c.pc()));
-        b.label(ok);
+        b.label(pass);
     }
 
     /** The 128-bit r/m operand {low, high}; {@code aligned}: a memory operand must be 16-byte aligned. */

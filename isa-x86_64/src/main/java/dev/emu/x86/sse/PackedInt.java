@@ -26,7 +26,12 @@ public enum PackedInt {
     /** Immediate shift counts (groups 12-14: the destination is ModRM.rm, imm8 the count). */
     PSRLW_I, PSRLD_I, PSRLQ_I, PSRAW_I, PSRAD_I, PSLLW_I, PSLLD_I, PSLLQ_I, PSRLDQ_I, PSLLDQ_I,
     /** SHUFPS: two singles of the destination, two of the source, by imm8; SHUFPD likewise for doubles. */
-    SHUFPS, SHUFPD;
+    SHUFPS, SHUFPD,
+    // SSE3: duplicates of the source's elements
+    MOVSLDUP, MOVSHDUP, MOVDDUP,
+    // SSSE3 (66 0F 38 xx, 66 0F 3A 0F)
+    PSHUFB, PHADDW, PHADDD, PHADDSW, PMADDUBSW, PHSUBW, PHSUBD, PHSUBSW, PSIGNB, PSIGNW, PSIGND, PMULHRSW,
+    PABSB, PABSW, PABSD, PALIGNR;
 
     private static final PackedInt[] VALUES = values();
 
@@ -188,11 +193,79 @@ public enum PackedInt {
                     lane(bLo, bHi, 32, (imm >> 4) & 3), lane(bLo, bHi, 32, (imm >> 6) & 3)};
                 pack(r, 32, out);
             }
+            case MOVSLDUP -> pack(new long[] {lane(bLo, bHi, 32, 0), lane(bLo, bHi, 32, 0), lane(bLo, bHi, 32, 2),
+                lane(bLo, bHi, 32, 2)}, 32, out);
+            case MOVSHDUP -> pack(new long[] {lane(bLo, bHi, 32, 1), lane(bLo, bHi, 32, 1), lane(bLo, bHi, 32, 3),
+                lane(bLo, bHi, 32, 3)}, 32, out);
+            case MOVDDUP -> {
+                out[0] = bLo;
+                out[1] = bLo;
+            }
+            case PSHUFB -> {
+                long[] r = new long[16];
+                for (int k = 0; k < 16; k++) {
+                    long sel = lane(bLo, bHi, 8, k);
+                    r[k] = (sel & 0x80) != 0 ? 0 : lane(aLo, aHi, 8, (int) (sel & 15));
+                }
+                pack(r, 8, out);
+            }
+            case PHADDW -> horizontal(aLo, aHi, bLo, bHi, 16, (x, y) -> x + y, out);
+            case PHADDD -> horizontal(aLo, aHi, bLo, bHi, 32, (x, y) -> x + y, out);
+            case PHADDSW -> horizontal(aLo, aHi, bLo, bHi, 16, (x, y) -> saturate(sx(x, 16) + sx(y, 16), -32768, 32767),
+                    out);
+            case PHSUBW -> horizontal(aLo, aHi, bLo, bHi, 16, (x, y) -> x - y, out);
+            case PHSUBD -> horizontal(aLo, aHi, bLo, bHi, 32, (x, y) -> x - y, out);
+            case PHSUBSW -> horizontal(aLo, aHi, bLo, bHi, 16, (x, y) -> saturate(sx(x, 16) - sx(y, 16), -32768, 32767),
+                    out);
+            case PMADDUBSW -> {
+                long[] r = new long[8];
+                for (int k = 0; k < 8; k++) {
+                    long p0 = lane(aLo, aHi, 8, 2 * k) * sx(lane(bLo, bHi, 8, 2 * k), 8);
+                    long p1 = lane(aLo, aHi, 8, 2 * k + 1) * sx(lane(bLo, bHi, 8, 2 * k + 1), 8);
+                    r[k] = saturate(p0 + p1, -32768, 32767);
+                }
+                pack(r, 16, out);
+            }
+            case PSIGNB -> lanes(aLo, aHi, bLo, bHi, 8, sign(8), out);
+            case PSIGNW -> lanes(aLo, aHi, bLo, bHi, 16, sign(16), out);
+            case PSIGND -> lanes(aLo, aHi, bLo, bHi, 32, sign(32), out);
+            case PMULHRSW -> lanes(aLo, aHi, bLo, bHi, 16, (a, b) -> ((sx(a, 16) * sx(b, 16) >> 14) + 1) >> 1, out);
+            case PABSB -> lanes(bLo, bHi, 0, 0, 8, (a, b) -> Math.abs(sx(a, 8)), out);
+            case PABSW -> lanes(bLo, bHi, 0, 0, 16, (a, b) -> Math.abs(sx(a, 16)), out);
+            case PABSD -> lanes(bLo, bHi, 0, 0, 32, (a, b) -> Math.abs(sx(a, 32)), out);
+            case PALIGNR -> {
+                // the 32 bytes a:b (b the low half) shifted right by imm bytes
+                int n = imm & 0xFF;
+                long[] r = new long[16];
+                for (int k = 0; k < 16; k++) {
+                    int src = n + k;
+                    r[k] = src < 16 ? lane(bLo, bHi, 8, src) : src < 32 ? lane(aLo, aHi, 8, src - 16) : 0;
+                }
+                pack(r, 8, out);
+            }
             case SHUFPD -> {
                 out[0] = (imm & 1) == 0 ? aLo : aHi;
                 out[1] = (imm & 2) == 0 ? bLo : bHi;
             }
         }
+    }
+
+    private static LaneOp sign(int bits) {
+        return (a, b) -> {
+            long sb = sx(b, bits);
+            return sb < 0 ? -a : sb == 0 ? 0 : a;
+        };
+    }
+
+    /** PHADD*, PHSUB*: pairs of a's lanes, then pairs of b's, combined by f. */
+    private static void horizontal(long aLo, long aHi, long bLo, long bHi, int bits, LaneOp f, long[] out) {
+        int n = 128 / bits;
+        long[] r = new long[n];
+        for (int k = 0; k < n / 2; k++) {
+            r[k] = f.apply(lane(aLo, aHi, bits, 2 * k), lane(aLo, aHi, bits, 2 * k + 1));
+            r[n / 2 + k] = f.apply(lane(bLo, bHi, bits, 2 * k), lane(bLo, bHi, bits, 2 * k + 1));
+        }
+        pack(r, bits, out);
     }
 
     private static long sad(long a, long b) {

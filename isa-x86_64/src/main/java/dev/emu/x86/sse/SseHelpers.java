@@ -24,7 +24,13 @@ public final class SseHelpers {
     public static final int SD = 3;
 
     /** The FP operations {@link #fpArith} runs. */
-    public enum FpOp { ADD, SUB, MUL, DIV, MIN, MAX, SQRT, CMP, RCP, RSQRT }
+    public enum FpOp {
+        ADD, SUB, MUL, DIV, MIN, MAX, SQRT, CMP, RCP, RSQRT,
+        /** SSE3: pairs of the destination's elements, then pairs of the source's. */
+        HADD, HSUB,
+        /** SSE3: even elements subtract, odd ones add. */
+        ADDSUB
+    }
 
     private static final FpOp[] FP_OPS = FpOp.values();
 
@@ -73,6 +79,7 @@ public final class SseHelpers {
             case CMP -> SseFloat.cmp(f, a, b, imm, e);
             case RCP -> SseFloat.estimate(b, false, e.mxcsr);
             case RSQRT -> SseFloat.estimate(b, true, e.mxcsr);
+            case HADD, HSUB, ADDSUB -> throw new IllegalArgumentException(op + " is not element-wise");
         };
     }
 
@@ -88,6 +95,22 @@ public final class SseHelpers {
         Env e = new Env((int) r[X86Registers.MXCSR]);
         long[] out = {r[d], r[d + 1]};
         FpOp o = FP_OPS[op];
+        if (o == FpOp.HADD || o == FpOp.HSUB) {
+            boolean sub = o == FpOp.HSUB;
+            for (int k = 0; k < n; k++) {
+                long srcLo = k < n / 2 ? r[d] : bLo;
+                long srcHi = k < n / 2 ? r[d + 1] : bHi;
+                int j = 2 * (k % (n / 2));
+                putElement(out, f, k, SseFloat.add(f, element(srcLo, srcHi, f, j), element(srcLo, srcHi, f, j + 1), sub, e));
+            }
+            return finish(s, e, d, out);
+        }
+        if (o == FpOp.ADDSUB) {
+            for (int k = 0; k < n; k++) {
+                putElement(out, f, k, SseFloat.add(f, element(r[d], r[d + 1], f, k), element(bLo, bHi, f, k), k % 2 == 0, e));
+            }
+            return finish(s, e, d, out);
+        }
         for (int k = 0; k < n; k++) {
             putElement(out, f, k, one(o, f, element(r[d], r[d + 1], f, k), element(bLo, bHi, f, k), imm, e));
         }
@@ -244,8 +267,8 @@ public final class SseHelpers {
         }
     }
 
-    /** #GP for a misaligned 16-byte SSE memory operand: Linux raises SIGSEGV. */
-    public static void misaligned(CpuState s) {
+    /** #GP (a misaligned 16-byte SSE memory operand, reserved MXCSR bits): Linux raises SIGSEGV. */
+    public static void generalProtection(CpuState s) {
         s.trap = TrapKind.PRIVILEGED;
         s.trapDetail = 0;
     }

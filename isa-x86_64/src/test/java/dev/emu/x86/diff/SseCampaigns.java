@@ -141,6 +141,28 @@ final class SseCampaigns {
         }
         g.add(new Group("sse_convert", r -> gen(r, cvt, true), false, false));
 
+        List<Row> sse3Moves = new ArrayList<>();
+        sse3Moves.add(row(0xF3, 0x12, BOTH, 16, true));
+        sse3Moves.add(row(0xF3, 0x16, BOTH, 16, true));
+        sse3Moves.add(row(0xF2, 0x12, BOTH, 8, false));
+        sse3Moves.add(row(0xF2, 0xF0, MEM_ONLY, 16, false));
+        g.add(new Group("sse3_move", r -> gen(r, sse3Moves, true), false, false));
+        List<Row> sse3 = new ArrayList<>();
+        for (int p : new int[] {0x66, 0xF2}) {
+            for (int op : new int[] {0x7C, 0x7D, 0xD0}) {
+                sse3.add(row(p, op, BOTH, 16, true));
+            }
+        }
+        // host only: qemu 7.2 returns another operand's NaN than the hardware in HADDPS/ADDSUBPS
+        g.add(new Group("sse3_arith", r -> gen(r, sse3, true), true, false));
+
+        List<Row> ssse3 = new ArrayList<>();
+        for (int op : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xA, 0xB, 0x1C, 0x1D, 0x1E}) {
+            ssse3.add(row(0x66, 0x3800 | op, BOTH, 16, true));
+        }
+        ssse3.add(rowIb(0x66, 0x3A0F, BOTH, 16, true));
+        g.add(new Group("ssse3", r -> gen(r, ssse3, false), false, false));
+
         List<Row> estimates = new ArrayList<>();
         for (int op : new int[] {0x52, 0x53}) {
             estimates.add(row(0, op, BOTH, 16, true));
@@ -195,7 +217,8 @@ final class SseCampaigns {
         x.rex = rexW ? 0x48 : r.nextInt(4) == 0 ? 0x40 : 0;
         x.memAlign = row.aligned() ? 16 : 1;
         int regField = gprReg ? x.regNoSp() : x.reg();
-        int[] opcode = {0x0F, row.opcode()};
+        int[] opcode = row.opcode() > 0xFF ? new int[] {0x0F, row.opcode() >> 8, row.opcode() & 0xFF}
+                : new int[] {0x0F, row.opcode()};
         if (row.opcode() == 0xF7) { // MASKMOVDQU stores to [RDI]
             x.s.gpr[7] = X86Gen.W + 64 + r.nextInt(X86Gen.WINDOW_BYTES - 128);
             regField = x.reg();
@@ -205,10 +228,12 @@ final class SseCampaigns {
         } else {
             x.regForm(opcode, regField, gprRm ? x.regNoSp() : x.reg());
         }
-        String asm = String.format("%s0f %02x %s", row.prefix() == 0 ? "" : String.format("%02x ", row.prefix()),
-                row.opcode(), mem ? "mem" : "reg");
+        String asm = String.format("%s0f %s %s", row.prefix() == 0 ? "" : String.format("%02x ", row.prefix()),
+                row.opcode() > 0xFF ? String.format("%02x %02x", row.opcode() >> 8, row.opcode() & 0xFF)
+                        : String.format("%02x", row.opcode()), mem ? "mem" : "reg");
         if (row.imm()) {
-            int imm = row.opcode() == 0xC2 && r.nextInt(4) != 0 ? r.nextInt(8) : r.nextInt(256);
+            int imm = row.opcode() == 0xC2 && r.nextInt(4) != 0 ? r.nextInt(8)
+                    : row.opcode() == 0x3A0F && r.nextInt(4) != 0 ? r.nextInt(34) : r.nextInt(256);
             x.imm(1, imm);
             asm += " ib " + imm;
         }

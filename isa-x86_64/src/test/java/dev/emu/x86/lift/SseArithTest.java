@@ -101,4 +101,20 @@ class SseArithTest {
         r = X86Runner.code("0f 5b ca").xmm(2, 0xFFFF_FFFF_0000_0007L, 0).run();
         assertThat(r.xmmLo(1)).isEqualTo(f(-1f) << 32 | f(7f));
     }
+
+    @Test
+    void SSE3() {
+        // f2 0f 7c ca    haddps xmm1, xmm2
+        X86Runner r = X86Runner.code("f2 0f 7c ca").xmm(1, f(2f) << 32 | f(1f), f(4f) << 32 | f(3f))
+                .xmm(2, f(20f) << 32 | f(10f), f(40f) << 32 | f(30f)).run();
+        assertThat(r.xmmLo(1)).isEqualTo(f(7f) << 32 | f(3f));
+        assertThat(r.xmmHi(1)).isEqualTo(f(70f) << 32 | f(30f));
+        // 66 0f d0 ca    addsubpd xmm1, xmm2: low subtracts, high adds
+        r = X86Runner.code("66 0f d0 ca").xmm(1, d(5), d(5)).xmm(2, d(2), d(2)).run();
+        assertThat(r.xmmLo(1)).isEqualTo(d(3));
+        assertThat(r.xmmHi(1)).isEqualTo(d(7));
+        // f2 0f 12 0f    movddup xmm1, [rdi]
+        r = X86Runner.code("f2 0f 12 0f").set("rdi", X86Runner.DATA).mem64(X86Runner.DATA, d(1.5)).run();
+        assertThat(r.xmmHi(1)).isEqualTo(d(1.5));
+    }
 }

@@ -48,4 +48,24 @@ class SseIntegerTest {
         assertThat(r.xmmLo(1)).isEqualTo(0x3_0000_0002L);
         assertThat(r.xmmHi(1)).isEqualTo(0x5_0000_0004L);
     }
+
+    @Test
+    void SSSE3() {
+        // 66 0f 38 00 ca    pshufb xmm1, xmm2: reverse, with a zeroing selector in byte 0
+        X86Runner r = X86Runner.code("66 0f 38 00 ca").xmm(1, 0x0706_0504_0302_0100L, 0x0F0E_0D0C_0B0A_0908L)
+                .xmm(2, 0x0809_0A0B_0C0D_0E80L, 0x0001_0203_0405_0607L).run();
+        assertThat(r.xmmLo(1)).isEqualTo(0x0809_0A0B_0C0D_0E00L);
+        assertThat(r.xmmHi(1)).isEqualTo(0x0001_0203_0405_0607L);
+        // 66 0f 3a 0f ca 03    palignr xmm1, xmm2, 3: bytes 3.. of xmm1:xmm2
+        r = X86Runner.code("66 0f 3a 0f ca 03").xmm(1, 0x1716_1514_1312_1110L, 0x1F1E_1D1C_1B1A_1918L)
+                .xmm(2, 0x0706_0504_0302_0100L, 0x0F0E_0D0C_0B0A_0908L).run();
+        assertThat(r.xmmLo(1)).isEqualTo(0x0A09_0807_0605_0403L);
+        assertThat(r.xmmHi(1)).isEqualTo(0x1211_100F_0E0D_0C0BL);
+        // 66 0f 38 1c ca    pabsb xmm1, xmm2: |-128| stays 0x80
+        r = X86Runner.code("66 0f 38 1c ca").xmm(2, 0x80FF_017FL, 0).run();
+        assertThat(r.xmmLo(1)).isEqualTo(0x8001_017FL);
+        // 66 0f 38 04 ca    pmaddubsw xmm1, xmm2: unsigned 255 * signed -128 twice saturates to -32768
+        r = X86Runner.code("66 0f 38 04 ca").xmm(1, 0xFFFF, 0).xmm(2, 0x8080, 0).run();
+        assertThat(r.xmmLo(1)).isEqualTo(0x8000);
+    }
 }
