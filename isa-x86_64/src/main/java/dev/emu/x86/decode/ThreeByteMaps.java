@@ -3,13 +3,26 @@ package dev.emu.x86.decode;
 import static dev.emu.x86.decode.SseRows.row;
 import static dev.emu.x86.decode.SseRows.xIb;
 
+import static dev.emu.x86.decode.OpcodeEntry.byMod;
+import static dev.emu.x86.decode.OpcodeEntry.insn;
+import static dev.emu.x86.sse.SseHelpers.PD;
+import static dev.emu.x86.sse.SseHelpers.PS;
+import static dev.emu.x86.sse.SseHelpers.SD;
+import static dev.emu.x86.sse.SseHelpers.SS;
+
+import dev.emu.x86.decode.OpcodeEntry.Imm;
+import dev.emu.x86.lift.Handler;
+import dev.emu.x86.lift.Sse41;
+import dev.emu.x86.lift.SseArith;
 import dev.emu.x86.lift.SseInteger;
+import dev.emu.x86.lift.SseMove;
+import dev.emu.x86.sse.SseHelpers.FpOp;
 import dev.emu.x86.sse.PackedInt;
 
 /**
  * The three-byte opcode maps 0F 38 xx and 0F 3A xx (SDM Vol. 2 Tables A-4, A-5), by
- * mandatory prefix like the 0F map. So far SSSE3 (the 66 forms; the unprefixed ones are
- * MMX and stay illegal); every other cell decodes as illegal.
+ * mandatory prefix like the 0F map: SSSE3 (the 66 forms; the unprefixed ones are MMX and
+ * stay illegal), SSE4.1, and of SSE4.2 PCMPGTQ; every other cell decodes as illegal.
  */
 public final class ThreeByteMaps {
     private ThreeByteMaps() {}
@@ -36,6 +49,59 @@ public final class ThreeByteMaps {
         op(MAP_0F38, 0x1D, SseRows.p66(PackedInt.PABSW));
         op(MAP_0F38, 0x1E, SseRows.p66(PackedInt.PABSD));
         op(MAP_0F3A, 0x0F, row("PALIGNR", null, xIb("PALIGNR", SseInteger.binary(PackedInt.PALIGNR)), null, null));
+
+        // SSE4.1: 66 0F 38 10..41
+        op(MAP_0F38, 0x10, p66("PBLENDVB", Sse41.blendVariable(8)));
+        op(MAP_0F38, 0x14, p66("BLENDVPS", Sse41.blendVariable(32)));
+        op(MAP_0F38, 0x15, p66("BLENDVPD", Sse41.blendVariable(64)));
+        op(MAP_0F38, 0x17, p66("PTEST", Sse41::PTEST));
+        PackedInt[] sx = {PackedInt.PMOVSXBW, PackedInt.PMOVSXBD, PackedInt.PMOVSXBQ, PackedInt.PMOVSXWD,
+            PackedInt.PMOVSXWQ, PackedInt.PMOVSXDQ};
+        PackedInt[] zx = {PackedInt.PMOVZXBW, PackedInt.PMOVZXBD, PackedInt.PMOVZXBQ, PackedInt.PMOVZXWD,
+            PackedInt.PMOVZXWQ, PackedInt.PMOVZXDQ};
+        int[] sourceBytes = {8, 4, 2, 8, 4, 8};
+        for (int k = 0; k < 6; k++) {
+            op(MAP_0F38, 0x20 + k, p66(sx[k].name(), Sse41.extend(sx[k], sourceBytes[k])));
+            op(MAP_0F38, 0x30 + k, p66(zx[k].name(), Sse41.extend(zx[k], sourceBytes[k])));
+        }
+        op(MAP_0F38, 0x28, SseRows.p66(PackedInt.PMULDQ));
+        op(MAP_0F38, 0x29, SseRows.p66(PackedInt.PCMPEQQ));
+        op(MAP_0F38, 0x2A, row("MOVNTDQA", null, byMod("MOVNTDQA", null, SseRows.x("MOVNTDQA", SseMove::MOVA_load)),
+                null, null));
+        op(MAP_0F38, 0x2B, SseRows.p66(PackedInt.PACKUSDW));
+        op(MAP_0F38, 0x37, SseRows.p66(PackedInt.PCMPGTQ));
+        PackedInt[] minMax = {PackedInt.PMINSB, PackedInt.PMINSD, PackedInt.PMINUW, PackedInt.PMINUD, PackedInt.PMAXSB,
+            PackedInt.PMAXSD, PackedInt.PMAXUW, PackedInt.PMAXUD, PackedInt.PMULLD, PackedInt.PHMINPOSUW};
+        for (int k = 0; k < minMax.length; k++) {
+            op(MAP_0F38, 0x38 + k, SseRows.p66(minMax[k]));
+        }
+
+        // SSE4.1: 66 0F 3A 08..42
+        op(MAP_0F3A, 0x08, p66Ib("ROUNDPS", SseArith.arith(FpOp.ROUND, PS)));
+        op(MAP_0F3A, 0x09, p66Ib("ROUNDPD", SseArith.arith(FpOp.ROUND, PD)));
+        op(MAP_0F3A, 0x0A, p66Ib("ROUNDSS", SseArith.arith(FpOp.ROUND, SS)));
+        op(MAP_0F3A, 0x0B, p66Ib("ROUNDSD", SseArith.arith(FpOp.ROUND, SD)));
+        op(MAP_0F3A, 0x0C, p66Ib("BLENDPS", SseInteger.binary(PackedInt.BLENDPS)));
+        op(MAP_0F3A, 0x0D, p66Ib("BLENDPD", SseInteger.binary(PackedInt.BLENDPD)));
+        op(MAP_0F3A, 0x0E, p66Ib("PBLENDW", SseInteger.binary(PackedInt.PBLENDW)));
+        op(MAP_0F3A, 0x14, p66Ib("PEXTRB", Sse41.extract(8, false)));
+        op(MAP_0F3A, 0x15, p66Ib("PEXTRW", Sse41.extract(16, false)));
+        op(MAP_0F3A, 0x16, p66Ib("PEXTRD", Sse41.extract(32, true)));
+        op(MAP_0F3A, 0x17, p66Ib("EXTRACTPS", Sse41.extract(32, false)));
+        op(MAP_0F3A, 0x20, p66Ib("PINSRB", Sse41.insert(8)));
+        op(MAP_0F3A, 0x21, p66Ib("INSERTPS", Sse41::INSERTPS));
+        op(MAP_0F3A, 0x22, p66Ib("PINSRD", Sse41.insert(32)));
+        op(MAP_0F3A, 0x40, p66Ib("DPPS", SseArith.arith(FpOp.DP, PS)));
+        op(MAP_0F3A, 0x41, p66Ib("DPPD", SseArith.arith(FpOp.DP, PD)));
+        op(MAP_0F3A, 0x42, p66Ib("MPSADBW", SseInteger.binary(PackedInt.MPSADBW)));
+    }
+
+    private static OpcodeEntry p66(String name, Handler h) {
+        return row(name, null, insn(name, 0, Imm.NONE, h), null, null);
+    }
+
+    private static OpcodeEntry p66Ib(String name, Handler h) {
+        return row(name, null, xIb(name, h), null, null);
     }
 
 }

@@ -45,7 +45,7 @@ public final class SseArith {
         return (c, i) -> {
             IrBuilder b = c.b;
             Value[] src = source(c, i, shape);
-            int imm = op == FpOp.CMP ? (int) (i.imm & 7) : 0;
+            int imm = op == FpOp.CMP ? (int) (i.imm & 7) : (int) (i.imm & 0xFF);
             faultExit(c, b.call(FP_ARITH, b.c32(op.ordinal()), b.c32(shape), b.c32(i.reg), src[0], src[1], b.c32(imm)));
         };
     }

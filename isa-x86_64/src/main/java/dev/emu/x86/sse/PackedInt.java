@@ -31,7 +31,15 @@ public enum PackedInt {
     MOVSLDUP, MOVSHDUP, MOVDDUP,
     // SSSE3 (66 0F 38 xx, 66 0F 3A 0F)
     PSHUFB, PHADDW, PHADDD, PHADDSW, PMADDUBSW, PHSUBW, PHSUBD, PHSUBSW, PSIGNB, PSIGNW, PSIGND, PMULHRSW,
-    PABSB, PABSW, PABSD, PALIGNR;
+    PABSB, PABSW, PABSD, PALIGNR,
+    // SSE4.1 (66 0F 38 xx, 66 0F 3A xx)
+    PMULDQ, PCMPEQQ, PACKUSDW, PMINSB, PMINSD, PMINUW, PMINUD, PMAXSB, PMAXSD, PMAXUW, PMAXUD, PMULLD, PHMINPOSUW,
+    PBLENDW, BLENDPS, BLENDPD, MPSADBW, INSERTPS,
+    /** Sign/zero extension of the source's low lanes (the lifter loads only the bytes used). */
+    PMOVSXBW, PMOVSXBD, PMOVSXBQ, PMOVSXWD, PMOVSXWQ, PMOVSXDQ,
+    PMOVZXBW, PMOVZXBD, PMOVZXBQ, PMOVZXWD, PMOVZXWQ, PMOVZXDQ,
+    // SSE4.2
+    PCMPGTQ;
 
     private static final PackedInt[] VALUES = values();
 
@@ -243,11 +251,100 @@ public enum PackedInt {
                 }
                 pack(r, 8, out);
             }
+            case PMULDQ -> {
+                out[0] = (long) (int) aLo * (int) bLo;
+                out[1] = (long) (int) aHi * (int) bHi;
+            }
+            case PCMPEQQ -> {
+                out[0] = aLo == bLo ? -1L : 0;
+                out[1] = aHi == bHi ? -1L : 0;
+            }
+            case PCMPGTQ -> {
+                out[0] = aLo > bLo ? -1L : 0;
+                out[1] = aHi > bHi ? -1L : 0;
+            }
+            case PACKUSDW -> narrow(aLo, aHi, bLo, bHi, 32, 0, 65535, out);
+            case PMINSB -> lanes(aLo, aHi, bLo, bHi, 8, (a, b) -> Math.min(sx(a, 8), sx(b, 8)), out);
+            case PMINSD -> lanes(aLo, aHi, bLo, bHi, 32, (a, b) -> Math.min(sx(a, 32), sx(b, 32)), out);
+            case PMINUW -> lanes(aLo, aHi, bLo, bHi, 16, Math::min, out);
+            case PMINUD -> lanes(aLo, aHi, bLo, bHi, 32, Math::min, out);
+            case PMAXSB -> lanes(aLo, aHi, bLo, bHi, 8, (a, b) -> Math.max(sx(a, 8), sx(b, 8)), out);
+            case PMAXSD -> lanes(aLo, aHi, bLo, bHi, 32, (a, b) -> Math.max(sx(a, 32), sx(b, 32)), out);
+            case PMAXUW -> lanes(aLo, aHi, bLo, bHi, 16, Math::max, out);
+            case PMAXUD -> lanes(aLo, aHi, bLo, bHi, 32, Math::max, out);
+            case PMULLD -> lanes(aLo, aHi, bLo, bHi, 32, (a, b) -> a * b, out);
+            case PHMINPOSUW -> {
+                int at = 0;
+                for (int k = 1; k < 8; k++) {
+                    if (lane(bLo, bHi, 16, k) < lane(bLo, bHi, 16, at)) {
+                        at = k;
+                    }
+                }
+                out[0] = lane(bLo, bHi, 16, at) | (long) at << 16;
+                out[1] = 0;
+            }
+            case PBLENDW -> select(aLo, aHi, bLo, bHi, 16, imm, out);
+            case BLENDPS -> select(aLo, aHi, bLo, bHi, 32, imm, out);
+            case BLENDPD -> select(aLo, aHi, bLo, bHi, 64, imm, out);
+            case MPSADBW -> {
+                int offA = ((imm >> 2) & 1) * 4;
+                int offB = (imm & 3) * 4;
+                long[] r = new long[8];
+                for (int k = 0; k < 8; k++) {
+                    long sum = 0;
+                    for (int j = 0; j < 4; j++) {
+                        sum += Math.abs(lane(aLo, aHi, 8, offA + k + j) - lane(bLo, bHi, 8, offB + j));
+                    }
+                    r[k] = sum;
+                }
+                pack(r, 16, out);
+            }
+            case INSERTPS -> {
+                long[] r = new long[4];
+                for (int k = 0; k < 4; k++) {
+                    r[k] = (imm >> k & 1) != 0 ? 0
+                            : k == ((imm >> 4) & 3) ? lane(bLo, bHi, 32, (imm >> 6) & 3) : lane(aLo, aHi, 32, k);
+                }
+                pack(r, 32, out);
+            }
+            case PMOVSXBW -> extend(bLo, 8, 16, true, out);
+            case PMOVSXBD -> extend(bLo, 8, 32, true, out);
+            case PMOVSXBQ -> extend(bLo, 8, 64, true, out);
+            case PMOVSXWD -> extend(bLo, 16, 32, true, out);
+            case PMOVSXWQ -> extend(bLo, 16, 64, true, out);
+            case PMOVSXDQ -> extend(bLo, 32, 64, true, out);
+            case PMOVZXBW -> extend(bLo, 8, 16, false, out);
+            case PMOVZXBD -> extend(bLo, 8, 32, false, out);
+            case PMOVZXBQ -> extend(bLo, 8, 64, false, out);
+            case PMOVZXWD -> extend(bLo, 16, 32, false, out);
+            case PMOVZXWQ -> extend(bLo, 16, 64, false, out);
+            case PMOVZXDQ -> extend(bLo, 32, 64, false, out);
             case SHUFPD -> {
                 out[0] = (imm & 1) == 0 ? aLo : aHi;
                 out[1] = (imm & 2) == 0 ? bLo : bHi;
             }
         }
+    }
+
+    /** Lanes of b where imm's bit is set, else of a (PBLENDW, BLENDPS, BLENDPD). */
+    private static void select(long aLo, long aHi, long bLo, long bHi, int bits, int imm, long[] out) {
+        int n = 128 / bits;
+        long[] r = new long[n];
+        for (int k = 0; k < n; k++) {
+            r[k] = (imm >> k & 1) != 0 ? lane(bLo, bHi, bits, k) : lane(aLo, aHi, bits, k);
+        }
+        pack(r, bits, out);
+    }
+
+    /** PMOVSX/PMOVZX: the low lanes of {@code from} bits of v widened to {@code to} bits. */
+    private static void extend(long v, int from, int to, boolean signed, long[] out) {
+        int n = 128 / to;
+        long[] r = new long[n];
+        for (int k = 0; k < n; k++) {
+            long x = lane(v, 0, from, k);
+            r[k] = signed ? sx(x, from) : x;
+        }
+        pack(r, to, out);
     }
 
     private static LaneOp sign(int bits) {

@@ -565,6 +565,28 @@ public final class SseFloat {
         return round(SINGLE, neg, big(d.mag(v)), d.exp(v), false, e);
     }
 
+    /**
+     * ROUNDPS/PD/SS/SD (SSE4.1): to an integral value by {@code imm} (bits 1:0 the mode,
+     * bit 2 MXCSR.RC instead, bit 3 no PE). IE only for an SNaN (quietened); no DE.
+     */
+    public static long roundToIntegral(Fmt f, long v, int imm, Env e) {
+        v = daz(f, v, e);
+        if (f.isNaN(v)) {
+            return propagate(f, v, v, e);
+        }
+        if (f.isInf(v) || f.isZero(v) || f.exp(v) >= 0) {
+            return v;
+        }
+        int rc = (imm & 4) != 0 ? e.rc() : imm & 3;
+        boolean neg = f.neg(v);
+        boolean[] inexact = new boolean[1];
+        BigInteger q = roundAt(big(f.mag(v)), f.exp(v), false, 0, neg, rc, inexact);
+        if (inexact[0] && (imm & 8) == 0) {
+            e.flags |= PE;
+        }
+        return round(f, neg, q, 0, false, new Env(e.mxcsr));
+    }
+
     // ---------------------------------------------------------------- estimates
 
     /**

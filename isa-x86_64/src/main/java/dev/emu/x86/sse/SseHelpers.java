@@ -29,7 +29,9 @@ public final class SseHelpers {
         /** SSE3: pairs of the destination's elements, then pairs of the source's. */
         HADD, HSUB,
         /** SSE3: even elements subtract, odd ones add. */
-        ADDSUB
+        ADDSUB,
+        /** SSE4.1: ROUND* by imm8; DPPS/DPPD, the dot product masked by imm8. */
+        ROUND, DP
     }
 
     private static final FpOp[] FP_OPS = FpOp.values();
@@ -79,7 +81,8 @@ public final class SseHelpers {
             case CMP -> SseFloat.cmp(f, a, b, imm, e);
             case RCP -> SseFloat.estimate(b, false, e.mxcsr);
             case RSQRT -> SseFloat.estimate(b, true, e.mxcsr);
-            case HADD, HSUB, ADDSUB -> throw new IllegalArgumentException(op + " is not element-wise");
+            case ROUND -> SseFloat.roundToIntegral(f, b, imm, e);
+            case HADD, HSUB, ADDSUB, DP -> throw new IllegalArgumentException(op + " is not element-wise");
         };
     }
 
@@ -105,6 +108,10 @@ public final class SseHelpers {
             }
             return finish(s, e, d, out);
         }
+        if (o == FpOp.DP) {
+            dotProduct(f, n, r[d], r[d + 1], bLo, bHi, imm, e, out);
+            return finish(s, e, d, out);
+        }
         if (o == FpOp.ADDSUB) {
             for (int k = 0; k < n; k++) {
                 putElement(out, f, k, SseFloat.add(f, element(r[d], r[d + 1], f, k), element(bLo, bHi, f, k), k % 2 == 0, e));
@@ -115,6 +122,31 @@ public final class SseHelpers {
             putElement(out, f, k, one(o, f, element(r[d], r[d + 1], f, k), element(bLo, bHi, f, k), imm, e));
         }
         return finish(s, e, d, out);
+    }
+
+    /**
+     * DPPS/DPPD (SDM "DPPS"): products of the lanes imm[7:4] selects (others +0.0), summed
+     * pairwise ((t0 + t1) + (t2 + t3) for singles), stored to the lanes imm[3:0] selects.
+     */
+    private static void dotProduct(Fmt f, int n, long aLo, long aHi, long bLo, long bHi, int imm, Env e, long[] out) {
+        long[] t = new long[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = (imm >> (4 + k) & 1) != 0
+                    ? SseFloat.mul(f, element(aLo, aHi, f, k), element(bLo, bHi, f, k), e) : 0;
+        }
+        long sum;
+        if (n == 4) {
+            long s01 = SseFloat.add(f, t[0], t[1], false, e);
+            long s23 = SseFloat.add(f, t[2], t[3], false, e);
+            sum = SseFloat.add(f, s01, s23, false, e);
+        } else {
+            sum = SseFloat.add(f, t[0], t[1], false, e);
+        }
+        out[0] = 0;
+        out[1] = 0;
+        for (int k = 0; k < n; k++) {
+            putElement(out, f, k, (imm >> k & 1) != 0 ? sum : 0);
+        }
     }
 
     /** Writes the result and the sticky flags, or raises #XM for an unmasked exception. */

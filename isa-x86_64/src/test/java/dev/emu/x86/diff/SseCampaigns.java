@@ -163,6 +163,39 @@ final class SseCampaigns {
         ssse3.add(rowIb(0x66, 0x3A0F, BOTH, 16, true));
         g.add(new Group("ssse3", r -> gen(r, ssse3, false), false, false));
 
+        List<Row> sse41 = new ArrayList<>();
+        for (int op : new int[] {0x10, 0x17, 0x28, 0x29, 0x2B, 0x37, 0x38, 0x39, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E, 0x3F,
+            0x40, 0x41}) {
+            sse41.add(row(0x66, 0x3800 | op, BOTH, 16, true));
+        }
+        int[] extendBytes = {8, 4, 2, 8, 4, 8};
+        for (int k = 0; k < 6; k++) {
+            sse41.add(row(0x66, 0x3820 + k, BOTH, extendBytes[k], false));
+            sse41.add(row(0x66, 0x3830 + k, BOTH, extendBytes[k], false));
+        }
+        sse41.add(row(0x66, 0x382A, MEM_ONLY, 16, true));
+        for (int op : new int[] {0x0E, 0x42}) {
+            sse41.add(rowIb(0x66, 0x3A00 | op, BOTH, 16, true));
+        }
+        sse41.add(rowIb(0x66, 0x3A14, GPR_RM, 1, false));
+        sse41.add(rowIb(0x66, 0x3A15, GPR_RM, 2, false));
+        sse41.add(rowIb(0x66, 0x3A16, GPR_RM, 8, false));
+        sse41.add(rowIb(0x66, 0x3A17, GPR_RM, 4, false));
+        sse41.add(rowIb(0x66, 0x3A20, GPR_RM, 1, false));
+        sse41.add(rowIb(0x66, 0x3A22, GPR_RM, 8, false));
+        sse41.add(rowIb(0x66, 0x3A21, BOTH, 4, false));
+        g.add(new Group("sse41_int", r -> gen(r, sse41, false), false, false));
+
+        List<Row> sse41fp = new ArrayList<>();
+        for (int op : new int[] {0x08, 0x09, 0x0C, 0x0D, 0x40, 0x41}) {
+            sse41fp.add(rowIb(0x66, 0x3A00 | op, BOTH, 16, true));
+        }
+        sse41fp.add(rowIb(0x66, 0x3A0A, BOTH, 4, false));
+        sse41fp.add(rowIb(0x66, 0x3A0B, BOTH, 8, false));
+        sse41fp.add(row(0x66, 0x3814, BOTH, 16, true));
+        sse41fp.add(row(0x66, 0x3815, BOTH, 16, true));
+        g.add(new Group("sse41_fp", r -> gen(r, sse41fp, true), false, false));
+
         List<Row> estimates = new ArrayList<>();
         for (int op : new int[] {0x52, 0x53}) {
             estimates.add(row(0, op, BOTH, 16, true));
@@ -208,7 +241,7 @@ final class SseCampaigns {
         boolean gprReg = form == GPR_REG;
         boolean regOnly = form == REG_ONLY || (row.form() & 8) != 0;
         boolean mem = form == MEM_ONLY || !regOnly && r.nextBoolean();
-        boolean rexW = (gprRm || gprReg) && r.nextBoolean();
+        boolean rexW = (gprRm || gprReg) && r.nextBoolean() || row.opcode() == 0x3A16 && r.nextBoolean();
         if (row.prefix() == 0x66) {
             x.opsize = true;
         } else if (row.prefix() != 0) {
