@@ -13,6 +13,7 @@ import static dev.emu.x86.sse.SseHelpers.SS;
 import dev.emu.x86.decode.OpcodeEntry.Imm;
 import dev.emu.x86.lift.Handler;
 import dev.emu.x86.lift.Sse41;
+import dev.emu.x86.lift.Sse42;
 import dev.emu.x86.lift.SseArith;
 import dev.emu.x86.lift.SseInteger;
 import dev.emu.x86.lift.SseMove;
@@ -22,7 +23,7 @@ import dev.emu.x86.sse.PackedInt;
 /**
  * The three-byte opcode maps 0F 38 xx and 0F 3A xx (SDM Vol. 2 Tables A-4, A-5), by
  * mandatory prefix like the 0F map: SSSE3 (the 66 forms; the unprefixed ones are MMX and
- * stay illegal), SSE4.1, and of SSE4.2 PCMPGTQ; every other cell decodes as illegal.
+ * stay illegal), SSE4.1 and SSE4.2; every other cell decodes as illegal.
  */
 public final class ThreeByteMaps {
     private ThreeByteMaps() {}
@@ -94,6 +95,15 @@ public final class ThreeByteMaps {
         op(MAP_0F3A, 0x40, p66Ib("DPPS", SseArith.arith(FpOp.DP, PS)));
         op(MAP_0F3A, 0x41, p66Ib("DPPD", SseArith.arith(FpOp.DP, PD)));
         op(MAP_0F3A, 0x42, p66Ib("MPSADBW", SseInteger.binary(PackedInt.MPSADBW)));
+
+        // SSE4.2: string compares (66 0F 3A 60..63), CRC32 (F2 0F 38 F0/F1; unprefixed: MOVBE, not implemented)
+        op(MAP_0F3A, 0x60, p66Ib("PCMPESTRM", Sse42.compare(true, true)));
+        op(MAP_0F3A, 0x61, p66Ib("PCMPESTRI", Sse42.compare(true, false)));
+        op(MAP_0F3A, 0x62, p66Ib("PCMPISTRM", Sse42.compare(false, true)));
+        op(MAP_0F3A, 0x63, p66Ib("PCMPISTRI", Sse42.compare(false, false)));
+        op(MAP_0F38, 0xF0, row("CRC32_Gd_Eb", null, null, null,
+                insn("CRC32_Gd_Eb", OpcodeEntry.BYTE, Imm.NONE, Sse42::CRC32)));
+        op(MAP_0F38, 0xF1, row("CRC32_Gd_Ev", null, null, null, insn("CRC32_Gd_Ev", 0, Imm.NONE, Sse42::CRC32)));
     }
 
     private static OpcodeEntry p66(String name, Handler h) {

@@ -196,6 +196,11 @@ final class SseCampaigns {
         sse41fp.add(row(0x66, 0x3815, BOTH, 16, true));
         g.add(new Group("sse41_fp", r -> gen(r, sse41fp, true), false, false));
 
+        // qemu 7.2 sizes CRC32 by 66 over REX.W and reads PCMPESTR* lengths from EAX/EDX under
+        // REX.W: the full set runs against the hardware, the rest against qemu too
+        g.add(new Group("sse42", r -> sse42(r, true), true, false));
+        g.add(new Group("sse42_no_rexw_quirks", r -> sse42(r, false), false, true));
+
         List<Row> estimates = new ArrayList<>();
         for (int op : new int[] {0x52, 0x53}) {
             estimates.add(row(0, op, BOTH, 16, true));
@@ -210,6 +215,71 @@ final class SseCampaigns {
         rows.add(new Row(0x66, op, BOTH, 16, true, imm));
         rows.add(new Row(0xF3, op, BOTH, 4, false, imm));
         rows.add(new Row(0xF2, op, BOTH, 8, false, imm));
+    }
+
+    /**
+     * SSE4.2: PCMPESTRI/M, PCMPISTRI/M on strings over a small alphabet (so the aggregations
+     * find matches), zero elements (implicit lengths) and small or huge explicit lengths in
+     * RAX/RDX; CRC32 of every source size.
+     */
+    private static X86Case sse42(Random r, boolean rexWQuirks) {
+        X86Gen x = new X86Gen(r);
+        long[] alphabet = {0, 'a', 'b', 'c', 'z', 0x7F, 0x80, 0xFF};
+        for (int i = 0; i < 16; i++) {
+            if (r.nextInt(4) != 0) {
+                x.s.xmmLo[i] = smallAlphabet(r, alphabet);
+                x.s.xmmHi[i] = smallAlphabet(r, alphabet);
+            }
+        }
+        for (int off = 0; off + 8 <= x.s.mem.length; off += 8) {
+            long v = smallAlphabet(r, alphabet);
+            for (int k = 0; k < 8; k++) {
+                x.s.mem[off + k] = (byte) (v >>> (8 * k));
+            }
+        }
+        for (int reg : new int[] {0, 2}) {
+            if (r.nextInt(4) != 0) {
+                x.s.gpr[reg] = r.nextInt(41) - 20;
+            }
+        }
+        boolean mem = r.nextBoolean();
+        if (r.nextInt(4) == 0) {
+            int op = 0xF0 | r.nextInt(2);
+            x.raw(0xF2);
+            x.rex = r.nextBoolean() ? 0x48 : 0;
+            if (op == 0xF1 && r.nextInt(3) == 0 && (rexWQuirks || x.rex == 0)) {
+                x.opsize = true;
+            }
+            int dst = x.regNoSp();
+            if (mem) {
+                x.memForm(new int[] {0x0F, 0x38, op}, dst, 8);
+            } else {
+                x.regForm(new int[] {0x0F, 0x38, op}, dst, x.regNoSp());
+            }
+            return X86Campaigns.of(x, String.format("crc32 f2 0f 38 %02x %s", op, mem ? "mem" : "reg"), X86Campaigns.ALL);
+        }
+        int op = 0x60 + r.nextInt(4);
+        x.opsize = true;
+        x.rex = r.nextInt(4) == 0 && (rexWQuirks || op >= 0x62) ? 0x48 : 0;
+        int[] opcode = {0x0F, 0x3A, op};
+        if (mem) {
+            x.memForm(opcode, x.reg(), 16, 0, 2, 1);
+        } else {
+            x.regForm(opcode, x.reg(), x.reg());
+        }
+        int imm = r.nextInt(128);
+        x.imm(1, imm);
+        return X86Campaigns.of(x, String.format("66 0f 3a %02x %s ib 0x%02x", op, mem ? "mem" : "reg", imm),
+                X86Campaigns.ALL);
+    }
+
+    private static long smallAlphabet(Random r, long[] alphabet) {
+        long v = 0;
+        for (int k = 0; k < 8; k++) {
+            long e = r.nextInt(3) == 0 ? alphabet[r.nextInt(alphabet.length)] : 'a' + r.nextInt(4);
+            v |= (e & 0xFF) << (8 * k);
+        }
+        return v;
     }
 
     /** Groups 12-14: 66 0F 71/72/73 /r ib on a register, counts around the lane widths. */

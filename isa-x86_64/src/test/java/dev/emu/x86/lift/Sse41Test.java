@@ -37,6 +37,19 @@ class Sse41Test {
         assertThat(r.xmmHi(1)).isZero();
     }
 
+    @Test
+    void SSE42_CRC32_PCMPISTRI() {
+        // f2 48 0f 38 f1 c3    crc32 rax, rbx ; f2 0f 38 f0 c1    crc32 eax, cl: CRC-32C of "123456789"
+        X86Runner r = X86Runner.code("f2 48 0f 38 f1 c3 f2 0f 38 f0 c1").set("rax", 0xFFFF_FFFFL)
+                .set("rbx", 0x3837_3635_3433_3231L).set("rcx", '9').run();
+        assertThat(r.reg("rax") ^ 0xFFFF_FFFFL).isEqualTo(0xE306_9283L);
+        // 66 0f 3a 63 ca 00    pcmpistri xmm1, xmm2, 0 (unsigned bytes, equal any, first match):
+        // the set "cb" in "xxbx": index 2, CF; both strings end early: ZF SF
+        r = X86Runner.code("66 0f 3a 63 ca 00").xmm(1, 0x6263, 0).xmm(2, 0x7862_7878L, 0).run();
+        assertThat(r.reg("rcx")).isEqualTo(2);
+        assertThat(r.flagNames()).isEqualTo("CF ZF SF");
+    }
+
     static long f(float v) {
         return Float.floatToRawIntBits(v) & 0xFFFF_FFFFL;
     }
