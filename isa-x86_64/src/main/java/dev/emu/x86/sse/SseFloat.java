@@ -161,6 +161,21 @@ public final class SseFloat {
         return (f.isNaN(a) ? a : b) | f.quietBit;
     }
 
+    /**
+     * The common start of a two-operand operation: DAZ on both (in place), the propagated NaN
+     * if either is one, else DE for a denormal operand and {@link SseFast#NONE}.
+     */
+    private static long operands(Fmt f, long[] ab, Env e) {
+        ab[0] = daz(f, ab[0], e);
+        ab[1] = daz(f, ab[1], e);
+        if (f.isNaN(ab[0]) || f.isNaN(ab[1])) {
+            return propagate(f, ab[0], ab[1], e);
+        }
+        denormal(f, ab[0], e);
+        denormal(f, ab[1], e);
+        return SseFast.NONE;
+    }
+
     static long invalid(Fmt f, Env e) {
         e.flags |= IE;
         return f.defaultNaN;
@@ -266,13 +281,13 @@ public final class SseFloat {
 
     /** a + b (sub: a - b). */
     public static long add(Fmt f, long a, long b, boolean sub, Env e) {
-        a = daz(f, a, e);
-        b = daz(f, b, e);
-        if (f.isNaN(a) || f.isNaN(b)) {
-            return propagate(f, a, b, e);
+        long[] ab = {a, b};
+        long nan = operands(f, ab, e);
+        if (nan != SseFast.NONE) {
+            return nan;
         }
-        denormal(f, a, e);
-        denormal(f, b, e);
+        a = ab[0];
+        b = ab[1];
         if (sub) {
             b ^= f.signBit;
         }
@@ -304,13 +319,13 @@ public final class SseFloat {
     }
 
     public static long mul(Fmt f, long a, long b, Env e) {
-        a = daz(f, a, e);
-        b = daz(f, b, e);
-        if (f.isNaN(a) || f.isNaN(b)) {
-            return propagate(f, a, b, e);
+        long[] ab = {a, b};
+        long nan = operands(f, ab, e);
+        if (nan != SseFast.NONE) {
+            return nan;
         }
-        denormal(f, a, e);
-        denormal(f, b, e);
+        a = ab[0];
+        b = ab[1];
         boolean neg = f.neg(a) != f.neg(b);
         if (f.isInf(a) || f.isInf(b)) {
             if (f.isZero(a) || f.isZero(b)) {
@@ -329,13 +344,13 @@ public final class SseFloat {
     }
 
     public static long div(Fmt f, long a, long b, Env e) {
-        a = daz(f, a, e);
-        b = daz(f, b, e);
-        if (f.isNaN(a) || f.isNaN(b)) {
-            return propagate(f, a, b, e);
+        long[] ab = {a, b};
+        long nan = operands(f, ab, e);
+        if (nan != SseFast.NONE) {
+            return nan;
         }
-        denormal(f, a, e);
-        denormal(f, b, e);
+        a = ab[0];
+        b = ab[1];
         boolean neg = f.neg(a) != f.neg(b);
         if (f.isInf(a)) {
             return f.isInf(b) ? invalid(f, e) : f.inf(neg);
