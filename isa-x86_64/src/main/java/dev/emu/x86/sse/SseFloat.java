@@ -162,18 +162,18 @@ public final class SseFloat {
     }
 
     /**
-     * The common start of a two-operand operation: DAZ on both (in place), the propagated NaN
-     * if either is one, else DE for a denormal operand and {@link SseFast#NONE}.
+     * A two-operand operation: DAZ on both, the propagated NaN if either is one, else DE for
+     * a denormal operand and {@code body} on the (flushed) operands.
      */
-    private static long operands(Fmt f, long[] ab, Env e) {
-        ab[0] = daz(f, ab[0], e);
-        ab[1] = daz(f, ab[1], e);
-        if (f.isNaN(ab[0]) || f.isNaN(ab[1])) {
-            return propagate(f, ab[0], ab[1], e);
+    private static long binary(Fmt f, long a, long b, Env e, java.util.function.LongBinaryOperator body) {
+        a = daz(f, a, e);
+        b = daz(f, b, e);
+        if (f.isNaN(a) || f.isNaN(b)) {
+            return propagate(f, a, b, e);
         }
-        denormal(f, ab[0], e);
-        denormal(f, ab[1], e);
-        return SseFast.NONE;
+        denormal(f, a, e);
+        denormal(f, b, e);
+        return body.applyAsLong(a, b);
     }
 
     static long invalid(Fmt f, Env e) {
@@ -281,16 +281,10 @@ public final class SseFloat {
 
     /** a + b (sub: a - b). */
     public static long add(Fmt f, long a, long b, boolean sub, Env e) {
-        long[] ab = {a, b};
-        long nan = operands(f, ab, e);
-        if (nan != SseFast.NONE) {
-            return nan;
-        }
-        a = ab[0];
-        b = ab[1];
-        if (sub) {
-            b ^= f.signBit;
-        }
+        return binary(f, a, b, e, (x, y) -> sum(f, x, sub ? y ^ f.signBit : y, e));
+    }
+
+    private static long sum(Fmt f, long a, long b, Env e) {
         boolean na = f.neg(a);
         boolean nb = f.neg(b);
         if (f.isInf(a) || f.isInf(b)) {
@@ -319,13 +313,10 @@ public final class SseFloat {
     }
 
     public static long mul(Fmt f, long a, long b, Env e) {
-        long[] ab = {a, b};
-        long nan = operands(f, ab, e);
-        if (nan != SseFast.NONE) {
-            return nan;
-        }
-        a = ab[0];
-        b = ab[1];
+        return binary(f, a, b, e, (x, y) -> product(f, x, y, e));
+    }
+
+    private static long product(Fmt f, long a, long b, Env e) {
         boolean neg = f.neg(a) != f.neg(b);
         if (f.isInf(a) || f.isInf(b)) {
             if (f.isZero(a) || f.isZero(b)) {
@@ -344,13 +335,10 @@ public final class SseFloat {
     }
 
     public static long div(Fmt f, long a, long b, Env e) {
-        long[] ab = {a, b};
-        long nan = operands(f, ab, e);
-        if (nan != SseFast.NONE) {
-            return nan;
-        }
-        a = ab[0];
-        b = ab[1];
+        return binary(f, a, b, e, (x, y) -> quotient(f, x, y, e));
+    }
+
+    private static long quotient(Fmt f, long a, long b, Env e) {
         boolean neg = f.neg(a) != f.neg(b);
         if (f.isInf(a)) {
             return f.isInf(b) ? invalid(f, e) : f.inf(neg);
