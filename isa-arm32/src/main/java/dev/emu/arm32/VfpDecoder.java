@@ -42,6 +42,10 @@ final class VfpDecoder {
         t.add("VADD",     p + "_1110_0D11_nnnn_dddd_101s_N0M0_mmmm", Vfp::VADD);      // A8.8 VADD (floating-point)
         t.add("VSUB",     p + "_1110_0D11_nnnn_dddd_101s_N1M0_mmmm", Vfp::VSUB);      // A8.8 VSUB (floating-point)
         t.add("VDIV",     p + "_1110_1D00_nnnn_dddd_101s_N0M0_mmmm", Vfp::VDIV);      // A8.8 VDIV
+        t.add("VFNMS",    p + "_1110_1D01_nnnn_dddd_101s_N0M0_mmmm", Vfp::VFNMS);     // A8.8 VFNMA, VFNMS (VFPv4)
+        t.add("VFNMA",    p + "_1110_1D01_nnnn_dddd_101s_N1M0_mmmm", Vfp::VFNMA);
+        t.add("VFMA",     p + "_1110_1D10_nnnn_dddd_101s_N0M0_mmmm", Vfp::VFMA);      // A8.8 VFMA, VFMS (VFPv4)
+        t.add("VFMS",     p + "_1110_1D10_nnnn_dddd_101s_N1M0_mmmm", Vfp::VFMS);
         t.add("VMOV_imm", p + "_1110_1D11_hhhh_dddd_101s_0000_llll", Vfp::VMOV_imm);  // A8.8 VMOV (immediate)
         t.add("VMOV_reg", p + "_1110_1D11_0000_dddd_101s_01M0_mmmm", Vfp::VMOV_reg);  // A8.8 VMOV (register)
         t.add("VABS",     p + "_1110_1D11_0000_dddd_101s_11M0_mmmm", Vfp::VABS);      // A8.8 VABS
@@ -49,8 +53,10 @@ final class VfpDecoder {
         t.add("VSQRT",    p + "_1110_1D11_0001_dddd_101s_11M0_mmmm", Vfp::VSQRT);     // A8.8 VSQRT
         t.add("VCMP",     p + "_1110_1D11_0100_dddd_101s_E1M0_mmmm", Vfp::VCMP);      // A8.8 VCMP, VCMPE
         t.add("VCMP_zero", p + "_1110_1D11_0101_dddd_101s_E100_0000", Vfp::VCMP_zero);
+        t.add("VCVT_half", p + "_1110_1D11_001o_dddd_1010_T1M0_mmmm", Vfp::VCVT_half); // A8.8 VCVTB, VCVTT
         t.add("VCVT_fp",  p + "_1110_1D11_0111_dddd_101s_11M0_mmmm", Vfp::VCVT_fp);   // A8.8 VCVT (between double-precision and single-precision)
         t.add("VCVT_from_int", p + "_1110_1D11_1000_dddd_101s_p1M0_mmmm", Vfp::VCVT_from_int); // A8.8 VCVT, VCVTR (between floating-point and integer)
         t.add("VCVT_to_int",   p + "_1110_1D11_110p_dddd_101s_r1M0_mmmm", Vfp::VCVT_to_int);
+        t.add("VCVT_fixed",    p + "_1110_1D11_1o1U_dddd_101s_x1j0_iiii", Vfp::VCVT_fixed);    // A8.8 VCVT (between floating-point and fixed-point)
     }
 }
