@@ -1,6 +1,7 @@
 package dev.emu.arm32;
 
 import dev.emu.arm32.lift.Handler;
+import dev.emu.arm32.lift.Neon;
 import dev.emu.arm32.lift.Vfp;
 
 /**
@@ -29,7 +30,9 @@ final class VfpDecoder {
         t.add("VMOV_2core_d",  p + "_1100_010o_uuuu_tttt_1011_00M1_mmmm", Vfp::VMOV_core_double);      // A8.8 VMOV (two ARM core registers and a doubleword extension register)
         // A7.8 8, 16, and 32-bit transfer between ARM core and extension registers
         t.add("VMOV_core_s",   p + "_1110_000o_nnnn_tttt_1010_N001_0000", Vfp::VMOV_core_single);      // A8.8 VMOV (between ARM core register and single-precision register)
-        t.add("VMOV_scalar",   p + "_1110_00xo_nnnn_tttt_1011_N001_0000", Vfp::VMOV_scalar);           // A8.8 VMOV (ARM core register to scalar), (scalar to ARM core register), 32-bit
+        t.add("VMOV_core_to_scalar", p + "_1110_0hh0_nnnn_tttt_1011_Nll1_0000", Neon::VMOV_core_to_scalar); // A8.8 VMOV (ARM core register to scalar)
+        t.add("VMOV_scalar_to_core", p + "_1110_Uhh1_nnnn_tttt_1011_Nll1_0000", Neon::VMOV_scalar_to_core); // A8.8 VMOV (scalar to ARM core register)
+        t.add("VDUP_core",           p + "_1110_1bq0_dddd_tttt_1011_D0e1_0000", Neon::VDUP_core);           // A8.8 VDUP (ARM core register)
         t.add("VMSR",          p + "_1110_1110_0001_tttt_1010_0001_0000", Vfp::VMSR);                  // A8.8 VMSR
         t.add("VMRS",          p + "_1110_1111_0001_tttt_1010_0001_0000", Vfp::VMRS);                  // A8.8 VMRS
         // A7.6 Floating-point data-processing instructions

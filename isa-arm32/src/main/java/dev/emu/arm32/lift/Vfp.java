@@ -174,22 +174,6 @@ public final class Vfp {
         }
     }
 
-    /** VMOV Dd[x], Rt and VMOV Rt, Dn[x] (32-bit scalars; 'x' the index, 'o' 1: to core). */
-    public static void VMOV_scalar(LiftContext c, Fields f) {
-        int t = f.get('t');
-        int d = f.get('N') << 4 | f.get('n');
-        if (t == 15) {
-            c.illegal();
-            return;
-        }
-        int s = d * 2 + f.get('x');
-        if (f.get('o') == 1) {
-            c.setReg(t, c.sreg(s));
-        } else {
-            c.setSreg(s, c.reg(t));
-        }
-    }
-
     /** VMRS Rt, FPSCR; Rt = 15 copies FPSCR's N Z C V to the APSR. */
     public static void VMRS(LiftContext c, Fields f) {
         IrBuilder b = c.b;
