@@ -108,6 +108,15 @@ final class Lanes {
         return x;
     }
 
+    /** x, an unsigned 64-bit value, saturated to esize bits unsigned; QC when it did not fit. */
+    static long saturateUnsigned(CpuState s, long x, int esize) {
+        if (Long.compareUnsigned(x, mask(esize)) > 0) {
+            setQc(s);
+            return mask(esize);
+        }
+        return x;
+    }
+
     /** Signed 64-bit a + b (or a - b) saturated, QC on overflow. */
     static long addSat64(CpuState s, long a, long b, boolean sub) {
         long r = sub ? a - b : a + b;

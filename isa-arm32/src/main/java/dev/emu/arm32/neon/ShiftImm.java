@@ -102,7 +102,7 @@ final class ShiftImm {
                         Lanes.setQc(s);
                         v = out ? -1L : x < 0 ? Lanes.minSigned(esize) : Lanes.maxSigned(esize);
                     } else {
-                        v = Lanes.saturate(s, shifted, esize, out);
+                        v = out ? Lanes.saturateUnsigned(s, shifted, esize) : Lanes.saturate(s, shifted, esize, false);
                     }
                 }
             }
@@ -122,7 +122,7 @@ final class ShiftImm {
         for (int e = 0; e < 64 / esize; e++) {
             long x = get(m, e, 2 * esize, inUnsigned);
             long v = Lanes.shift(x, -rightShift(w), inUnsigned, round, overflow);
-            set(r, e, esize, saturating ? Lanes.saturate(s, v, esize, outUnsigned) : v);
+            set(r, e, esize, !saturating ? v : inUnsigned ? Lanes.saturateUnsigned(s, v, esize) : Lanes.saturate(s, v, esize, outUnsigned));
         }
         Lanes.write(s, Lanes.vd(w), r);
     }

@@ -91,7 +91,7 @@ final class ThreeSame {
                         Lanes.setQc(s);
                         v = u ? -1L : value < 0 ? Lanes.minSigned(esize) : Lanes.maxSigned(esize);
                     } else if (b == 1) {
-                        v = Lanes.saturate(s, shifted, esize, u);
+                        v = u ? Lanes.saturateUnsigned(s, shifted, esize) : Lanes.saturate(s, shifted, esize, false);
                     } else {
                         v = shifted;
                     }

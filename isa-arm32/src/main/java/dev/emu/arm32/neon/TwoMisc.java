@@ -188,7 +188,8 @@ final class TwoMisc {
         long[] m = Lanes.read(s, vm, 2), r = new long[1];
         for (int e = 0; e < 64 / esize; e++) {
             long x = get(m, e, 2 * esize, kind == 3);
-            set(r, e, esize, kind == 0 ? x : Lanes.saturate(s, x, esize, kind != 2));
+            long v = kind == 0 ? x : kind == 3 ? Lanes.saturateUnsigned(s, x, esize) : Lanes.saturate(s, x, esize, kind == 1);
+            set(r, e, esize, v);
         }
         Lanes.write(s, d, r);
     }
