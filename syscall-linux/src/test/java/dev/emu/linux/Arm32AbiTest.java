@@ -303,7 +303,7 @@ class Arm32AbiTest {
         }
         assertThat(aux.get((long) Auxv.AT_PHENT)).isEqualTo(32);
         assertThat(aux.get((long) Auxv.AT_ENTRY)).isEqualTo(l.entry());
-        assertThat(aux.get((long) Auxv.AT_HWCAP)).isEqualTo(0xfa0d6L); // half thumb fastmult vfp edsp vfpv3 tls vfpv4 idiva idivt vfpd32
+        assertThat(aux.get((long) Auxv.AT_HWCAP)).isEqualTo(0xfb0d6L); // half thumb fastmult vfp edsp neon vfpv3 tls vfpv4 idiva idivt vfpd32
         assertThat(aux.get((long) Auxv.AT_HWCAP2)).isZero();
         assertThat(new String(mem.readCString(aux.get((long) Auxv.AT_PLATFORM), 100), StandardCharsets.UTF_8))
                 .isEqualTo("v7l");
@@ -468,7 +468,7 @@ class Arm32AbiTest {
         assertThat(v5.hwcap() & (1 << 15 | 1 << 17)).as("no tls, no idiva").isZero();
         assertThat(v5.cpuinfo(1)).contains("ARM926EJ-S").contains("CPU architecture: 5TEJ")
                 .contains("Features\t: half thumb fastmult vfp edsp\n");
-        assertThat(v7.cpuinfo(1)).contains("Features\t: half thumb fastmult vfp edsp vfpv3 tls vfpv4 idiva idivt vfpd32\n");
+        assertThat(v7.cpuinfo(1)).contains("Features\t: half thumb fastmult vfp edsp neon vfpv3 tls vfpv4 idiva idivt vfpd32\n");
         assertThat(v7.forCpuModel("cortex-a15").unameMachine()).isEqualTo("armv7l");
         assertThat(v7.forCpuModel("pxa270")).isNull();
         // uname(&buf); write(1, buf.machine, 9); exit(0)

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class Arm32Abi implements LinuxAbi {
     // arch/arm/include/uapi/asm/hwcap.h
     static final long HWCAP_HALF = 1 << 1, HWCAP_THUMB = 1 << 2, HWCAP_FAST_MULT = 1 << 4, HWCAP_VFP = 1 << 6,
-            HWCAP_EDSP = 1 << 7, HWCAP_VFPv3 = 1 << 13, HWCAP_TLS = 1 << 15, HWCAP_VFPv4 = 1 << 16,
+            HWCAP_EDSP = 1 << 7, HWCAP_NEON = 1 << 12, HWCAP_VFPv3 = 1 << 13, HWCAP_TLS = 1 << 15, HWCAP_VFPv4 = 1 << 16,
             HWCAP_IDIVA = 1 << 17, HWCAP_IDIVT = 1 << 18, HWCAP_VFPD32 = 1 << 19;
     /** The names /proc/cpuinfo gives HWCAP bits 0.., as arch/arm/kernel/setup.c's hwcap_str. */
     private static final String[] HWCAP_NAMES = {"swp", "half", "thumb", "26bit", "fastmult", "fpa", "vfp", "edsp",
@@ -36,11 +36,11 @@ public final class Arm32Abi implements LinuxAbi {
     /**
      * What isa-arm32 implements: halfword loads, Thumb(-2), the long multiplies, the DSP
      * extension (QADD/QSUB/QDADD/QDSUB, SMLAxy and friends, the Q flag), VFPv4 (VFPv3 with 32
-     * double registers, fused multiply-add, half-precision conversions), the TLS register and
-     * both divides. Not neon (no Advanced SIMD yet) or lpae.
+     * double registers, fused multiply-add, half-precision conversions), ARMv7's Advanced SIMD
+     * (neon), the TLS register and both divides. Not lpae.
      */
     public static final long HWCAP = HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_VFP | HWCAP_EDSP
-            | HWCAP_VFPv3 | HWCAP_TLS | HWCAP_VFPv4 | HWCAP_IDIVA | HWCAP_IDIVT | HWCAP_VFPD32;
+            | HWCAP_NEON | HWCAP_VFPv3 | HWCAP_TLS | HWCAP_VFPv4 | HWCAP_IDIVA | HWCAP_IDIVT | HWCAP_VFPD32;
 
     /** The Features line of /proc/cpuinfo for a HWCAP value, in the kernel's order. */
     static String features(long hwcap) {
