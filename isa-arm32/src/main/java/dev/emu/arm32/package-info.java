@@ -14,10 +14,14 @@
  * parallel add/subtract and SEL), exclusives of every size, the TLS register (tls), and VFPv4
  * with 32 double registers (vfp, vfpv3, vfpv4, vfpd32: loads, stores, moves, VADD/VSUB/VMUL/
  * VDIV, the multiply-accumulates, the fused VFMA/VFMS/VFNMA/VFNMS, VNEG/VABS/VSQRT, VCMP,
- * VCVT between the float formats, integers, fixed point and half precision). Not implemented
- * (they trap as illegal instructions, so they must not be advertised): Advanced SIMD (neon),
- * SWP/SWPB (deprecated, and absent from Debian's armel busybox), SETEND, and the generic
- * coprocessor instructions (only CP15 c13 thread ID registers are readable).
+ * VCVT between the float formats, integers, fixed point and half precision), and ARMv7's
+ * Advanced SIMD (neon: every group of A7.4, VLD1-4/VST1-4 in all their forms, the 8- and
+ * 16-bit scalar transfers and VDUP; {@code neon/} holds the lane helpers, FPSCR.QC records
+ * saturation). Not implemented (they trap as illegal instructions, so they must not be
+ * advertised): ARMv8's additions to AArch32 (VMAXNM, VRINT, VCVTA, the crypto and CRC
+ * instructions, VSEL), SWP/SWPB (deprecated, and absent from Debian's armel busybox),
+ * SETEND, and the generic coprocessor instructions (only CP15 c13 thread ID registers are
+ * readable).
  *
  * <p>Choices a guest can observe:
  * <ul>
@@ -38,7 +42,12 @@
  *     arm64 core's): FPSCR.RMode, FZ and DN apply, NaNs propagate as the Arm ARM says and
  *     IOC/DZC/OFC/UFC/IXC/IDC accumulate exactly. FPSCR has no trap enables, no short vectors
  *     (Len, Stride) and no alternative half precision (AHP): those bits read as zero, where
- *     qemu-arm's Cortex-A15 keeps Len and Stride.</li>
+ *     qemu-arm's Cortex-A15 keeps Len and Stride. Advanced SIMD floating point uses the
+ *     standard FPSCR value (DN, FZ, round to nearest) and still accumulates the flags.</li>
+ * <li>UNPREDICTABLE Advanced SIMD forms: a structure load/store past D31 traps (qemu-arm runs
+ *     on into its own state); VSWP/VTRN/VUZP/VZIP with Vd = Vm write Vm, then Vd. Alignment
+ *     faults follow the Arm ARM (32 bytes for align = 11 of four-register VLD1/VST1 and of
+ *     VLD4/VST4; qemu-arm 7.2 checks 16).</li>
  * <li>The kernel user helpers page is plain A32 code ({@link dev.emu.arm32.KuserHelpers})
  *     that the OS layer maps at 0xffff0000.</li>
  * </ul>

@@ -264,13 +264,17 @@ public final class Vfp {
     /** VNMUL: FPNeg(FPMul(n, m)). */
     public static void VNMUL(LiftContext c, Fields f) { binary(c, f, FpHelpers.FNMUL); }
 
-    /** VMLA, VMLS, VNMLA, VNMLS: two roundings (VfpHelpers.mulAccumulate). */
-    private static void mulAccumulate(LiftContext c, Fields f, int kind) {
+    /** Vd = h(kind, Vd, Vn, Vm): the multiply-accumulate families, whose helpers share that shape. */
+    private static void accumulate(LiftContext c, Fields f, Helper h, int kind) {
         boolean dbl = f.get('s') == 1;
         int d = vd(f);
-        Value r = c.b.call(MUL_ACC, c.c32(kind), operand(c, dbl, d), operand(c, dbl, vn(f)), operand(c, dbl, vm(f)),
-                fmt(c, dbl));
+        Value r = c.b.call(h, c.c32(kind), operand(c, dbl, d), operand(c, dbl, vn(f)), operand(c, dbl, vm(f)), fmt(c, dbl));
         result(c, dbl, d, r);
+    }
+
+    /** VMLA, VMLS, VNMLA, VNMLS: two roundings (VfpHelpers.mulAccumulate). */
+    private static void mulAccumulate(LiftContext c, Fields f, int kind) {
+        accumulate(c, f, MUL_ACC, kind);
     }
 
     public static void VMLA(LiftContext c, Fields f) { mulAccumulate(c, f, VfpHelpers.VMLA); }
@@ -283,11 +287,7 @@ public final class Vfp {
      * same FPMulAdd operations as AArch64's FMADD, FMSUB, FNMADD, FNMSUB.
      */
     private static void fused(LiftContext c, Fields f, int fmaOp) {
-        boolean dbl = f.get('s') == 1;
-        int d = vd(f);
-        Value r = c.b.call(FMA, c.c32(fmaOp), operand(c, dbl, d), operand(c, dbl, vn(f)), operand(c, dbl, vm(f)),
-                fmt(c, dbl));
-        result(c, dbl, d, r);
+        accumulate(c, f, FMA, fmaOp);
     }
 
     public static void VFMA(LiftContext c, Fields f) { fused(c, f, 0); }

@@ -3,6 +3,7 @@ package dev.emu.arm32.diff;
 import static dev.emu.arm32.diff.A32DiffTest.COMPILER;
 import static dev.emu.arm32.diff.A32DiffTest.INTERPRETER;
 
+import dev.emu.arm32.lift.NeonTest;
 import dev.emu.arm32.neon.AdvSimd;
 import dev.emu.testkit.diff.CampaignReport;
 import dev.emu.testkit.diff.DiffCampaign;
@@ -138,19 +139,6 @@ class NeonDiffTest {
         return w;
     }
 
-    /** The Thumb encoding of an A32 Advanced SIMD word. */
-    static int[] thumb(int w) {
-        int t;
-        if ((w >>> 25) == 0b1111_001) {
-            t = 0xEF00_0000 | (w >>> 24 & 1) << 28 | w & 0x00FF_FFFF;
-        } else if ((w >>> 24) == 0xF4) {
-            t = 0xF900_0000 | w & 0x00FF_FFFF;
-        } else {
-            t = 0xE000_0000 | w & 0x0FFF_FFFF;
-        }
-        return new int[] {t >>> 16, t & 0xFFFF};
-    }
-
     @TestFactory
     Stream<DynamicTest> eachGroupOnEachTier() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -163,7 +151,7 @@ class NeonDiffTest {
                             int w = draw(group, r);
                             A32State s = state(r);
                             String asm = String.format("neon 0x%08x", w);
-                            return thumb ? A32Case.thumb(thumb(w), s, asm) : A32Case.arm(w, s, asm);
+                            return thumb ? A32Case.thumb(NeonTest.thumb(w), s, asm) : A32Case.arm(w, s, asm);
                         }).run(qemu, tier);
                         System.out.printf("%s on %s: %d cases, %d faulted alike, %d programs, %d mismatches%n", name,
                                 tier.name(), report.cases(), report.faultedAlike(), report.programs(),
