@@ -15,7 +15,7 @@ import dev.emu.core.rt.armfp.Fp;
 import dev.emu.core.rt.armfp.FpHelpers;
 
 /**
- * A7.5-A7.9 VFP (VFPv3-D32) in A32 and Thumb (the same encodings; Thumb has 1110 where A32
+ * A7.5-A7.9 VFP (VFPv4-D32) in A32 and Thumb (the same encodings; Thumb has 1110 where A32
  * has the condition): extension register loads and stores (VLDR, VSTR, VLDM, VSTM, VPUSH,
  * VPOP), moves between core and extension registers, VMRS/VMSR, and the data-processing
  * instructions VMOV, VADD, VSUB, VMUL, VDIV, VNEG, VABS, VSQRT, VCMP(E), VCVT (with fixed
