@@ -1,6 +1,6 @@
-package dev.emu.arm64.fp;
+package dev.emu.core.rt.armfp;
 
-import static dev.emu.arm64.fp.Fp.D;
+import static dev.emu.core.rt.armfp.Fp.D;
 
 import dev.emu.core.cpu.CpuState;
 

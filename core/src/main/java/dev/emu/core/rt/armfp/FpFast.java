@@ -1,10 +1,8 @@
-package dev.emu.arm64.fp;
+package dev.emu.core.rt.armfp;
 
-import static dev.emu.arm64.Arm64Registers.FPCR;
-import static dev.emu.arm64.Arm64Registers.FPSR;
-import static dev.emu.arm64.fp.Fp.D;
-import static dev.emu.arm64.fp.Fp.IXC;
-import static dev.emu.arm64.fp.Fp.S;
+import static dev.emu.core.rt.armfp.Fp.D;
+import static dev.emu.core.rt.armfp.Fp.IXC;
+import static dev.emu.core.rt.armfp.Fp.S;
 
 import dev.emu.core.cpu.CpuState;
 
@@ -24,7 +22,7 @@ public final class FpFast {
     private static final double LOW = 0x1p-900, HIGH = 0x1p900;
 
     private static boolean fast(CpuState s) {
-        return (s.regs[FPCR] & SLOW_FPCR) == 0;
+        return (s.regs[s.registerFile.fpControlSlot] & SLOW_FPCR) == 0;
     }
 
     private static boolean safeD(double r) {
@@ -38,7 +36,7 @@ public final class FpFast {
     }
 
     private static void inexact(CpuState s) {
-        s.regs[FPSR] |= IXC;
+        s.regs[s.registerFile.fpStatusSlot] |= IXC;
     }
 
     private static double dd(long x) {
@@ -226,7 +224,7 @@ public final class FpFast {
 
     /** FPCompare's NZCV without FZ: Java's ordering once NaNs are out of the way. */
     public static int compare(CpuState s, long x, long y, int fmt, boolean signalAll) {
-        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
+        if ((s.regs[s.registerFile.fpControlSlot] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
             double a = fmt == D ? dd(x) : fd(x), b = fmt == D ? dd(y) : fd(y);
             if (a == b) {
                 return 0b0110;
@@ -243,7 +241,7 @@ public final class FpFast {
 
     /** FPToFixed with the value well inside the integer range: Java's rounding functions, exact. */
     public static long toFixed(CpuState s, long x, int fmt, int fbits, boolean unsigned, int intBits, int mode) {
-        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
+        if ((s.regs[s.registerFile.fpControlSlot] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
             double a = fmt == D ? dd(x) : fd(x);
             double v = fbits == 0 ? a : Math.scalb(a, fbits);
             if (Math.abs(v) < 0x1p62) { // excludes NaN and infinities
@@ -274,7 +272,7 @@ public final class FpFast {
 
     /** FPMax/FPMin(Num) on non-NaN operands without FZ: Java's ordering, with -0 < +0. */
     public static long minMax(CpuState s, long x, long y, int fmt, boolean max, boolean numeric) {
-        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
+        if ((s.regs[s.registerFile.fpControlSlot] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
             double a = fmt == D ? dd(x) : fd(x), b = fmt == D ? dd(y) : fd(y);
             if (a == b) {
                 if (a == 0) {
@@ -296,7 +294,7 @@ public final class FpFast {
 
     /** FPRoundInt without FZ on binary32/64: Java's exact rounding functions. */
     public static long roundInt(CpuState s, long x, int fmt, int mode, boolean exact) {
-        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
+        if ((s.regs[s.registerFile.fpControlSlot] & Fp.FPCR_FZ) == 0 && fmt != Fp.H) {
             double v = fmt == D ? dd(x) : fd(x);
             if (!Double.isNaN(v)) {
                 double t = switch (mode) {
@@ -320,7 +318,7 @@ public final class FpFast {
 
     /** FPConvert between binary32 and binary64 without FZ, for numbers (not NaNs) that stay normal. */
     public static long convert(CpuState s, long x, int from, int to) {
-        if ((s.regs[FPCR] & Fp.FPCR_FZ) == 0) {
+        if ((s.regs[s.registerFile.fpControlSlot] & Fp.FPCR_FZ) == 0) {
             if (from == S && to == D) {
                 double v = fd(x);
                 if (!Double.isNaN(v)) {

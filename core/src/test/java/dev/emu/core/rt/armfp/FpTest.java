@@ -1,10 +1,9 @@
-package dev.emu.arm64.fp;
+package dev.emu.core.rt.armfp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.emu.arm64.Arm64Isa;
-import dev.emu.arm64.Arm64Registers;
 import dev.emu.core.cpu.CpuState;
+import dev.emu.core.cpu.RegisterFile;
 
 import java.util.Random;
 
@@ -16,9 +15,21 @@ import org.junit.jupiter.api.Test;
  * subnormals, huge and tiny values, zeros, infinities and NaNs.
  */
 class FpTest {
+    /** A register file with AArch64's separate control and status registers. */
+    private static final int FPCR, FPSR;
+    private static final RegisterFile FILE;
+
+    static {
+        RegisterFile.Builder b = RegisterFile.builder();
+        b.pc("pc", 64);
+        FPCR = b.add("fpcr", 32);
+        FPSR = b.add("fpsr", 32);
+        FILE = b.fpControlStatus(FPCR, FPSR).build();
+    }
+
     private static CpuState cpu(long fpcr) {
-        CpuState s = new Arm64Isa().newCpu(null);
-        s.regs[Arm64Registers.FPCR] = fpcr;
+        CpuState s = new CpuState(FILE, null);
+        s.regs[FPCR] = fpcr;
         return s;
     }
 
@@ -117,8 +128,8 @@ class FpTest {
                         default -> Fp.sqrt(exact, a, fmt);
                     };
                     assertThat(x).as("op %d fmt %d %x %x", op, fmt, a, b).isEqualTo(y);
-                    assertThat(fast.regs[Arm64Registers.FPSR]).as("flags of op %d fmt %d %x %x", op, fmt, a, b)
-                            .isEqualTo(exact.regs[Arm64Registers.FPSR]);
+                    assertThat(fast.regs[FPSR]).as("flags of op %d fmt %d %x %x", op, fmt, a, b)
+                            .isEqualTo(exact.regs[FPSR]);
                 }
             }
         }
@@ -151,8 +162,8 @@ class FpTest {
                 assertThat(FpFast.toFixed(fast, scaled, fmt, fbits, unsigned, bits, mode))
                         .as("toFixed %x fbits %d mode %d", scaled, fbits, mode)
                         .isEqualTo(FpConvert.toFixed(exact, scaled, fmt, fbits, unsigned, bits, mode));
-                assertThat(fast.regs[Arm64Registers.FPSR]).as("flags %x %x %x", a, b, c)
-                        .isEqualTo(exact.regs[Arm64Registers.FPSR]);
+                assertThat(fast.regs[FPSR]).as("flags %x %x %x", a, b, c)
+                        .isEqualTo(exact.regs[FPSR]);
             }
         }
     }
@@ -184,7 +195,7 @@ class FpTest {
                 boolean unsigned = r.nextBoolean();
                 assertThat(FpFast.fromInt(fast, v, bits, unsigned, 0, fmt)).as("cvtf %x", v)
                         .isEqualTo(FpConvert.fromFixed(exact, v, bits, unsigned, 0, fmt, Fp.RN));
-                assertThat(fast.regs[Arm64Registers.FPSR]).as("flags %x %x", a, b).isEqualTo(exact.regs[Arm64Registers.FPSR]);
+                assertThat(fast.regs[FPSR]).as("flags %x %x", a, b).isEqualTo(exact.regs[FPSR]);
             }
         }
     }

@@ -1,7 +1,5 @@
-package dev.emu.arm64.fp;
+package dev.emu.core.rt.armfp;
 
-import static dev.emu.arm64.Arm64Registers.FPCR;
-import static dev.emu.arm64.Arm64Registers.FPSR;
 
 import dev.emu.core.cpu.CpuState;
 
@@ -18,6 +16,12 @@ import java.math.BigInteger;
  * (BigInteger, plus a sticky bit for quotients and roots) and rounds it once in
  * {@link #round}. {@link FpFast} short-cuts the common case (round to nearest even, no FZ,
  * normal results) with Java arithmetic and exact error terms.
+ *
+ * <p>Shared by the AArch64 and AArch32 cores: the control bits are read from the slot the
+ * ISA's register file names {@link dev.emu.core.cpu.RegisterFile#fpControlSlot} and the
+ * flags accumulate in {@link dev.emu.core.cpu.RegisterFile#fpStatusSlot}. AArch64's FPCR and
+ * FPSR and AArch32's FPSCR (both in one register) put every bit used here at the same
+ * position, so "FPCR" below also means FPSCR's control half.
  */
 public final class Fp {
     private Fp() {}
@@ -38,7 +42,7 @@ public final class Fp {
     static final int ZERO = 0, NORMAL = 1, INF = 2, QNAN = 3, SNAN = 4;
 
     static int fpcr(CpuState s) {
-        return (int) s.regs[FPCR];
+        return (int) s.regs[s.registerFile.fpControlSlot];
     }
 
     public static int rmode(CpuState s) {
@@ -47,7 +51,7 @@ public final class Fp {
 
     public static void raise(CpuState s, int flags) {
         if (flags != 0) {
-            s.regs[FPSR] |= flags;
+            s.regs[s.registerFile.fpStatusSlot] |= flags;
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.emu.arm64.fp;
+package dev.emu.core.rt.armfp;
 
 import dev.emu.core.cpu.CpuState;
 

@@ -1,20 +1,20 @@
-package dev.emu.arm64.fp;
+package dev.emu.core.rt.armfp;
 
-import static dev.emu.arm64.fp.Fp.EBITS;
-import static dev.emu.arm64.fp.Fp.FBITS;
-import static dev.emu.arm64.fp.Fp.FPCR_DN;
-import static dev.emu.arm64.fp.Fp.H;
-import static dev.emu.arm64.fp.Fp.INF;
-import static dev.emu.arm64.fp.Fp.IOC;
-import static dev.emu.arm64.fp.Fp.IXC;
-import static dev.emu.arm64.fp.Fp.RA;
-import static dev.emu.arm64.fp.Fp.RM;
-import static dev.emu.arm64.fp.Fp.RN;
-import static dev.emu.arm64.fp.Fp.RP;
-import static dev.emu.arm64.fp.Fp.RZ;
-import static dev.emu.arm64.fp.Fp.SNAN;
-import static dev.emu.arm64.fp.Fp.ZERO;
-import static dev.emu.arm64.fp.Fp.raise;
+import static dev.emu.core.rt.armfp.Fp.EBITS;
+import static dev.emu.core.rt.armfp.Fp.FBITS;
+import static dev.emu.core.rt.armfp.Fp.FPCR_DN;
+import static dev.emu.core.rt.armfp.Fp.H;
+import static dev.emu.core.rt.armfp.Fp.INF;
+import static dev.emu.core.rt.armfp.Fp.IOC;
+import static dev.emu.core.rt.armfp.Fp.IXC;
+import static dev.emu.core.rt.armfp.Fp.RA;
+import static dev.emu.core.rt.armfp.Fp.RM;
+import static dev.emu.core.rt.armfp.Fp.RN;
+import static dev.emu.core.rt.armfp.Fp.RP;
+import static dev.emu.core.rt.armfp.Fp.RZ;
+import static dev.emu.core.rt.armfp.Fp.SNAN;
+import static dev.emu.core.rt.armfp.Fp.ZERO;
+import static dev.emu.core.rt.armfp.Fp.raise;
 
 import dev.emu.core.cpu.CpuState;
 
@@ -228,13 +228,13 @@ public final class FpConvert {
         if (u.type == ZERO) {
             return Fp.zero(u.sign, fmt);
         }
-        long before = s.regs[dev.emu.arm64.Arm64Registers.FPSR];
+        long before = s.regs[s.registerFile.fpStatusSlot];
         long r = roundInt(s, bits, fmt, mode, true);
         Fp.U v = Fp.unpack(s, r, fmt, false);
         boolean inRange = v.type == ZERO || 64 - Long.numberOfLeadingZeros(v.mant) + v.exp <= intBits - 1
                 || (v.sign && v.mant == Long.lowestOneBit(v.mant) && 64 - Long.numberOfLeadingZeros(v.mant) + v.exp == intBits);
         if (!inRange) {
-            s.regs[dev.emu.arm64.Arm64Registers.FPSR] = before;
+            s.regs[s.registerFile.fpStatusSlot] = before;
             raise(s, IOC);
             return minBits;
         }
