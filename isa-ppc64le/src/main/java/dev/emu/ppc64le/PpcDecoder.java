@@ -160,7 +160,7 @@ public final class PpcDecoder {
         // 3.3.17 move to/from system registers
         r.XFX("mfspr", 339, SpecialRegs::mfspr).XFX("mtspr", 467, SpecialRegs::mtspr);
         r.XFX("mftb", 371, SpecialRegs::mftb);
-        r.insn("mfcr", "011111_ttttt_0_0000000000_0000010011_0", SpecialRegs::mfcr);
+        r.insn("mfcr", "011111_ttttt_0_00000000_0_0000010011_0", SpecialRegs::mfcr);
         r.insn("mfocrf", "011111_ttttt_1_ffffffff_0_0000010011_0", SpecialRegs::mfocrf);
         r.insn("mtcrf", "011111_ttttt_0_ffffffff_0_0010010000_0", SpecialRegs::mtcrf);
         r.insn("mtocrf", "011111_ttttt_1_ffffffff_0_0010010000_0", SpecialRegs::mtocrf);

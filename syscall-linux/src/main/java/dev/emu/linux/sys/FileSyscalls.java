@@ -328,7 +328,7 @@ public final class FileSyscalls {
     static long ioctl(SyscallContext c) throws IOException {
         int fd = c.intArg(0);
         OpenFile f = c.proc.fds().get(fd);
-        int cmd = c.intArg(1);
+        int cmd = c.abi.ioctlIn(c.intArg(1));
         long arg = c.ptrArg(2);
         switch (cmd) {
             case FIOCLEX:
