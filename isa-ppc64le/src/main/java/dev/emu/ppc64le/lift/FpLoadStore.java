@@ -1,0 +1,94 @@
+package dev.emu.ppc64le.lift;
+
+import static dev.emu.ppc64le.PpcRegisters.fpr;
+
+import dev.emu.core.ir.Helper;
+import dev.emu.core.ir.Type;
+import dev.emu.core.ir.Value;
+import dev.emu.ppc64le.vec.VecHelpers;
+
+/**
+ * Book I 4.6.2-4.6.3 floating-point loads and stores (D- and X-form, with update) and
+ * lfiwax/lfiwzx/stfiwx. Single-precision loads widen the word to the double an FPR holds and
+ * stores narrow it by the ISA's bit selection, neither raising exceptions. An update form with
+ * RA = 0 is an invalid form (SIGILL). Doubleword 1 of the VSX register is left as it was.
+ */
+public final class FpLoadStore {
+    private FpLoadStore() {}
+
+    static final Helper SINGLE_TO_DOUBLE = Helper.of(VecHelpers.class, "singleToDouble");
+    static final Helper DOUBLE_TO_SINGLE = Helper.of(VecHelpers.class, "doubleToStoredSingle");
+
+    enum Kind { SINGLE, DOUBLE, WORD_SIGNED, WORD_ZERO }
+
+    static Value ea(LiftContext c, Fields f, boolean indexed, boolean update) {
+        int a = f.get('a');
+        Value base = update ? c.gpr(a) : c.gprOrZero(a);
+        return indexed ? c.b.add(base, c.gpr(f.get('b'))) : c.offset(base, f.signed('i'));
+    }
+
+    static void load(LiftContext c, Fields f, Kind k, boolean indexed, boolean update) {
+        int a = f.get('a');
+        if (update && a == 0) {
+            c.illegal();
+            return;
+        }
+        Value ea = ea(c, f, indexed, update);
+        c.b.setReg(fpr(f.get('t')), loadValue(c, ea, k));
+        if (update) {
+            c.setGpr(a, ea);
+        }
+    }
+
+    /** The doubleword an FPR (or VSX doubleword 0) receives from a load of kind {@code k}. */
+    static Value loadValue(LiftContext c, Value ea, Kind k) {
+        return switch (k) {
+            case DOUBLE -> c.load(Type.I64, ea, 8, false);
+            case SINGLE -> c.b.call(SINGLE_TO_DOUBLE, c.load(Type.I32, ea, 4, false));
+            case WORD_SIGNED -> c.load(Type.I64, ea, 4, true);
+            case WORD_ZERO -> c.load(Type.I64, ea, 4, false);
+        };
+    }
+
+    static void store(LiftContext c, Fields f, Kind k, boolean indexed, boolean update) {
+        int a = f.get('a');
+        if (update && a == 0) {
+            c.illegal();
+            return;
+        }
+        Value ea = ea(c, f, indexed, update);
+        storeValue(c, ea, c.b.getReg64(fpr(f.get('t'))), k);
+        if (update) {
+            c.setGpr(a, ea);
+        }
+    }
+
+    /** Stores FPR (or VSX doubleword 0) value {@code v} as kind {@code k} (WORD_*: its low word). */
+    static void storeValue(LiftContext c, Value ea, Value v, Kind k) {
+        switch (k) {
+            case DOUBLE -> c.store(ea, v, 8);
+            case SINGLE -> c.store(ea, c.b.call(DOUBLE_TO_SINGLE, v), 4);
+            default -> c.store(ea, c.b.trunc32(v), 4);
+        }
+    }
+
+    public static void lfs(LiftContext c, Fields f) { load(c, f, Kind.SINGLE, false, false); }
+    public static void lfsu(LiftContext c, Fields f) { load(c, f, Kind.SINGLE, false, true); }
+    public static void lfsx(LiftContext c, Fields f) { load(c, f, Kind.SINGLE, true, false); }
+    public static void lfsux(LiftContext c, Fields f) { load(c, f, Kind.SINGLE, true, true); }
+    public static void lfd(LiftContext c, Fields f) { load(c, f, Kind.DOUBLE, false, false); }
+    public static void lfdu(LiftContext c, Fields f) { load(c, f, Kind.DOUBLE, false, true); }
+    public static void lfdx(LiftContext c, Fields f) { load(c, f, Kind.DOUBLE, true, false); }
+    public static void lfdux(LiftContext c, Fields f) { load(c, f, Kind.DOUBLE, true, true); }
+    public static void lfiwax(LiftContext c, Fields f) { load(c, f, Kind.WORD_SIGNED, true, false); }
+    public static void lfiwzx(LiftContext c, Fields f) { load(c, f, Kind.WORD_ZERO, true, false); }
+    public static void stfs(LiftContext c, Fields f) { store(c, f, Kind.SINGLE, false, false); }
+    public static void stfsu(LiftContext c, Fields f) { store(c, f, Kind.SINGLE, false, true); }
+    public static void stfsx(LiftContext c, Fields f) { store(c, f, Kind.SINGLE, true, false); }
+    public static void stfsux(LiftContext c, Fields f) { store(c, f, Kind.SINGLE, true, true); }
+    public static void stfd(LiftContext c, Fields f) { store(c, f, Kind.DOUBLE, false, false); }
+    public static void stfdu(LiftContext c, Fields f) { store(c, f, Kind.DOUBLE, false, true); }
+    public static void stfdx(LiftContext c, Fields f) { store(c, f, Kind.DOUBLE, true, false); }
+    public static void stfdux(LiftContext c, Fields f) { store(c, f, Kind.DOUBLE, true, true); }
+    public static void stfiwx(LiftContext c, Fields f) { store(c, f, Kind.WORD_ZERO, true, false); }
+}
