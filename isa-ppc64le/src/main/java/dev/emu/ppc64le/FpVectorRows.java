@@ -104,7 +104,7 @@ final class FpVectorRows {
         r.X0("stvewx", 199, VmxLoadStore::stvewx);
         r.X0("lvsl", 6, VmxLoadStore::lvsl).X0("lvsr", 38, VmxLoadStore::lvsr);
         for (OpTable.Entry e : VmxInteger.VX.entries()) {
-            r.VX(e.name(), e.xo(), VecOps::vx);
+            r.insn(e.name(), "000100_" + e.fields() + "_" + bits(e.xo(), 11), VecOps::vx);
         }
         for (OpTable.Entry e : VmxPermute.VA.entries()) {
             r.VA(e.name(), e.xo(), VecOps::va);
@@ -127,7 +127,9 @@ final class FpVectorRows {
         r.insn("mtvsrwa", "011111_ttttt_aaaaa_00000_0011010011_x", VsxLoadStore::mtvsrwa);
         r.insn("mtvsrwz", "011111_ttttt_aaaaa_00000_0011110011_x", VsxLoadStore::mtvsrwz);
         for (OpTable.Entry e : Vsx.XX3.entries()) {
-            r.insn(e.name(), "111100_ttttt_aaaaa_bbbbb_" + bits(e.xo(), 8) + "_zyx", VecOps::xx3);
+            // the scalar compares name a CR field (bits 9:10 and TX reserved)
+            String t = e.name().startsWith("xscmp") ? "ttt00" : "ttttt", tx = e.name().startsWith("xscmp") ? "0" : "x";
+            r.insn(e.name(), "111100_" + t + "_aaaaa_bbbbb_" + bits(e.xo(), 8) + "_zy" + tx, VecOps::xx3);
         }
         for (OpTable.Entry e : Vsx.XX2.entries()) {
             // xxspltw's UIM sits in bits 14:15; the other XX2 rows need bits 11:15 zero

@@ -2,6 +2,7 @@ package dev.emu.ppc64le.lift;
 
 import static dev.emu.ppc64le.PpcRegisters.FPSCR;
 import static dev.emu.ppc64le.PpcRegisters.fpr;
+import static dev.emu.ppc64le.PpcRegisters.vsrLow;
 
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.TrapKind;
@@ -57,8 +58,10 @@ public final class FpArith {
     }
 
     private static void move(LiftContext c, Fields f, SignOp op) {
-        Value a = c.b.getReg64(fpr(f.get('a'))), b = c.b.getReg64(fpr(f.get('b')));
+        boolean hasA = f.pattern().fieldLetters().indexOf('a') >= 0; // only fcpsgn reads FRA
+        Value a = hasA ? c.b.getReg64(fpr(f.get('a'))) : null, b = c.b.getReg64(fpr(f.get('b')));
         c.b.setReg(fpr(f.get('t')), op.apply(c, a, b));
+        c.b.setReg(vsrLow(f.get('t')), c.c64(0)); // doubleword 1 of an FPR's VSR: 0, as QEMU
         recordCr1(c, f);
     }
 

@@ -1,6 +1,7 @@
 package dev.emu.ppc64le.lift;
 
 import static dev.emu.ppc64le.PpcRegisters.fpr;
+import static dev.emu.ppc64le.PpcRegisters.vsrLow;
 
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.Type;
@@ -11,7 +12,8 @@ import dev.emu.ppc64le.vec.VecHelpers;
  * Book I 4.6.2-4.6.3 floating-point loads and stores (D- and X-form, with update) and
  * lfiwax/lfiwzx/stfiwx. Single-precision loads widen the word to the double an FPR holds and
  * stores narrow it by the ISA's bit selection, neither raising exceptions. An update form with
- * RA = 0 is an invalid form (SIGILL). Doubleword 1 of the VSX register is left as it was.
+ * RA = 0 is an invalid form (SIGILL). Doubleword 1 of the VSX register becomes 0 (QEMU's choice
+ * for what the ISA leaves undefined).
  */
 public final class FpLoadStore {
     private FpLoadStore() {}
@@ -34,7 +36,9 @@ public final class FpLoadStore {
             return;
         }
         Value ea = ea(c, f, indexed, update);
-        c.b.setReg(fpr(f.get('t')), loadValue(c, ea, k));
+        Value v = loadValue(c, ea, k);
+        c.b.setReg(fpr(f.get('t')), v);
+        c.b.setReg(vsrLow(f.get('t')), c.c64(0)); // as QEMU: doubleword 1 is undefined in the ISA
         if (update) {
             c.setGpr(a, ea);
         }
