@@ -75,6 +75,7 @@ public final class PpcDecoder {
         r.X0("stwx", 151, FixedLoadStore::stwx).X0("stwux", 183, FixedLoadStore::stwux);
         r.DS("std", 62, 0, FixedLoadStore::std).DS("stdu", 62, 1, FixedLoadStore::stdu);
         r.X0("stdx", 149, FixedLoadStore::stdx).X0("stdux", 181, FixedLoadStore::stdux);
+        r.insn("lq", "111000_ttttt_aaaaa_iiiiiiiiiiii_0000", FixedLoadStore::lq).DS("stq", 62, 2, FixedLoadStore::stq);
         // 3.3.8 byte-reverse
         r.X0("lhbrx", 790, FixedLoadStore::lhbrx).X0("lwbrx", 534, FixedLoadStore::lwbrx);
         r.X0("ldbrx", 532, FixedLoadStore::ldbrx);

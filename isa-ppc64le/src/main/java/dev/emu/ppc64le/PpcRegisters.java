@@ -27,7 +27,11 @@ public final class PpcRegisters {
     public static final int PC;
     public static final int LR;
     public static final int CTR;
-    /** XER fields: SO, OV, CA, OV32, CA32 (0/1 each) and bits 57:63, the byte count of lswx/stswx. */
+    /**
+     * XER fields: SO, OV, CA, OV32, CA32 (0/1 each), and in XER_BC the rest of what mtxer wrote:
+     * the byte count of lswx/stswx (bits 57:63) and the other bits of XER's low word, which
+     * the architecture leaves reserved and QEMU keeps for mfxer to read back.
+     */
     public static final int XER_SO, XER_OV, XER_CA, XER_OV32, XER_CA32, XER_BC;
     /** CR0..CR7: 4 bits each (LT=8, GT=4, EQ=2, SO=1). */
     public static final int CR0;
@@ -60,7 +64,7 @@ public final class PpcRegisters {
         XER_CA = b.add("xer_ca", 1);
         XER_OV32 = b.add("xer_ov32", 1);
         XER_CA32 = b.add("xer_ca32", 1);
-        XER_BC = b.add("xer_bc", 7);
+        XER_BC = b.add("xer_bc", 32);
         int cr0 = -1;
         for (int i = 0; i < 8; i++) {
             int s = b.add("cr" + i, 4);

@@ -30,13 +30,10 @@ public final class Branch {
      * (BO[2] | (CTR != 0) ^ BO[3]) & (BO[0] | CR[BI] == BO[1]). Null when the branch is always
      * taken.
      */
-    private static Value condition(LiftContext c, int bo, int bi, boolean mayUseCtr) {
+    private static Value condition(LiftContext c, int bo, int bi) {
         IrBuilder b = c.b;
         Value ctrOk = null;
         if ((bo & 4) == 0) {
-            if (!mayUseCtr) {
-                return null;
-            }
             Value ctr = b.sub(b.getReg64(CTR), c.c64(1));
             b.setReg(CTR, ctr);
             Value nonZero = b.cmpNe(ctr, c.c64(0));
@@ -57,52 +54,70 @@ public final class Branch {
     public static void bc(LiftContext c, Fields f) {
         long disp = (long) f.signed('i') << 2;
         long target = f.get('q') != 0 ? disp : c.pc() + disp;
-        Value cond = condition(c, f.get('t'), f.get('a'), true);
-        if (f.get('l') != 0) {
-            c.b.setReg(LR, c.c64(c.nextPc()));
-        }
-        if (cond == null) {
-            c.b.exit(target);
-        } else {
-            c.b.exitIf(cond, c.c64(target));
-            c.b.exit(c.nextPc());
-        }
+        Value cond = condition(c, f.get('t'), f.get('a'));
+        link(c, f);
+        branch(c, cond, c.c64(target));
     }
 
     /** The register-indirect branches: target from {@code slot} (read before LK writes LR). */
-    private static void branchToRegister(LiftContext c, Fields f, int slot, boolean mayUseCtr) {
+    private static void branchToRegister(LiftContext c, Fields f, int slot) {
         IrBuilder b = c.b;
-        int bo = f.get('t');
-        if (!mayUseCtr && (bo & 4) == 0) {
-            c.illegal(); // bcctr/bctar with BO[2] = 0 (decrement CTR) is an invalid form
-            return;
-        }
         Value target = b.and(b.getReg64(slot), c.c64(~3L));
-        Value cond = condition(c, bo, f.get('a'), mayUseCtr);
+        Value cond = condition(c, f.get('t'), f.get('a'));
+        link(c, f);
+        branch(c, cond, target);
+    }
+
+    private static void link(LiftContext c, Fields f) {
         if (f.get('l') != 0) {
-            b.setReg(LR, c.c64(c.nextPc()));
+            c.b.setReg(LR, c.c64(c.nextPc()));
         }
+    }
+
+    private static void branch(LiftContext c, Value cond, Value target) {
         if (cond == null) {
-            b.exit(target);
+            c.b.exit(target);
         } else {
-            b.exitIf(cond, target);
-            b.exit(c.nextPc());
+            c.b.exitIf(cond, target);
+            c.b.exit(c.nextPc());
         }
     }
 
     /** bclr, bclrl (2.4). */
     public static void bclr(LiftContext c, Fields f) {
-        branchToRegister(c, f, LR, true);
+        branchToRegister(c, f, LR);
     }
 
-    /** bcctr, bcctrl (2.4). */
+    /**
+     * bcctr, bcctrl (2.4). BO[2] = 0 (decrement CTR) is an invalid form; 64-bit server
+     * processors implement it as "test CTR, and only if the test passes decrement it", then test
+     * the CR bit and branch to the old CTR. QEMU does the same, and the differential tests
+     * compare with it, so this does too.
+     */
     public static void bcctr(LiftContext c, Fields f) {
-        branchToRegister(c, f, CTR, false);
+        int bo = f.get('t');
+        if ((bo & 4) != 0) {
+            branchToRegister(c, f, CTR);
+            return;
+        }
+        IrBuilder b = c.b;
+        Value old = b.getReg64(CTR);
+        Value target = b.and(old, c.c64(~3L));
+        Value zero = b.cmpEq(old, c.c64(0));
+        Value ctrOk = (bo & 2) != 0 ? zero : b.xor(zero, c.c32(1));
+        b.setReg(CTR, b.sub(old, b.zext64(ctrOk)));
+        Value cond = ctrOk;
+        if ((bo & 16) == 0) {
+            Value bit = c.crBit(f.get('a'));
+            cond = b.and(cond, (bo & 8) != 0 ? bit : b.xor(bit, c.c32(1)));
+        }
+        link(c, f);
+        branch(c, cond, target);
     }
 
     /** bctar, bctarl (2.4). */
     public static void bctar(LiftContext c, Fields f) {
-        branchToRegister(c, f, TAR, false);
+        branchToRegister(c, f, TAR);
     }
 
     /** sc (3.3.1): the kernel resumes after it (SRR0 holds the next instruction). LEV must be 0. */

@@ -42,8 +42,9 @@ public final class FixedCompare {
     public static void cmpli(LiftContext c, Fields f) { compare(c, f, c.c64(f.get('i')), false); }
 
     /**
-     * cmprb (ISA 3.0): GT = whether byte RA[56:63] lies in the range RB[48:55]..RB[56:63], or
-     * (L=1) in either that range or RB[32:39]..RB[40:47]; the other bits of BF are 0.
+     * cmprb (ISA 3.0): GT = whether byte RA[56:63] lies in the range RB[56:63] (low) ..
+     * RB[48:55] (high), or (L=1) in either that range or RB[40:47]..RB[32:39]; the other bits of
+     * BF are 0.
      */
     public static void cmprb(LiftContext c, Fields f) {
         IrBuilder b = c.b;
@@ -58,8 +59,8 @@ public final class FixedCompare {
 
     private static Value inRange(LiftContext c, Value x, Value rb, int shift) {
         IrBuilder b = c.b;
-        Value hi = b.and(b.shr(rb, c.c32(shift)), c.c32(0xFF));
-        Value lo = b.and(b.shr(rb, c.c32(shift + 8)), c.c32(0xFF));
+        Value lo = b.and(b.shr(rb, c.c32(shift)), c.c32(0xFF));
+        Value hi = b.and(b.shr(rb, c.c32(shift + 8)), c.c32(0xFF));
         return b.and(b.cmpLeu(lo, x), b.cmpLeu(x, hi));
     }
 

@@ -111,6 +111,36 @@ public final class FixedLoadStore {
     public static void stwbrx(LiftContext c, Fields f) { store(c, f, Form.X, 4, false, true); }
     public static void stdbrx(LiftContext c, Fields f) { store(c, f, Form.X, 8, false, true); }
 
+    // ---- 3.3.5 quadword (lq DQ-form, stq DS-form): RTp is an even/odd pair; in Little-Endian
+    // mode the odd register holds the doubleword at EA and the even one the doubleword at EA + 8.
+    // A quadword that is not 16-byte aligned raises the alignment interrupt, which Linux fixes up
+    // by doing the access (as QEMU does it directly): two doubleword accesses here.
+
+    public static void lq(LiftContext c, Fields f) {
+        int t = f.get('t');
+        int a = f.get('a');
+        if ((t & 1) != 0 || t == a) {
+            c.illegal();
+            return;
+        }
+        Value ea = c.offset(c.gprOrZero(a), (long) f.signed('i') << 4);
+        Value low = c.load(Type.I64, ea, 8, false);
+        Value high = c.load(Type.I64, c.offset(ea, 8), 8, false);
+        c.setGpr(t, high);
+        c.setGpr(t + 1, low);
+    }
+
+    public static void stq(LiftContext c, Fields f) {
+        int s = f.get('t');
+        if ((s & 1) != 0) {
+            c.illegal();
+            return;
+        }
+        Value ea = ea(c, f, Form.DS, false);
+        c.store(ea, c.gpr(s + 1), 8);
+        c.store(c.offset(ea, 8), c.gpr(s), 8);
+    }
+
     // ---- multiple and string: the alignment interrupt of Little-Endian mode (SIGBUS)
     private static void alignmentInterrupt(LiftContext c, Value ea, boolean write) {
         c.b.call(LE_ALIGNMENT, ea, c.c32(write ? 1 : 0));

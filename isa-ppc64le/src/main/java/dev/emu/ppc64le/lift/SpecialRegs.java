@@ -37,15 +37,17 @@ public final class SpecialRegs {
         return ((v & 31) << 5) | (v >>> 5);
     }
 
-    /** XER as mfxer reads it: SO, OV, CA at bits 32..34, OV32 and CA32 at 44, 45, the byte count at 57..63. */
+    /** The XER bits kept in their own slots: SO, OV, CA (bits 32..34), OV32, CA32 (44, 45). */
+    static final long XER_FLAGS = 1L << 31 | 1L << 30 | 1L << 29 | 1L << 19 | 1L << 18;
+
+    /** XER as mfxer reads it: the five flags in place over the other bits of the low word mtxer wrote. */
     static Value readXer(LiftContext c) {
         IrBuilder b = c.b;
         Value v = b.or(b.shl(b.getReg32(XER_SO), c.c32(31)), b.shl(b.getReg32(XER_OV), c.c32(30)));
         v = b.or(v, b.shl(b.getReg32(XER_CA), c.c32(29)));
         v = b.or(v, b.shl(b.getReg32(XER_OV32), c.c32(19)));
         v = b.or(v, b.shl(b.getReg32(XER_CA32), c.c32(18)));
-        v = b.or(v, b.getReg32(XER_BC));
-        return b.zext64(v);
+        return b.or(b.zext64(v), b.getReg64(XER_BC));
     }
 
     static void writeXer(LiftContext c, Value v64) {
@@ -56,7 +58,7 @@ public final class SpecialRegs {
         b.setReg(XER_CA, bit(c, v, 29));
         b.setReg(XER_OV32, bit(c, v, 19));
         b.setReg(XER_CA32, bit(c, v, 18));
-        b.setReg(XER_BC, b.and(v, c.c32(0x7F)));
+        b.setReg(XER_BC, b.and(v64, c.c64(0xFFFF_FFFFL & ~XER_FLAGS)));
     }
 
     private static Value bit(LiftContext c, Value v, int n) {

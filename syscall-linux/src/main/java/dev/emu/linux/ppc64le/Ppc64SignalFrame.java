@@ -61,7 +61,7 @@ final class Ppc64SignalFrame {
         cpu.set("xer_ca", xer >>> 29 & 1);
         cpu.set("xer_ov32", xer >>> 19 & 1);
         cpu.set("xer_ca32", xer >>> 18 & 1);
-        cpu.set("xer_bc", xer & 0x7F);
+        cpu.set("xer_bc", xer & 0xFFFF_FFFFL & ~(1L << 31 | 1L << 30 | 1L << 29 | 1L << 19 | 1L << 18));
     }
 
     /** CR from the eight 4-bit field slots, CR0 in the top nibble. */
