@@ -56,9 +56,10 @@ public final class FpHelpers {
             f = f & ~(Fpscr.FR | Fpscr.FI) | (st.inexact ? Fpscr.FI : 0) | (st.incremented ? Fpscr.FR : 0);
         }
         if (fprf) {
-            // a single-precision result is classified as the double it is kept as (QEMU does so;
-            // a value denormal in single format reads as normal)
-            int c = Fpscr.classDouble(result);
+            // SINGLE: classified in single format (xscvdpsp); the single-precision arithmetic
+            // results are classified as the doubles they are kept as (QEMU does so: a value
+            // denormal in single format reads as normal), so they pass DOUBLE
+            int c = fmt == PpcFp.SINGLE ? Fpscr.classSingle(PpcFp.doubleToSingleExact(result)) : Fpscr.classDouble(result);
             f = f & ~Fpscr.FPRF | (long) c << Fpscr.FPRF_SHIFT;
         }
         s.regs[FPSCR] = f;
@@ -101,7 +102,7 @@ public final class FpHelpers {
             default -> throw new IllegalStateException("A-form XO " + xo);
         };
         setFpr(s, frt(w), r);
-        commit(s, st, r, fmt, true, true);
+        commit(s, st, r, PpcFp.DOUBLE, true, true);
         record(s, w);
     }
 
@@ -144,7 +145,7 @@ public final class FpHelpers {
             default -> throw new IllegalStateException("X-form XO " + xo);
         }
         setFpr(s, frt(w), r);
-        commit(s, st, r, fmt, fprf, true);
+        commit(s, st, r, PpcFp.DOUBLE, fprf, true);
         if ((st.exc & Fpscr.VXCVI) != 0) {
             // FPRF is undefined after an invalid conversion; QEMU makes it the QNaN class
             s.regs[FPSCR] = s.regs[FPSCR] & ~Fpscr.FPRF | (long) Fpscr.QNAN << Fpscr.FPRF_SHIFT;

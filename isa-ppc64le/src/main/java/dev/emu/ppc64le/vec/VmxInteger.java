@@ -90,6 +90,10 @@ public final class VmxInteger {
         VX.def("vsumsws", 1928, VmxInteger::vsumsws);
         VX.def("vgbbd", 1292, OpTable.TB, VmxInteger::vgbbd);
         VX.def("vbpermq", 1356, VmxInteger::vbpermq);
+        for (int ps = 0; ps < 2; ps++) { // PS, bit 22, inside the 11-bit XO
+            VX.def("bcdadd." + (ps == 0 ? "" : "_ps"), 1025 | ps << 9, (s, w) -> VecTests.bcd(s, w, false));
+            VX.def("bcdsub." + (ps == 0 ? "" : "_ps"), 1089 | ps << 9, (s, w) -> VecTests.bcd(s, w, true));
+        }
         VmxPermute.define(VX);
         VmxFloat.defineVx(VX);
     }

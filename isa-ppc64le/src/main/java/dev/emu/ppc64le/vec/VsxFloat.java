@@ -58,7 +58,7 @@ final class VsxFloat {
     /** Lands the exceptions; a scalar result also sets FPRF, FR and FI. */
     static void finish(CpuState s, Status st, int shape, long scalarResult, boolean classify) {
         boolean scalar = (shape == SD || shape == SS) && classify;
-        FpHelpers.commit(s, st, scalarResult, fmt(shape), scalar, scalar);
+        FpHelpers.commit(s, st, scalarResult, PpcFp.DOUBLE, scalar, scalar);
     }
 
     static VecOp op2(int shape, Op2 f) {
