@@ -41,6 +41,8 @@ final class FpVectorRows {
         r.X0("stfsx", 663, FpLoadStore::stfsx).X0("stfsux", 695, FpLoadStore::stfsux);
         r.X0("stfdx", 727, FpLoadStore::stfdx).X0("stfdux", 759, FpLoadStore::stfdux);
         r.X0("stfiwx", 983, FpLoadStore::stfiwx);
+        r.DS("lfdp", 57, 0, FpLoadStore::lfdp).DS("stfdp", 61, 0, FpLoadStore::stfdp);
+        r.X0("lfdpx", 791, FpLoadStore::lfdpx).X0("stfdpx", 919, FpLoadStore::stfdpx);
         // 4.6.4 moves (FRA must be 0 except for fcpsgn)
         r.insn("fmr", "111111_ttttt_00000_bbbbb_0001001000_r", FpArith::fmr);
         r.insn("fneg", "111111_ttttt_00000_bbbbb_0000101000_r", FpArith::fneg);

@@ -76,6 +76,37 @@ public final class FpLoadStore {
         }
     }
 
+    /**
+     * lfdp/lfdpx/stfdp/stfdpx (4.6.2-3, load/store floating-point double pair): FRTp must be
+     * even. In Little-Endian mode the doubleword at EA goes with FRTp+1 and the one at EA+8
+     * with FRTp, as QEMU does.
+     */
+    private static void pair(LiftContext c, Fields f, boolean indexed, boolean store) {
+        int t = f.get('t');
+        if ((t & 1) != 0) {
+            c.illegal();
+            return;
+        }
+        Value base = c.gprOrZero(f.get('a'));
+        Value ea = indexed ? c.b.add(base, c.gpr(f.get('b'))) : c.offset(base, (long) f.signed('i') << 2);
+        Value second = c.offset(ea, 8);
+        if (store) {
+            c.store(ea, c.b.getReg64(fpr(t + 1)), 8);
+            c.store(second, c.b.getReg64(fpr(t)), 8);
+        } else {
+            Value lo = c.load(Type.I64, ea, 8, false), hi = c.load(Type.I64, second, 8, false);
+            c.b.setReg(fpr(t + 1), lo);
+            c.b.setReg(vsrLow(t + 1), c.c64(0));
+            c.b.setReg(fpr(t), hi);
+            c.b.setReg(vsrLow(t), c.c64(0));
+        }
+    }
+
+    public static void lfdp(LiftContext c, Fields f) { pair(c, f, false, false); }
+    public static void lfdpx(LiftContext c, Fields f) { pair(c, f, true, false); }
+    public static void stfdp(LiftContext c, Fields f) { pair(c, f, false, true); }
+    public static void stfdpx(LiftContext c, Fields f) { pair(c, f, true, true); }
+
     public static void lfs(LiftContext c, Fields f) { load(c, f, Kind.SINGLE, false, false); }
     public static void lfsu(LiftContext c, Fields f) { load(c, f, Kind.SINGLE, false, true); }
     public static void lfsx(LiftContext c, Fields f) { load(c, f, Kind.SINGLE, true, false); }

@@ -98,10 +98,9 @@ public final class VecTests {
     // ------------------------------------------------------------------ decimal
     private static final BigInteger LIMIT = BigInteger.TEN.pow(31);
 
-    /** The signed value of a packed decimal register, or null when a digit or the sign code is invalid. */
-    static BigInteger decimal(Vr v) {
-        int sign = (int) (v.lo & 15);
-        if (sign < 10) {
+    /** The magnitude of a packed decimal register, or null when a digit or the sign code is invalid. */
+    static BigInteger magnitude(Vr v) {
+        if ((v.lo & 15) < 10) {
             return null;
         }
         BigInteger r = BigInteger.ZERO;
@@ -113,27 +112,44 @@ public final class VecTests {
             }
             r = r.multiply(BigInteger.TEN).add(BigInteger.valueOf(d));
         }
-        return sign == 0xB || sign == 0xD ? r.negate() : r;
+        return r;
+    }
+
+    static boolean negative(Vr v) {
+        long sign = v.lo & 15;
+        return sign == 0xB || sign == 0xD;
     }
 
     /**
      * bcdadd. / bcdsub.: VRT = VRA +/- VRB in packed decimal (31 digits, sign code D for negative,
-     * C or (PS = 1) F for positive and zero); CR6 LT/GT/EQ by the result's sign, SO on overflow
-     * (the low 31 digits are kept). Invalid operands give all ones and CR6 = 0b0001 (the ISA
-     * leaves VRT undefined; this is QEMU's value).
+     * C or (PS = 1) F for positive); operands of one sign keep it even for a zero sum (-0 + -0 is
+     * -0), otherwise the larger magnitude's sign wins and an exact cancellation is +0. CR6: LT
+     * for a negative result, GT for a positive nonzero one, EQ for zero (with LT for -0), SO on
+     * overflow (the low 31 digits are kept). Invalid operands give all ones and CR6 = 0b0001
+     * (the ISA leaves VRT undefined; this is QEMU's value).
      */
     public static void bcd(CpuState s, int w, boolean subtract) {
-        BigInteger a = decimal(Vr.vr(s, va(w))), b = decimal(Vr.vr(s, vb(w)));
+        Vr va = Vr.vr(s, va(w)), vb = Vr.vr(s, vb(w));
+        BigInteger a = magnitude(va), b = magnitude(vb);
         int ps = w >>> 9 & 1;
         if (a == null || b == null) {
             Vr.setVr(s, vt(w), new Vr(-1L, -1L));
             s.regs[crField(6)] = 1;
             return;
         }
-        BigInteger r = subtract ? a.subtract(b) : a.add(b);
-        boolean overflow = r.abs().compareTo(LIMIT) >= 0;
-        BigInteger mag = r.abs().mod(LIMIT);
-        boolean neg = r.signum() < 0 && mag.signum() != 0;
+        boolean negA = negative(va), negB = negative(vb) ^ subtract;
+        BigInteger sum;
+        boolean neg;
+        if (negA == negB) {
+            sum = a.add(b);
+            neg = negA;
+        } else {
+            int cmp = a.compareTo(b);
+            sum = cmp >= 0 ? a.subtract(b) : b.subtract(a);
+            neg = cmp > 0 ? negA : cmp < 0 && negB;
+        }
+        boolean overflow = sum.compareTo(LIMIT) >= 0;
+        BigInteger mag = sum.mod(LIMIT);
         Vr out = new Vr(0, neg ? 0xD : ps == 1 ? 0xF : 0xC);
         String digits = mag.toString();
         for (int i = 0; i < digits.length(); i++) {
@@ -146,7 +162,7 @@ public final class VecTests {
             }
         }
         Vr.setVr(s, vt(w), out);
-        int cr = mag.signum() == 0 ? 2 : neg ? 8 : 4;
+        int cr = mag.signum() == 0 ? 2 | (neg ? 8 : 0) : neg ? 8 : 4;
         s.regs[crField(6)] = cr | (overflow ? 1 : 0);
     }
 }

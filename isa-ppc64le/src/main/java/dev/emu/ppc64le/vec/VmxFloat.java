@@ -123,7 +123,7 @@ public final class VmxFloat {
                 v = (isNaN(x) ? x : isNaN(y) ? y : z) | 0x40_0000;
             } else {
                 float fa = Float.intBitsToFloat(x), fb = Float.intBitsToFloat(y), fc = Float.intBitsToFloat(z);
-                float p = negate ? Math.fma(-fa, fc, fb) : Math.fma(fa, fc, fb);
+                float p = negate ? -Math.fma(fa, fc, -fb) : Math.fma(fa, fc, fb); // negated after rounding: -0 stays
                 v = result(nj, p);
             }
             r.set(4, i, v);
