@@ -41,6 +41,8 @@ final class FpVectorRows {
         r.X0("stfsx", 663, FpLoadStore::stfsx).X0("stfsux", 695, FpLoadStore::stfsux);
         r.X0("stfdx", 727, FpLoadStore::stfdx).X0("stfdux", 759, FpLoadStore::stfdux);
         r.X0("stfiwx", 983, FpLoadStore::stfiwx);
+        r.DS("lfdp", 57, 0, FpLoadStore::lfdp).DS("stfdp", 61, 0, FpLoadStore::stfdp);
+        r.X0("lfdpx", 791, FpLoadStore::lfdpx).X0("stfdpx", 919, FpLoadStore::stfdpx);
         // 4.6.4 moves (FRA must be 0 except for fcpsgn)
         r.insn("fmr", "111111_ttttt_00000_bbbbb_0001001000_r", FpArith::fmr);
         r.insn("fneg", "111111_ttttt_00000_bbbbb_0000101000_r", FpArith::fneg);
@@ -66,7 +68,11 @@ final class FpVectorRows {
         }
         r.insn("fcfids", "111011_ttttt_00000_bbbbb_1101001110_r", FpArith::convert);
         r.insn("fcfidus", "111011_ttttt_00000_bbbbb_1111001110_r", FpArith::convert);
-        // 4.6.8 compare
+        // 4.6.8 compare, test for software divide / square root
+        r.insn("ftdiv", "111111_ttt00_aaaaa_bbbbb_0010000000_0", FpArith::testDivide);
+        r.insn("ftsqrt", "111111_ttt00_00000_bbbbb_0010100000_0", FpArith::testSqrt);
+        r.insn("fmrgew", "111111_ttttt_aaaaa_bbbbb_1111000110_0", FpArith::fmrgew);
+        r.insn("fmrgow", "111111_ttttt_aaaaa_bbbbb_1101000110_0", FpArith::fmrgow);
         r.insn("fcmpu", "111111_ttt00_aaaaa_bbbbb_0000000000_0", FpArith::compare);
         r.insn("fcmpo", "111111_ttt00_aaaaa_bbbbb_0000100000_0", FpArith::compare);
         // 4.6.10 FPSCR
@@ -104,7 +110,7 @@ final class FpVectorRows {
         r.X0("stvewx", 199, VmxLoadStore::stvewx);
         r.X0("lvsl", 6, VmxLoadStore::lvsl).X0("lvsr", 38, VmxLoadStore::lvsr);
         for (OpTable.Entry e : VmxInteger.VX.entries()) {
-            r.VX(e.name(), e.xo(), VecOps::vx);
+            r.insn(e.name(), "000100_" + e.fields() + "_" + bits(e.xo(), 11), VecOps::vx);
         }
         for (OpTable.Entry e : VmxPermute.VA.entries()) {
             r.VA(e.name(), e.xo(), VecOps::va);
@@ -127,12 +133,20 @@ final class FpVectorRows {
         r.insn("mtvsrwa", "011111_ttttt_aaaaa_00000_0011010011_x", VsxLoadStore::mtvsrwa);
         r.insn("mtvsrwz", "011111_ttttt_aaaaa_00000_0011110011_x", VsxLoadStore::mtvsrwz);
         for (OpTable.Entry e : Vsx.XX3.entries()) {
-            r.insn(e.name(), "111100_ttttt_aaaaa_bbbbb_" + bits(e.xo(), 8) + "_zyx", VecOps::xx3);
+            // the scalar compares name a CR field (bits 9:10 and TX reserved)
+            boolean crTarget = e.name().startsWith("xscmp") || e.name().matches("x[sv]tdiv[sd]p");
+            String t = crTarget ? "ttt00" : "ttttt", tx = crTarget ? "0" : "x";
+            r.insn(e.name(), "111100_" + t + "_aaaaa_bbbbb_" + bits(e.xo(), 8) + "_zy" + tx, VecOps::xx3);
         }
         for (OpTable.Entry e : Vsx.XX2.entries()) {
-            // xxspltw's UIM sits in bits 14:15; the other XX2 rows need bits 11:15 zero
+            // xxspltw's UIM sits in bits 14:15; the other XX2 rows need bits 11:15 zero; the
+            // square root tests name a CR field (bits 9:10 and TX reserved)
             String mid = e.name().equals("xxspltw") ? "000ii" : "00000";
-            r.XX2(e.name(), 60, mid, e.xo(), VecOps::xx2);
+            if (e.name().matches("x[sv]tsqrt[sd]p")) {
+                r.insn(e.name(), "111100_ttt00_00000_bbbbb_" + bits(e.xo(), 9) + "_y0", VecOps::xx2);
+            } else {
+                r.XX2(e.name(), 60, mid, e.xo(), VecOps::xx2);
+            }
         }
         for (OpTable.Entry e : Vsx.XX4.entries()) {
             r.XX4(e.name(), 60, e.xo(), VecOps::xx4);

@@ -3,6 +3,7 @@ package dev.emu.ppc64le.fp;
 import static dev.emu.ppc64le.PpcRegisters.FPSCR;
 import static dev.emu.ppc64le.PpcRegisters.crField;
 import static dev.emu.ppc64le.PpcRegisters.fpr;
+import static dev.emu.ppc64le.PpcRegisters.vsrLow;
 
 import dev.emu.core.cpu.CpuState;
 import dev.emu.ppc64le.fp.PpcFp.Status;
@@ -32,6 +33,15 @@ public final class FpHelpers {
         return w >>> 6 & 31;
     }
 
+    /**
+     * Writes FPR n: doubleword 0 of vs n; doubleword 1, which the ISA leaves undefined, becomes 0
+     * as QEMU makes it.
+     */
+    public static void setFpr(CpuState s, int n, long v) {
+        s.regs[fpr(n)] = v;
+        s.regs[vsrLow(n)] = 0;
+    }
+
     public static int mode(CpuState s) {
         return (int) s.regs[FPSCR] & 3;
     }
@@ -46,6 +56,9 @@ public final class FpHelpers {
             f = f & ~(Fpscr.FR | Fpscr.FI) | (st.inexact ? Fpscr.FI : 0) | (st.incremented ? Fpscr.FR : 0);
         }
         if (fprf) {
+            // SINGLE: classified in single format (xscvdpsp); the single-precision arithmetic
+            // results are classified as the doubles they are kept as (QEMU does so: a value
+            // denormal in single format reads as normal), so they pass DOUBLE
             int c = fmt == PpcFp.SINGLE ? Fpscr.classSingle(PpcFp.doubleToSingleExact(result)) : Fpscr.classDouble(result);
             f = f & ~Fpscr.FPRF | (long) c << Fpscr.FPRF_SHIFT;
         }
@@ -69,7 +82,7 @@ public final class FpHelpers {
         long a = s.regs[fpr(fra(w))], b = s.regs[fpr(frb(w))], c = s.regs[fpr(frc(w))];
         if (xo == FSEL) {
             double d = Double.longBitsToDouble(a);
-            s.regs[fpr(frt(w))] = d >= 0.0 ? c : b;
+            setFpr(s, frt(w), d >= 0.0 ? c : b);
             record(s, w);
             return;
         }
@@ -88,8 +101,8 @@ public final class FpHelpers {
             case FNMADD -> PpcFp.fma(st, a, c, b, false, true, fmt);
             default -> throw new IllegalStateException("A-form XO " + xo);
         };
-        s.regs[fpr(frt(w))] = r;
-        commit(s, st, r, fmt, true, true);
+        setFpr(s, frt(w), r);
+        commit(s, st, r, PpcFp.DOUBLE, true, true);
         record(s, w);
     }
 
@@ -131,8 +144,12 @@ public final class FpHelpers {
             }
             default -> throw new IllegalStateException("X-form XO " + xo);
         }
-        s.regs[fpr(frt(w))] = r;
-        commit(s, st, r, fmt, fprf, true);
+        setFpr(s, frt(w), r);
+        commit(s, st, r, PpcFp.DOUBLE, fprf, true);
+        if ((st.exc & Fpscr.VXCVI) != 0) {
+            // FPRF is undefined after an invalid conversion; QEMU makes it the QNaN class
+            s.regs[FPSCR] = s.regs[FPSCR] & ~Fpscr.FPRF | (long) Fpscr.QNAN << Fpscr.FPRF_SHIFT;
+        }
         record(s, w);
     }
 
@@ -155,7 +172,7 @@ public final class FpHelpers {
     // ------------------------------------------------------------------ FPSCR moves (4.6.10)
     /** mffs: FRT = FPSCR. */
     public static void mffs(CpuState s, int w) {
-        s.regs[fpr(frt(w))] = s.regs[FPSCR];
+        setFpr(s, frt(w), s.regs[FPSCR]);
         record(s, w);
     }
 

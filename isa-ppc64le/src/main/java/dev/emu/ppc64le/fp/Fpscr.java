@@ -35,9 +35,9 @@ public final class Fpscr {
     /** ORs exception bits in, setting FX if any of them was clear. */
     public static long raise(long f, int exc) {
         if ((exc & ~f & EXCEPTIONS) != 0) {
-            f |= FX;
+            f |= FX & 0xFFFF_FFFFL;
         }
-        return summarise(f | exc);
+        return summarise(f | exc & 0xFFFF_FFFFL);
     }
 
     /** FPRF's code for the binary64 {@code bits}. */

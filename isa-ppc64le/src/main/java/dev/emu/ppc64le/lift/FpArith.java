@@ -2,12 +2,14 @@ package dev.emu.ppc64le.lift;
 
 import static dev.emu.ppc64le.PpcRegisters.FPSCR;
 import static dev.emu.ppc64le.PpcRegisters.fpr;
+import static dev.emu.ppc64le.PpcRegisters.vsrLow;
 
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.TrapKind;
 import dev.emu.core.ir.Value;
 import dev.emu.ppc64le.fp.FpHelpers;
 import dev.emu.ppc64le.fp.Fpscr;
+import dev.emu.ppc64le.vec.VecTests;
 
 /**
  * Book I 4.6.4-4.6.10: the FP move instructions (fmr, fneg, fabs, fnabs, fcpsgn) as IR on the
@@ -57,8 +59,10 @@ public final class FpArith {
     }
 
     private static void move(LiftContext c, Fields f, SignOp op) {
-        Value a = c.b.getReg64(fpr(f.get('a'))), b = c.b.getReg64(fpr(f.get('b')));
+        boolean hasA = f.pattern().fieldLetters().indexOf('a') >= 0; // only fcpsgn reads FRA
+        Value a = hasA ? c.b.getReg64(fpr(f.get('a'))) : null, b = c.b.getReg64(fpr(f.get('b')));
         c.b.setReg(fpr(f.get('t')), op.apply(c, a, b));
+        c.b.setReg(vsrLow(f.get('t')), c.c64(0)); // doubleword 1 of an FPR's VSR: 0, as QEMU
         recordCr1(c, f);
     }
 
@@ -70,6 +74,30 @@ public final class FpArith {
     public static void fcpsgn(LiftContext c, Fields f) {
         move(c, f, (x, a, b) -> x.b.or(x.b.and(a, x.c64(SIGN)), x.b.and(b, x.c64(~SIGN))));
     }
+
+    private static final Helper TEST_FLOAT = Helper.of(VecTests.class, "testFloat");
+
+    /** ftdiv BF, FRA, FRB. */
+    public static void testDivide(LiftContext c, Fields f) {
+        c.b.call(TEST_FLOAT, c.c32(f.word()), c.c32(0), c.c32(0));
+    }
+
+    /** ftsqrt BF, FRB. */
+    public static void testSqrt(LiftContext c, Fields f) {
+        c.b.call(TEST_FLOAT, c.c32(f.word()), c.c32(1), c.c32(0));
+    }
+
+    /** fmrgew / fmrgow: the even (high) or odd (low) words of FRA and FRB. */
+    private static void mergeWords(LiftContext c, Fields f, boolean odd) {
+        Value a = c.b.getReg64(fpr(f.get('a'))), b = c.b.getReg64(fpr(f.get('b')));
+        Value hi = odd ? c.b.shl(a, c.c64(32)) : c.b.and(a, c.c64(0xFFFF_FFFF_0000_0000L));
+        Value lo = odd ? c.b.and(b, c.c64(0xFFFF_FFFFL)) : c.b.shr(b, c.c64(32));
+        c.b.setReg(fpr(f.get('t')), c.b.or(hi, lo));
+        c.b.setReg(vsrLow(f.get('t')), c.c64(0));
+    }
+
+    public static void fmrgew(LiftContext c, Fields f) { mergeWords(c, f, false); }
+    public static void fmrgow(LiftContext c, Fields f) { mergeWords(c, f, true); }
 
     public static void mffs(LiftContext c, Fields f) {
         c.b.call(MFFS, c.c32(f.word()));

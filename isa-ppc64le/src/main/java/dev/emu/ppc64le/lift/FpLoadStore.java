@@ -1,6 +1,7 @@
 package dev.emu.ppc64le.lift;
 
 import static dev.emu.ppc64le.PpcRegisters.fpr;
+import static dev.emu.ppc64le.PpcRegisters.vsrLow;
 
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.Type;
@@ -11,7 +12,8 @@ import dev.emu.ppc64le.vec.VecHelpers;
  * Book I 4.6.2-4.6.3 floating-point loads and stores (D- and X-form, with update) and
  * lfiwax/lfiwzx/stfiwx. Single-precision loads widen the word to the double an FPR holds and
  * stores narrow it by the ISA's bit selection, neither raising exceptions. An update form with
- * RA = 0 is an invalid form (SIGILL). Doubleword 1 of the VSX register is left as it was.
+ * RA = 0 is an invalid form (SIGILL). Doubleword 1 of the VSX register becomes 0 (QEMU's choice
+ * for what the ISA leaves undefined).
  */
 public final class FpLoadStore {
     private FpLoadStore() {}
@@ -34,7 +36,9 @@ public final class FpLoadStore {
             return;
         }
         Value ea = ea(c, f, indexed, update);
-        c.b.setReg(fpr(f.get('t')), loadValue(c, ea, k));
+        Value v = loadValue(c, ea, k);
+        c.b.setReg(fpr(f.get('t')), v);
+        c.b.setReg(vsrLow(f.get('t')), c.c64(0)); // as QEMU: doubleword 1 is undefined in the ISA
         if (update) {
             c.setGpr(a, ea);
         }
@@ -71,6 +75,37 @@ public final class FpLoadStore {
             default -> c.store(ea, c.b.trunc32(v), 4);
         }
     }
+
+    /**
+     * lfdp/lfdpx/stfdp/stfdpx (4.6.2-3, load/store floating-point double pair): FRTp must be
+     * even. In Little-Endian mode the doubleword at EA goes with FRTp+1 and the one at EA+8
+     * with FRTp, as QEMU does.
+     */
+    private static void pair(LiftContext c, Fields f, boolean indexed, boolean store) {
+        int t = f.get('t');
+        if ((t & 1) != 0) {
+            c.illegal();
+            return;
+        }
+        Value base = c.gprOrZero(f.get('a'));
+        Value ea = indexed ? c.b.add(base, c.gpr(f.get('b'))) : c.offset(base, (long) f.signed('i') << 2);
+        Value second = c.offset(ea, 8);
+        if (store) {
+            c.store(ea, c.b.getReg64(fpr(t + 1)), 8);
+            c.store(second, c.b.getReg64(fpr(t)), 8);
+        } else {
+            Value lo = c.load(Type.I64, ea, 8, false), hi = c.load(Type.I64, second, 8, false);
+            c.b.setReg(fpr(t + 1), lo);
+            c.b.setReg(vsrLow(t + 1), c.c64(0));
+            c.b.setReg(fpr(t), hi);
+            c.b.setReg(vsrLow(t), c.c64(0));
+        }
+    }
+
+    public static void lfdp(LiftContext c, Fields f) { pair(c, f, false, false); }
+    public static void lfdpx(LiftContext c, Fields f) { pair(c, f, true, false); }
+    public static void stfdp(LiftContext c, Fields f) { pair(c, f, false, true); }
+    public static void stfdpx(LiftContext c, Fields f) { pair(c, f, true, true); }
 
     public static void lfs(LiftContext c, Fields f) { load(c, f, Kind.SINGLE, false, false); }
     public static void lfsu(LiftContext c, Fields f) { load(c, f, Kind.SINGLE, false, true); }

@@ -11,8 +11,17 @@ import java.util.List;
  * one row per entry, and the row's helper finds the same entry again by the word's opcode.
  */
 public final class OpTable {
-    /** One instruction: its mnemonic, extended opcode and semantics. */
-    public record Entry(String name, int xo, VecOp op) {}
+    /**
+     * One instruction: its mnemonic, extended opcode, semantics, and the pattern of its operand
+     * fields (bits 6:20 for VMX: {@code t} VRT, {@code a} VRA or an immediate, {@code b} VRB,
+     * {@code 0} a reserved field that must be zero, as QEMU and the ISA's invalid forms want).
+     */
+    public record Entry(String name, int xo, VecOp op, String fields) {}
+
+    /** The operand fields of an instruction that reads VRA and VRB and writes VRT. */
+    public static final String TAB = "ttttt_aaaaa_bbbbb";
+    /** Unary: VRA is reserved. */
+    public static final String TB = "ttttt_00000_bbbbb";
 
     private final VecOp[] ops;
     private final List<Entry> entries = new ArrayList<>();
@@ -26,11 +35,15 @@ public final class OpTable {
     }
 
     public OpTable def(String name, int xo, VecOp op) {
+        return def(name, xo, TAB, op);
+    }
+
+    public OpTable def(String name, int xo, String fields, VecOp op) {
         if (ops[xo] != null) {
             throw new IllegalStateException(name + ": extended opcode " + xo + " taken");
         }
         ops[xo] = op;
-        entries.add(new Entry(name, xo, op));
+        entries.add(new Entry(name, xo, op, fields));
         return this;
     }
 

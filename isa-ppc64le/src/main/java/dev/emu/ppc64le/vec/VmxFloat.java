@@ -34,18 +34,18 @@ public final class VmxFloat {
         vx.def("vsubfp", 74, arith2((a, b) -> a - b));
         vx.def("vmaxfp", 1034, arith2((a, b) -> a > b || (a == b && Float.floatToRawIntBits(b) < 0) ? a : b));
         vx.def("vminfp", 1098, arith2((a, b) -> a < b || (a == b && Float.floatToRawIntBits(a) < 0) ? a : b));
-        vx.def("vrefp", 266, arith1(b -> 1f / b));
-        vx.def("vrsqrtefp", 330, arith1(b -> (float) (1.0 / Math.sqrt(b))));
-        vx.def("vexptefp", 394, arith1(b -> (float) Math.pow(2, b)));
-        vx.def("vlogefp", 458, arith1(b -> (float) (Math.log(b) / Math.log(2))));
-        vx.def("vrfin", 522, arith1(b -> (float) Math.rint(b)));
-        vx.def("vrfiz", 586, arith1(b -> (float) (b < 0 ? Math.ceil(b) : Math.floor(b))));
-        vx.def("vrfip", 650, arith1(b -> (float) Math.ceil(b)));
-        vx.def("vrfim", 714, arith1(b -> (float) Math.floor(b)));
-        vx.def("vcfux", 778, (s, w) -> fromInt(s, w, false));
-        vx.def("vcfsx", 842, (s, w) -> fromInt(s, w, true));
-        vx.def("vctuxs", 906, (s, w) -> toInt(s, w, false));
-        vx.def("vctsxs", 970, (s, w) -> toInt(s, w, true));
+        unary(vx, "vrefp", 266, (b -> 1f / b));
+        unary(vx, "vrsqrtefp", 330, (b -> (float) (1.0 / Math.sqrt(b))));
+        unary(vx, "vexptefp", 394, (b -> (float) Math.pow(2, b)));
+        unary(vx, "vlogefp", 458, (b -> (float) (Math.log(b) / Math.log(2))));
+        unary(vx, "vrfin", 522, (b -> (float) Math.rint(b)));
+        unary(vx, "vrfiz", 586, (b -> (float) (b < 0 ? Math.ceil(b) : Math.floor(b))));
+        unary(vx, "vrfip", 650, (b -> (float) Math.ceil(b)));
+        unary(vx, "vrfim", 714, (b -> (float) Math.floor(b)));
+        vx.def("vcfux", 778, "ttttt_iiiii_bbbbb", (s, w) -> fromInt(s, w, false));
+        vx.def("vcfsx", 842, "ttttt_iiiii_bbbbb", (s, w) -> fromInt(s, w, true));
+        vx.def("vctuxs", 906, "ttttt_iiiii_bbbbb", (s, w) -> toInt(s, w, false));
+        vx.def("vctsxs", 970, "ttttt_iiiii_bbbbb", (s, w) -> toInt(s, w, true));
         int[] xo = {198, 454, 710, 966};
         String[] name = {"vcmpeqfp", "vcmpgefp", "vcmpgtfp", "vcmpbfp"};
         for (int k = 0; k < 4; k++) {
@@ -96,6 +96,10 @@ public final class VmxFloat {
         };
     }
 
+    private static OpTable unary(OpTable vx, String name, int xo, F1 f) {
+        return vx.def(name, xo, OpTable.TB, arith1(f));
+    }
+
     private static VecOp arith1(F1 f) {
         return (s, w) -> {
             boolean nj = nonJava(s);
@@ -119,7 +123,7 @@ public final class VmxFloat {
                 v = (isNaN(x) ? x : isNaN(y) ? y : z) | 0x40_0000;
             } else {
                 float fa = Float.intBitsToFloat(x), fb = Float.intBitsToFloat(y), fc = Float.intBitsToFloat(z);
-                float p = negate ? Math.fma(-fa, fc, fb) : Math.fma(fa, fc, fb);
+                float p = negate ? -Math.fma(fa, fc, -fb) : Math.fma(fa, fc, fb); // negated after rounding: -0 stays
                 v = result(nj, p);
             }
             r.set(4, i, v);
@@ -138,7 +142,7 @@ public final class VmxFloat {
         Vr.setVr(s, vt(w), r);
     }
 
-    /** vctuxs/vctsxs: VRB * 2^UIM truncated to a saturated word; NaN gives 0 (and SAT). */
+    /** vctuxs/vctsxs: VRB * 2^UIM truncated to a saturated word; NaN gives 0. */
     private static void toInt(CpuState s, int w, boolean signed) {
         boolean nj = nonJava(s);
         Vr b = Vr.vr(s, vb(w)), r = new Vr();
@@ -149,8 +153,7 @@ public final class VmxFloat {
             double d = Math.scalb((double) Float.intBitsToFloat(y), uim);
             long v;
             if (isNaN(y)) {
-                v = 0;
-                Vr.setSat(s);
+                v = 0; // without SAT, as QEMU
             } else if (d >= max + 1.0) {
                 v = max;
                 Vr.setSat(s);

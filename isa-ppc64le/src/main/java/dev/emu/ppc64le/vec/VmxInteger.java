@@ -44,8 +44,8 @@ public final class VmxInteger {
             VX.def("vsl" + t, k < 3 ? 260 + 64 * k : 1476, bin(n, (s, a, b) -> a << (b & (bits - 1))));
             VX.def("vsr" + t, k < 3 ? 516 + 64 * k : 1732, bin(n, (s, a, b) -> a >>> (b & (bits - 1))));
             VX.def("vsra" + t, 772 + 64 * k, binSigned(n, (s, a, b) -> a >> (b & (bits - 1))));
-            VX.def("vclz" + t, 1794 + 64 * k, un(n, (s, b) -> Long.numberOfLeadingZeros(b) - (64 - bits)));
-            VX.def("vpopcnt" + t, 1795 + 64 * k, un(n, (s, b) -> Long.bitCount(b)));
+            VX.def("vclz" + t, 1794 + 64 * k, OpTable.TB, un(n, (s, b) -> Long.numberOfLeadingZeros(b) - (64 - bits)));
+            VX.def("vpopcnt" + t, 1795 + 64 * k, OpTable.TB, un(n, (s, b) -> Long.bitCount(b)));
             int eq = k < 3 ? 6 + 64 * k : 199, gtu = k < 3 ? 518 + 64 * k : 711, gts = k < 3 ? 774 + 64 * k : 967;
             for (int rc = 0; rc < 2; rc++) {
                 boolean rec = rc == 1;
@@ -88,8 +88,12 @@ public final class VmxInteger {
         VX.def("vsum4shs", 1608, (s, w) -> sum4(s, w, 2));
         VX.def("vsum2sws", 1672, VmxInteger::vsum2sws);
         VX.def("vsumsws", 1928, VmxInteger::vsumsws);
-        VX.def("vgbbd", 1292, VmxInteger::vgbbd);
+        VX.def("vgbbd", 1292, OpTable.TB, VmxInteger::vgbbd);
         VX.def("vbpermq", 1356, VmxInteger::vbpermq);
+        for (int ps = 0; ps < 2; ps++) { // PS, bit 22, inside the 11-bit XO
+            VX.def("bcdadd." + (ps == 0 ? "" : "_ps"), 1025 | ps << 9, (s, w) -> VecTests.bcd(s, w, false));
+            VX.def("bcdsub." + (ps == 0 ? "" : "_ps"), 1089 | ps << 9, (s, w) -> VecTests.bcd(s, w, true));
+        }
         VmxPermute.define(VX);
         VmxFloat.defineVx(VX);
     }

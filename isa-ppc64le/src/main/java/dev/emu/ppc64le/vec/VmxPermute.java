@@ -27,8 +27,8 @@ public final class VmxPermute {
             int n = 1 << k;
             vx.def("vmrgh" + sfx[k], 12 + 64 * k, merge(n, 0));
             vx.def("vmrgl" + sfx[k], 268 + 64 * k, merge(n, 8 / n));
-            vx.def("vsplt" + sfx[k], 524 + 64 * k, splat(n));
-            vx.def("vspltis" + sfx[k], 780 + 64 * k, (s, w) -> {
+            vx.def("vsplt" + sfx[k], 524 + 64 * k, "ttttt_" + "0000".substring(0, k + 1) + "iiii".substring(k) + "_bbbbb", splat(n));
+            vx.def("vspltis" + sfx[k], 780 + 64 * k, "ttttt_iiiii_00000", (s, w) -> {
                 long imm = (long) (w << 11) >> 27; // SIMM in the VRA field, sign-extended
                 Vr r = new Vr();
                 for (int i = 0; i < 16 / n; i++) {
@@ -53,20 +53,20 @@ public final class VmxPermute {
         vx.def("vpkswss", 462, pack(4, true, true, true));
         vx.def("vpksdss", 1486, pack(8, true, true, true));
         vx.def("vpkpx", 782, VmxPermute::vpkpx);
-        vx.def("vupkhsb", 526, unpack(1, 0));
-        vx.def("vupkhsh", 590, unpack(2, 0));
-        vx.def("vupkhsw", 1614, unpack(4, 0));
-        vx.def("vupklsb", 654, unpack(1, 8));
-        vx.def("vupklsh", 718, unpack(2, 4));
-        vx.def("vupklsw", 1742, unpack(4, 2));
-        vx.def("vupkhpx", 846, (s, w) -> unpackPixel(s, w, 0));
-        vx.def("vupklpx", 974, (s, w) -> unpackPixel(s, w, 4));
+        vx.def("vupkhsb", 526, OpTable.TB, unpack(1, 0));
+        vx.def("vupkhsh", 590, OpTable.TB, unpack(2, 0));
+        vx.def("vupkhsw", 1614, OpTable.TB, unpack(4, 0));
+        vx.def("vupklsb", 654, OpTable.TB, unpack(1, 8));
+        vx.def("vupklsh", 718, OpTable.TB, unpack(2, 4));
+        vx.def("vupklsw", 1742, OpTable.TB, unpack(4, 2));
+        vx.def("vupkhpx", 846, OpTable.TB, (s, w) -> unpackPixel(s, w, 0));
+        vx.def("vupklpx", 974, OpTable.TB, (s, w) -> unpackPixel(s, w, 4));
         vx.def("vsl", 452, (s, w) -> shiftBits(s, w, true));
         vx.def("vsr", 708, (s, w) -> shiftBits(s, w, false));
         vx.def("vslo", 1036, (s, w) -> shiftOctets(s, w, true));
         vx.def("vsro", 1100, (s, w) -> shiftOctets(s, w, false));
-        vx.def("mfvscr", 1540, (s, w) -> Vr.setVr(s, vt(w), new Vr(0, s.regs[VSCR] & 0xFFFF_FFFFL)));
-        vx.def("mtvscr", 1604, (s, w) -> s.regs[VSCR] = Vr.vr(s, vb(w)).lo & (Vr.SAT | Vr.NJ));
+        vx.def("mfvscr", 1540, "ttttt_00000_00000", (s, w) -> Vr.setVr(s, vt(w), new Vr(0, s.regs[VSCR] & 0xFFFF_FFFFL)));
+        vx.def("mtvscr", 1604, "00000_00000_bbbbb", (s, w) -> s.regs[VSCR] = Vr.vr(s, vb(w)).lo & (Vr.SAT | Vr.NJ));
     }
 
     static {

@@ -69,6 +69,12 @@ public final class Vsx {
             Vr a = Vr.vsr(s, xa(w)), b = Vr.vsr(s, xb(w)), c = Vr.vsr(s, xc(w));
             Vr.setVsr(s, xt(w), new Vr(a.hi & ~c.hi | b.hi & c.hi, a.lo & ~c.lo | b.lo & c.lo));
         });
+        XX3.def("xstdivdp", 61, (s, w) -> VecTests.testFloat(s, w, 0, 1));
+        XX3.def("xvtdivdp", 125, (s, w) -> VecTests.testVector(s, w, false, false));
+        XX3.def("xvtdivsp", 93, (s, w) -> VecTests.testVector(s, w, false, true));
+        XX2.def("xstsqrtdp", 106, (s, w) -> VecTests.testFloat(s, w, 1, 1));
+        XX2.def("xvtsqrtdp", 234, (s, w) -> VecTests.testVector(s, w, true, false));
+        XX2.def("xvtsqrtsp", 170, (s, w) -> VecTests.testVector(s, w, true, true));
         VsxFloat.define();
     }
 

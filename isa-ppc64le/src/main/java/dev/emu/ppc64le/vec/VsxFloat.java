@@ -58,7 +58,7 @@ final class VsxFloat {
     /** Lands the exceptions; a scalar result also sets FPRF, FR and FI. */
     static void finish(CpuState s, Status st, int shape, long scalarResult, boolean classify) {
         boolean scalar = (shape == SD || shape == SS) && classify;
-        FpHelpers.commit(s, st, scalarResult, fmt(shape), scalar, scalar);
+        FpHelpers.commit(s, st, scalarResult, PpcFp.DOUBLE, scalar, scalar);
     }
 
     static VecOp op2(int shape, Op2 f) {
@@ -229,6 +229,10 @@ final class VsxFloat {
                 last = f.apply(e, b.get(srcBytes, srcStride * i + srcOffset));
                 merge(st, e);
                 r.set(dstBytes, dstStride * i + dstOffset, last);
+                if (dstBytes == 4 && srcBytes == 8) {
+                    // a word result from a doubleword: QEMU fills both words of the doubleword
+                    r.set(4, (dstStride * i + dstOffset) ^ 1, last);
+                }
             }
             Vr.setVsr(s, xt(w), r);
             if (scalar) {
@@ -336,9 +340,8 @@ final class VsxFloat {
         x2.def("xvcvdpsp", 393, convert(false, 2, 8, 1, 0, 4, 2, 0, false, false, VsxFloat::toSingleBits));
         x2.def("xvcvspdp", 457, convert(false, 2, 4, 2, 0, 8, 1, 0, false, false, VsxFloat::fromSingleBits));
         x2.def("xscvdpspn", 267, (s, w) -> {
-            long d = Vr.vsr(s, xb(w)).hi;
-            Status quietly = new Status(FpHelpers.mode(s));
-            long v = PpcFp.isNaN(d) ? PpcFp.doubleToSingleExact(d) & 0xFFFF_FFFFL : toSingleBits(quietly, d);
+            // non-signalling: the bit selection of stfs, in words 0 and 1
+            long v = VecHelpers.doubleToStoredSingle(Vr.vsr(s, xb(w)).hi) & 0xFFFF_FFFFL;
             Vr.setVsr(s, xt(w), new Vr(v << 32 | v, 0));
         });
         x2.def("xscvspdpn", 331, (s, w) -> {

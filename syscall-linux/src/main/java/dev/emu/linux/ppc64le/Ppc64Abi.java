@@ -28,14 +28,18 @@ public final class Ppc64Abi implements LinuxAbi {
     /**
      * Only what the core implements: the 64-bit fixed-point, branch and storage facilities
      * (PPC_FEATURE_32 is set for every 64-bit CPU by Linux: 32-bit mode code runs too), a
-     * coherent instruction cache (stores to code invalidate translations), little-endian.
-     * HAS_FPU, HAS_ALTIVEC, HAS_VSX and, in HWCAP2, ARCH_2_07 (which implies them) come with
-     * the FP/VMX/VSX instructions.
+     * coherent instruction cache (stores to code invalidate translations), little-endian; the
+     * floating-point, VMX (AltiVec) and VSX facilities of ISA 2.07 (docs/ppc64le.md lists them).
+     * Not DFP, not the vector crypto instructions, not HTM, so not their bits.
      */
     public static final long HWCAP = PPC_FEATURE_32 | PPC_FEATURE_64 | PPC_FEATURE_HAS_MMU
-            | PPC_FEATURE_ICACHE_SNOOP | PPC_FEATURE_TRUE_LE;
-    /** isel, the TAR (bctar, mtspr/mfspr 815) and the user DSCR (mfspr/mtspr 3). */
-    public static final long HWCAP2 = PPC_FEATURE2_ISEL | PPC_FEATURE2_TAR | PPC_FEATURE2_DSCR;
+            | PPC_FEATURE_ICACHE_SNOOP | PPC_FEATURE_TRUE_LE
+            | PPC_FEATURE_HAS_FPU | PPC_FEATURE_HAS_ALTIVEC | PPC_FEATURE_HAS_VSX;
+    /**
+     * ISA 2.07 (glibc's POWER8 baseline check and its POWER8 string functions need it), isel,
+     * the TAR (bctar, mtspr/mfspr 815) and the user DSCR (mfspr/mtspr 3).
+     */
+    public static final long HWCAP2 = PPC_FEATURE2_ARCH_2_07 | PPC_FEATURE2_ISEL | PPC_FEATURE2_TAR | PPC_FEATURE2_DSCR;
 
     /** AT_DCACHEBSIZE, AT_ICACHEBSIZE, AT_UCACHEBSIZE (asm/auxvec.h). */
     static final int AT_DCACHEBSIZE = 19, AT_ICACHEBSIZE = 20, AT_UCACHEBSIZE = 21;
