@@ -121,6 +121,13 @@ class FpArithTest {
     }
 
     @Test
+    void decimalRoundingModeFieldRoundTrips() {
+        VecRunner r = VecRunner.code(0xfdff158e, 0xfc20048e).fprBits(2, 0x5_0000_0000L).run(); // mtfsf 0xff,f2,0,1 ; mffs f1
+        assertThat(r.fpscr()).isEqualTo(0x5_0000_0000L);
+        assertThat(r.hi(1)).isEqualTo(0x5_0000_0000L);
+    }
+
+    @Test
     void enablingAnExceptionIsRefused() {
         VecRunner r = VecRunner.code(0xff00004c).fpscr(2).run(); // mtfsb1 24 (VE)
         assertThat(r.state().trap).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);
