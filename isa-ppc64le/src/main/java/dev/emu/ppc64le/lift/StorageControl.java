@@ -6,6 +6,7 @@ import static dev.emu.ppc64le.PpcRegisters.RESERVE_VAL;
 
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.IrBuilder;
+import dev.emu.core.ir.ReservedStore;
 import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
 import dev.emu.ppc64le.PpcHelpers;
@@ -14,12 +15,10 @@ import dev.emu.ppc64le.PpcHelpers;
  * Book II: load-and-reserve / store-conditional (4.4.2), memory barriers (sync, lwsync,
  * eieio, isync), and the cache management instructions a user program may issue (4.3).
  *
- * <p>Reservations work the way QEMU keeps them: a load-and-reserve records the address, size
- * and value it read; a store-conditional of the same size to that address succeeds by an
- * atomic compare-and-swap from the recorded value, so it is atomic against every other guest
- * thread (it may succeed after the memory changed and changed back, which no correct program
- * can tell). Byte and halfword forms swap the aligned word holding them. CR0 is 0b00 || success
- * || XER.SO. Both need natural alignment (an alignment interrupt, SIGBUS, otherwise).
+ * <p>Reservations work the way QEMU keeps them ({@link ReservedStore}): a load-and-reserve
+ * records the address, size and value it read; a store-conditional of the same size to that
+ * address succeeds by an atomic compare-and-swap from the recorded value. CR0 is 0b00 ||
+ * success || XER.SO. Both need natural alignment (an alignment interrupt, SIGBUS, otherwise).
  */
 public final class StorageControl {
     private StorageControl() {}
@@ -54,25 +53,7 @@ public final class StorageControl {
         Value ea = alignedEa(c, f, size, true);
         Value value = c.gpr(f.get('t'));
         Value reserved = b.and(b.cmpEq(ea, b.getReg64(RESERVE_ADDR)), b.cmpEq(b.getReg32(RESERVE_SIZE), c.c32(size)));
-        Value ok;
-        if (size >= 4) {
-            Type t = size == 8 ? Type.I64 : Type.I32;
-            Value expected = b.getReg(t, RESERVE_VAL);
-            Value v = t == Type.I64 ? value : b.trunc32(value);
-            // without the reservation, swap in what memory already holds: nothing changes
-            Value old = b.cas(ea, expected, b.select(reserved, v, expected), size, false);
-            ok = b.and(reserved, b.cmpEq(old, expected));
-        } else {
-            Value word = b.and(ea, c.c64(~3L));
-            Value shift = b.trunc32(b.shl(b.and(ea, c.c64(3)), c.c64(3)));
-            Value lane = c.c32(size == 1 ? 0xFF : 0xFFFF);
-            Value current = c.load(Type.I32, word, 4, false);
-            Value others = b.and(current, b.not(b.shl(lane, shift)));
-            Value expected = b.or(others, b.shl(b.and(b.getReg32(RESERVE_VAL), lane), shift));
-            Value desired = b.or(others, b.shl(b.and(b.trunc32(value), lane), shift));
-            Value old = b.cas(word, expected, b.select(reserved, desired, expected), 4, false);
-            ok = b.and(reserved, b.cmpEq(old, expected));
-        }
+        Value ok = ReservedStore.swap(b, ea, reserved, b.getReg64(RESERVE_VAL), value, size);
         b.setReg(RESERVE_ADDR, c.c64(-1));
         c.setCrField(0, b.or(b.shl(ok, c.c32(1)), c.so()));
     }

@@ -17,7 +17,12 @@ public final class P64Asm {
         private int offset = -1;
     }
 
-    private record Fixup(int at, Label label, boolean conditional) {}
+    /** A branch to {@code label}, or (with {@code from}) a D-form immediate of label - from. */
+    private record Fixup(int at, Label label, boolean conditional, Label from) {
+        Fixup(int at, Label label, boolean conditional) {
+            this(at, label, conditional, null);
+        }
+    }
 
     private final long origin;
     private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -210,6 +215,12 @@ public final class P64Asm {
         return word(16 << 26 | bo << 21 | bi << 16);
     }
 
+    /** addi rt, ra, (to - from): a position-independent address from a base label's address in ra. */
+    public P64Asm addiDistance(int rt, int ra, Label from, Label to) {
+        fixups.add(new Fixup(buf.size(), to, false, from));
+        return word(d(14, rt, ra, 0));
+    }
+
     /** BO values: branch if CR bit set / clear; decrement CTR and branch if non-zero. */
     public static final int BO_TRUE = 12, BO_FALSE = 4, BO_DNZ = 16;
 
@@ -240,10 +251,15 @@ public final class P64Asm {
             if (f.label.offset < 0) {
                 throw new IllegalStateException("label not bound");
             }
-            int disp = f.label.offset - f.at;
+            int disp = f.label.offset - (f.from != null ? f.from.offset : f.at);
             int w = (out[f.at] & 0xFF) | (out[f.at + 1] & 0xFF) << 8 | (out[f.at + 2] & 0xFF) << 16
                     | (out[f.at + 3] & 0xFF) << 24;
-            if (f.conditional) {
+            if (f.from != null) {
+                if (f.from.offset < 0 || disp != (short) disp) {
+                    throw new IllegalStateException("label distance unbound or out of range: " + disp);
+                }
+                w |= disp & 0xFFFF;
+            } else if (f.conditional) {
                 if (disp != (short) disp) {
                     throw new IllegalStateException("conditional branch out of range: " + disp);
                 }

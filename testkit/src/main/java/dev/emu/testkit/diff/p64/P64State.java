@@ -1,6 +1,7 @@
 package dev.emu.testkit.diff.p64;
 
 import dev.emu.testkit.diff.RandomValues;
+import dev.emu.testkit.diff.WindowText;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -79,14 +80,7 @@ public final class P64State {
         }
         sb.append(String.format("lr 0x%016x  ctr 0x%016x  xer 0x%08x (%s)  cr 0x%08x%n", lr, ctr, xer,
                 xerFlags(xer), cr));
-        sb.append(String.format("mem at 0x%x, %d bytes:%n", P64DiffProgram.WINDOW, mem.length));
-        for (int off = 0; off < mem.length; off += 16) {
-            sb.append(String.format("  +0x%03x:", off));
-            for (int i = off; i < Math.min(off + 16, mem.length); i++) {
-                sb.append(i % 8 == 0 && i != off ? "  " : " ").append(String.format("%02x", mem[i] & 0xFF));
-            }
-            sb.append('\n');
-        }
+        WindowText.append(sb, P64DiffProgram.WINDOW, mem);
         return sb.toString();
     }
 
