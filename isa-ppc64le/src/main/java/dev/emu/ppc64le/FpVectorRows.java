@@ -109,6 +109,10 @@ final class FpVectorRows {
         r.X0("stvebx", 135, VmxLoadStore::stvebx).X0("stvehx", 167, VmxLoadStore::stvehx);
         r.X0("stvewx", 199, VmxLoadStore::stvewx);
         r.X0("lvsl", 6, VmxLoadStore::lvsl).X0("lvsr", 38, VmxLoadStore::lvsr);
+        // 6.13 (Book II) data stream touch and stop: performance hints, no effect here
+        r.insn("dst", "011111_t00--_aaaaa_bbbbb_0101010110_0", VmxLoadStore::hint);
+        r.insn("dstst", "011111_t00--_aaaaa_bbbbb_0101110110_0", VmxLoadStore::hint);
+        r.insn("dss", "011111_t00--_00000_00000_1100110110_0", VmxLoadStore::hint);
         for (OpTable.Entry e : VmxInteger.VX.entries()) {
             r.insn(e.name(), "000100_" + e.fields() + "_" + bits(e.xo(), 11), VecOps::vx);
         }

@@ -186,6 +186,9 @@ public final class FpHelpers {
         s.regs[FPSCR] = Fpscr.summarise(f & ~clear);
     }
 
+    /** FPSCR bits 29:31, the decimal rounding mode: kept and read back, though no DFP instruction uses it. */
+    static final long DRN = 0x7_0000_0000L;
+
     /**
      * The FPSCR after mtfsf / mtfsfi / mtfsb0 / mtfsb1 (pure: the lifter stores it, or raises
      * SIGILL when it would enable an exception or non-IEEE mode, which this core does not model).
@@ -198,26 +201,23 @@ public final class FpHelpers {
             case 711 -> { // mtfsf FLM, FRB, L, W
                 boolean l = (w >>> 25 & 1) != 0;
                 int flm = w >>> 17 & 0xFF;
-                boolean wbit = (w >>> 16 & 1) != 0;
+                int upper = (w >>> 16 & 1) != 0 ? 32 : 0; // W = 1: the fields of the upper word (DRN)
                 if (l) {
                     f = frb;
-                } else if (!wbit) {
+                } else {
                     long mask = 0;
                     for (int i = 0; i < 8; i++) {
                         if ((flm >>> (7 - i) & 1) != 0) {
-                            mask |= 0xFL << (28 - 4 * i);
+                            mask |= 0xFL << (28 - 4 * i + upper);
                         }
                     }
                     f = f & ~mask | frb & mask;
                 }
-                // W = 1 names the upper word's fields (DRN): not implemented, left unchanged
             }
             case 134 -> { // mtfsfi BF, U, W
                 int bf = w >>> 23 & 7, u = w >>> 12 & 0xF;
-                if ((w >>> 16 & 1) == 0) {
-                    int shift = 28 - 4 * bf;
-                    f = f & ~(0xFL << shift) | (long) u << shift;
-                }
+                int shift = 28 - 4 * bf + ((w >>> 16 & 1) != 0 ? 32 : 0);
+                f = f & ~(0xFL << shift) | (long) u << shift;
             }
             case 38, 70 -> { // mtfsb1 / mtfsb0 BT
                 int bt = w >>> 21 & 31;
@@ -236,7 +236,7 @@ public final class FpHelpers {
             }
             default -> throw new IllegalStateException("FPSCR move XO " + xo);
         }
-        f &= 0xFFFF_FFFFL & ~0x800; // bit 52 is reserved; the upper word (DRN) is not kept
+        f &= DRN | 0xFFFF_F7FFL; // of the upper word only DRN exists; bit 52 is reserved
         return Fpscr.summarise(f);
     }
 }

@@ -113,7 +113,7 @@ public final class FpArith {
      */
     public static void moveToFpscr(LiftContext c, Fields f) {
         Value old = c.b.getReg64(FPSCR);
-        Value frb = c.b.getReg64(fpr(f.get('b')));
+        Value frb = c.b.getReg64(fpr(f.word() >>> 11 & 31)); // mtfsf's FRB; the others ignore it
         Value next = c.b.call(MOVE_TO, old, frb, c.c32(f.word()));
         Value ok = c.b.cmpEq(c.b.and(next, c.c64(Fpscr.UNSUPPORTED_CONTROLS)), c.c64(0));
         c.b.setReg(FPSCR, c.b.select(ok, next, old));

@@ -82,5 +82,9 @@ public final class VmxLoadStore {
     }
 
     public static void lvsl(LiftContext c, Fields f) { shiftControl(c, f, false); }
+
+    /** dst, dstst, dss: data stream hints; like a cache touch they change no state. */
+    public static void hint(LiftContext c, Fields f) {
+    }
     public static void lvsr(LiftContext c, Fields f) { shiftControl(c, f, true); }
 }

@@ -26,21 +26,21 @@ final class VmxLanes {
 
     /** VRT = f(VRA element, VRB element) for every {@code bytes}-wide element (unsigned values). */
     static VecOp bin(int bytes, VecOp.Lane2 f) {
-        return (s, w) -> {
-            Vr a = Vr.vr(s, va(w)), b = Vr.vr(s, vb(w)), r = new Vr();
-            for (int i = 0; i < 16 / bytes; i++) {
-                r.set(bytes, i, f.apply(s, a.get(bytes, i), b.get(bytes, i)));
-            }
-            Vr.setVr(s, vt(w), r);
-        };
+        return lanes(bytes, false, f);
     }
 
     /** As {@link #bin} with sign-extended element values. */
     static VecOp binSigned(int bytes, VecOp.Lane2 f) {
+        return lanes(bytes, true, f);
+    }
+
+    private static VecOp lanes(int bytes, boolean signed, VecOp.Lane2 f) {
         return (s, w) -> {
             Vr a = Vr.vr(s, va(w)), b = Vr.vr(s, vb(w)), r = new Vr();
             for (int i = 0; i < 16 / bytes; i++) {
-                r.set(bytes, i, f.apply(s, a.getSigned(bytes, i), b.getSigned(bytes, i)));
+                long x = signed ? a.getSigned(bytes, i) : a.get(bytes, i);
+                long y = signed ? b.getSigned(bytes, i) : b.get(bytes, i);
+                r.set(bytes, i, f.apply(s, x, y));
             }
             Vr.setVr(s, vt(w), r);
         };
@@ -57,16 +57,8 @@ final class VmxLanes {
         };
     }
 
-    /** Bitwise operation on the whole register. */
-    interface Bits {
-        long apply(long a, long b);
-    }
-
-    static VecOp logical(Bits f) {
-        return (s, w) -> {
-            Vr a = Vr.vr(s, va(w)), b = Vr.vr(s, vb(w));
-            Vr.setVr(s, vt(w), new Vr(f.apply(a.hi, b.hi), f.apply(a.lo, b.lo)));
-        };
+    static VecOp logical(Vr.Bits f) {
+        return (s, w) -> Vr.setVr(s, vt(w), Vr.bitwise(Vr.vr(s, va(w)), Vr.vr(s, vb(w)), f));
     }
 
     /** Element predicate for the compares. */

@@ -44,6 +44,16 @@ public final class Vr {
         setVsr(s, 32 + n, v);
     }
 
+    /** A bitwise operation on doublewords. */
+    public interface Bits {
+        long apply(long a, long b);
+    }
+
+    /** f applied to each doubleword of a and b (the logical instructions of VMX and VSX). */
+    public static Vr bitwise(Vr a, Vr b, Bits f) {
+        return new Vr(f.apply(a.hi, b.hi), f.apply(a.lo, b.lo));
+    }
+
     public static void setSat(CpuState s) {
         s.regs[VSCR] |= SAT;
     }

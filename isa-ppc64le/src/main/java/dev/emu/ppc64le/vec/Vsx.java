@@ -33,15 +33,8 @@ public final class Vsx {
         return (w >>> 3 & 1) << 5 | w >>> 6 & 31;
     }
 
-    interface Bits {
-        long apply(long a, long b);
-    }
-
-    private static VecOp logical(Bits f) {
-        return (s, w) -> {
-            Vr a = Vr.vsr(s, xa(w)), b = Vr.vsr(s, xb(w));
-            Vr.setVsr(s, xt(w), new Vr(f.apply(a.hi, b.hi), f.apply(a.lo, b.lo)));
-        };
+    private static VecOp logical(Vr.Bits f) {
+        return (s, w) -> Vr.setVsr(s, xt(w), Vr.bitwise(Vr.vsr(s, xa(w)), Vr.vsr(s, xb(w)), f));
     }
 
     static {
