@@ -55,7 +55,7 @@ class FpVectorQemuOracleTest {
     void fpVmxVsxMatchQemu() throws Exception {
         Path qemu = Fixtures.qemu("ppc64le");
         Random rnd = new Random(Long.getLong("oracle.seed", 8));
-        int perRow = Integer.getInteger("oracle.perRow", 40);
+        int perRow = Integer.getInteger("oracle.perRow", 10);
         String only = System.getProperty("oracle.rows");
         List<String> rowNames = only == null ? null : Arrays.asList(only.split(","));
         Rows rows = new Rows();
@@ -168,6 +168,9 @@ class FpVectorQemuOracleTest {
         }
         if (name.startsWith("fcmp")) {
             return Fpscr.FI | 0x10000; // QEMU clears FR and FI on an invalid compare, sets C with VXVC
+        }
+        if (name.matches("xs(add|sub|mul|div|sqrt|n?m(add|sub)[am])sp")) {
+            return Fpscr.UX; // QEMU rounds these to double, then to single: a tiny exact result can come out normal
         }
         if (name.matches("xs(re|rsqrte)[sd]p")) {
             return Fpscr.ZX; // QEMU's VSX estimates do not raise ZX for a zero operand
