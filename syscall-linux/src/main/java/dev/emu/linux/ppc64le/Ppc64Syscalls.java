@@ -116,6 +116,9 @@ final class Ppc64Syscalls {
         rewrite(m, "pipe", "pipe2", a -> a[1] = 0);
         rewrite(m, "getpgrp", "getpgid", a -> a[0] = 0);
         rewrite(m, "waitpid", "wait4", a -> a[3] = 0);
+        // select is _newselect (142) on 64-bit powerpc; number 82 is sys_ni_syscall there
+        alias(m, "_newselect", "select");
+        m.remove("select");
     }
 
     private static void shiftIn(long[] a, long flags) {
