@@ -67,6 +67,9 @@ public final class VecOps {
         if (name.startsWith("xxpermdi")) {
             return VecOps::xxpermdi;
         }
+        if (name.startsWith("vcmpequb")) {
+            return VecOps::vcmpequb;
+        }
         boolean vsx = name.startsWith("xxl");
         String op = vsx ? name.substring(3) : name.startsWith("v") ? name.substring(1) : "";
         Bitwise f = LOGICAL.get(op);
@@ -92,6 +95,32 @@ public final class VecOps {
         Value lo = f.apply(c.b, c.b.getReg64(vsrLow(a)), c.b.getReg64(vsrLow(b)));
         c.b.setReg(vsrHigh(t), hi);
         c.b.setReg(vsrLow(t), lo);
+    }
+
+    /**
+     * vcmpequb(.): 0xFF in each byte where VRA and VRB agree. Per doubleword, x = a ^ b has a
+     * zero byte exactly where they agree; ~(((x & 0x7F..) + 0x7F..) | x | 0x7F..) has 0x80 in
+     * exactly those bytes (no carry crosses a byte), spread to 0xFF by a multiply. The record
+     * form sets CR6 to 8 when every byte agreed, 2 when none did.
+     */
+    private static void vcmpequb(LiftContext c, Fields f) {
+        int w = f.word(), t = 32 + (w >>> 21 & 31), a = 32 + (w >>> 16 & 31), b = 32 + (w >>> 11 & 31);
+        Value hi = equalBytes(c, c.b.getReg64(vsrHigh(a)), c.b.getReg64(vsrHigh(b)));
+        Value lo = equalBytes(c, c.b.getReg64(vsrLow(a)), c.b.getReg64(vsrLow(b)));
+        c.b.setReg(vsrHigh(t), hi);
+        c.b.setReg(vsrLow(t), lo);
+        if ((w & 0x400) != 0) {
+            Value all = c.b.and(c.b.cmpEq(hi, c.c64(-1)), c.b.cmpEq(lo, c.c64(-1)));
+            Value none = c.b.and(c.b.cmpEq(hi, c.c64(0)), c.b.cmpEq(lo, c.c64(0)));
+            c.setCrField(6, c.b.or(c.b.shl(all, c.c32(3)), c.b.shl(none, c.c32(1))));
+        }
+    }
+
+    private static Value equalBytes(LiftContext c, Value x, Value y) {
+        long low7 = 0x7F7F_7F7F_7F7F_7F7FL;
+        Value d = c.b.xor(x, y);
+        Value z = c.b.not(c.b.or(c.b.or(c.b.add(c.b.and(d, c.c64(low7)), c.c64(low7)), d), c.c64(low7)));
+        return c.b.mul(c.b.shr(z, c.c64(7)), c.c64(0xFF));
     }
 
     /** xxpermdi XT, XA, XB, DM: doubleword DM[0] of XA, then DM[1] of XB. */

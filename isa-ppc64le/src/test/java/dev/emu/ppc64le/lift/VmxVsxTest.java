@@ -56,6 +56,11 @@ class VmxVsxTest {
         assertThat(r.cr(6)).isZero();
         r = VecRunner.code(0x10221c06).vr(2, -1, -1).vr(3, 0, 0).run();
         assertThat(r.cr(6)).isEqualTo(2);
+        // bytes differing only in the top bit, or only below it, are not equal
+        r = VecRunner.code(0x10221c06).vr(2, 0x8000_FF7F_0000_0001L, 0).vr(3, 0x0000_7FFF_0000_0001L, 1).run();
+        assertThat(r.hi(33)).isEqualTo(0x00FF_0000_FFFF_FFFFL);
+        assertThat(r.lo(33)).isEqualTo(0xFFFF_FFFF_FFFF_FF00L);
+        assertThat(r.cr(6)).isZero();
     }
 
     @Test
