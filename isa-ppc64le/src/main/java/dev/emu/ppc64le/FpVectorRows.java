@@ -2,6 +2,7 @@ package dev.emu.ppc64le;
 
 import dev.emu.ppc64le.lift.FpArith;
 import dev.emu.ppc64le.lift.FpLoadStore;
+import dev.emu.ppc64le.lift.Handler;
 import dev.emu.ppc64le.lift.VecOps;
 import dev.emu.ppc64le.lift.VmxLoadStore;
 import dev.emu.ppc64le.lift.VsxLoadStore;
@@ -114,7 +115,8 @@ final class FpVectorRows {
         r.insn("dstst", "011111_t00--_aaaaa_bbbbb_0101110110_0", VmxLoadStore::hint);
         r.insn("dss", "011111_t00--_00000_00000_1100110110_0", VmxLoadStore::hint);
         for (OpTable.Entry e : VmxInteger.VX.entries()) {
-            r.insn(e.name(), "000100_" + e.fields() + "_" + bits(e.xo(), 11), VecOps::vx);
+            Handler ir = VecOps.irFor(e.name());
+            r.insn(e.name(), "000100_" + e.fields() + "_" + bits(e.xo(), 11), ir != null ? ir : VecOps::vx);
         }
         for (OpTable.Entry e : VmxPermute.VA.entries()) {
             r.VA(e.name(), e.xo(), VecOps::va);
@@ -140,7 +142,8 @@ final class FpVectorRows {
             // the scalar compares name a CR field (bits 9:10 and TX reserved)
             boolean crTarget = e.name().startsWith("xscmp") || e.name().matches("x[sv]tdiv[sd]p");
             String t = crTarget ? "ttt00" : "ttttt", tx = crTarget ? "0" : "x";
-            r.insn(e.name(), "111100_" + t + "_aaaaa_bbbbb_" + bits(e.xo(), 8) + "_zy" + tx, VecOps::xx3);
+            Handler ir = VecOps.irFor(e.name());
+            r.insn(e.name(), "111100_" + t + "_aaaaa_bbbbb_" + bits(e.xo(), 8) + "_zy" + tx, ir != null ? ir : VecOps::xx3);
         }
         for (OpTable.Entry e : Vsx.XX2.entries()) {
             // xxspltw's UIM sits in bits 14:15; the other XX2 rows need bits 11:15 zero; the

@@ -17,6 +17,7 @@ import dev.emu.ppc64le.lift.Fields;
 import dev.emu.ppc64le.lift.Handler;
 import dev.emu.ppc64le.lift.LiftContext;
 import dev.emu.testkit.Fixtures;
+import dev.emu.testkit.diff.RandomValues;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,7 +56,7 @@ class FpVectorQemuOracleTest {
     void fpVmxVsxMatchQemu() throws Exception {
         Path qemu = Fixtures.qemu("ppc64le");
         Random rnd = new Random(Long.getLong("oracle.seed", 8));
-        int perRow = Integer.getInteger("oracle.perRow", 40);
+        int perRow = Integer.getInteger("oracle.perRow", 10);
         String only = System.getProperty("oracle.rows");
         List<String> rowNames = only == null ? null : Arrays.asList(only.split(","));
         Rows rows = new Rows();
@@ -168,6 +169,9 @@ class FpVectorQemuOracleTest {
         }
         if (name.startsWith("fcmp")) {
             return Fpscr.FI | 0x10000; // QEMU clears FR and FI on an invalid compare, sets C with VXVC
+        }
+        if (name.matches("xs(add|sub|mul|div|sqrt|n?m(add|sub)[am])sp")) {
+            return Fpscr.UX; // QEMU rounds these to double, then to single: a tiny exact result can come out normal
         }
         if (name.matches("xs(re|rsqrte)[sd]p")) {
             return Fpscr.ZX; // QEMU's VSX estimates do not raise ZX for a zero operand
@@ -320,23 +324,10 @@ class FpVectorQemuOracleTest {
             case 2 -> Double.doubleToRawLongBits(r.nextGaussian() * Math.pow(2, r.nextInt(80) - 40));
             case 3 -> Double.doubleToRawLongBits((float) (r.nextGaussian() * Math.pow(2, r.nextInt(60) - 30)));
             case 4 -> Double.doubleToRawLongBits(r.nextInt(2001) - 1000);
-            case 5 -> interestingSingle(r) << 32 | interestingSingle(r);
+            case 5 -> RandomValues.interestingFloatBits(r) << 32 | RandomValues.interestingFloatBits(r);
             case 6 -> r.nextInt(9) - 4;
             default -> r.nextLong();
         };
-    }
-
-    static long interestingSingle(Random r) {
-        float[] f = {0f, -0f, 1f, -1.5f, 0.1f, 3e38f, -1e-40f, Float.MIN_VALUE, Float.POSITIVE_INFINITY,
-            Float.NEGATIVE_INFINITY, 2.5f, -3.5f, 0x1p31f, 0x1p32f, -0x1p31f};
-        int v = switch (r.nextInt(6)) {
-            case 0 -> Float.floatToRawIntBits(f[r.nextInt(f.length)]);
-            case 1 -> r.nextBoolean() ? 0x7FC0_0000 | r.nextInt(100) : 0xFF80_0000 | 1 + r.nextInt(100);
-            case 2 -> Float.floatToRawIntBits((float) (r.nextGaussian() * Math.pow(2, r.nextInt(40) - 20)));
-            case 3 -> r.nextInt(0x10000) * (r.nextBoolean() ? 0x10001 : 1);
-            default -> r.nextInt();
-        };
-        return v & 0xFFFF_FFFFL;
     }
 
     private static boolean invalidDecimal(long hi, long lo) {

@@ -51,7 +51,12 @@ public final class FpHelpers {
      * {@code frFi}, FPRF as the class of {@code result} in {@code fmt} when {@code fprf}.
      */
     public static void commit(CpuState s, Status st, long result, int fmt, boolean fprf, boolean frFi) {
-        long f = Fpscr.raise(s.regs[FPSCR], st.exc);
+        s.regs[FPSCR] = landed(s.regs[FPSCR], st, result, fmt, fprf, frFi);
+    }
+
+    /** The FPSCR {@code fpscr} with an operation's outcome landed (see {@link #commit}). */
+    static long landed(long fpscr, Status st, long result, int fmt, boolean fprf, boolean frFi) {
+        long f = Fpscr.raise(fpscr, st.exc);
         if (frFi) {
             f = f & ~(Fpscr.FR | Fpscr.FI) | (st.inexact ? Fpscr.FI : 0) | (st.incremented ? Fpscr.FR : 0);
         }
@@ -62,7 +67,7 @@ public final class FpHelpers {
             int c = fmt == PpcFp.SINGLE ? Fpscr.classSingle(PpcFp.doubleToSingleExact(result)) : Fpscr.classDouble(result);
             f = f & ~Fpscr.FPRF | (long) c << Fpscr.FPRF_SHIFT;
         }
-        s.regs[FPSCR] = f;
+        return f;
     }
 
     static void record(CpuState s, int w) {
@@ -75,19 +80,31 @@ public final class FpHelpers {
     public static final int FDIV = 18, FSUB = 20, FADD = 21, FSQRT = 22, FSEL = 23, FRE = 24, FMUL = 25, FRSQRTE = 26,
             FMSUB = 28, FMADD = 29, FNMSUB = 30, FNMADD = 31;
 
-    /** fadd(s), fsub(s), fmul(s), fdiv(s), fsqrt(s), fre(s), frsqrte(s), the fused forms and fsel. */
-    public static void arith(CpuState s, int w) {
+    /**
+     * fadd(s), fsub(s), fmul(s), fdiv(s), fsqrt(s), fre(s), frsqrte(s), the fused forms and fsel:
+     * FRT from the operands and the FPSCR. Pure, like {@link #arithFpscr}: the lifter calls both
+     * (the arithmetic twice, which costs less than writing every cached register back around a
+     * state-touching call) and stores FRT, FPSCR and, for a record form, CR1.
+     */
+    public static long arithValue(int w, long a, long b, long c, long fpscr) {
+        return arith(new Status((int) fpscr & 3), w, a, b, c);
+    }
+
+    /** The FPSCR after the A-form instruction {@code w} (see {@link #arithValue}). */
+    public static long arithFpscr(int w, long a, long b, long c, long fpscr) {
+        if ((w >>> 1 & 31) == FSEL) {
+            return fpscr;
+        }
+        Status st = new Status((int) fpscr & 3);
+        long r = arith(st, w, a, b, c);
+        return landed(fpscr, st, r, PpcFp.DOUBLE, true, true);
+    }
+
+    private static long arith(Status st, int w, long a, long b, long c) {
         int fmt = w >>> 26 == 59 ? PpcFp.SINGLE : PpcFp.DOUBLE;
         int xo = w >>> 1 & 31;
-        long a = s.regs[fpr(fra(w))], b = s.regs[fpr(frb(w))], c = s.regs[fpr(frc(w))];
-        if (xo == FSEL) {
-            double d = Double.longBitsToDouble(a);
-            setFpr(s, frt(w), d >= 0.0 ? c : b);
-            record(s, w);
-            return;
-        }
-        Status st = new Status(mode(s));
-        long r = switch (xo) {
+        return switch (xo) {
+            case FSEL -> Double.longBitsToDouble(a) >= 0.0 ? c : b;
             case FDIV -> PpcFp.div(st, a, b, fmt);
             case FSUB -> PpcFp.sub(st, a, b, fmt);
             case FADD -> PpcFp.add(st, a, b, fmt);
@@ -101,9 +118,6 @@ public final class FpHelpers {
             case FNMADD -> PpcFp.fma(st, a, c, b, false, true, fmt);
             default -> throw new IllegalStateException("A-form XO " + xo);
         };
-        setFpr(s, frt(w), r);
-        commit(s, st, r, PpcFp.DOUBLE, true, true);
-        record(s, w);
     }
 
     /** X-form XO values of primary 63 (and fcfids/fcfidus of 59). */

@@ -23,7 +23,8 @@ import dev.emu.ppc64le.vec.VecTests;
 public final class FpArith {
     private FpArith() {}
 
-    private static final Helper ARITH = Helper.of(FpHelpers.class, "arith");
+    private static final Helper ARITH_VALUE = Helper.of(FpHelpers.class, "arithValue");
+    private static final Helper ARITH_FPSCR = Helper.of(FpHelpers.class, "arithFpscr");
     private static final Helper CONVERT = Helper.of(FpHelpers.class, "convert");
     private static final Helper COMPARE = Helper.of(FpHelpers.class, "compare");
     private static final Helper MFFS = Helper.of(FpHelpers.class, "mffs");
@@ -32,9 +33,18 @@ public final class FpArith {
 
     private static final long SIGN = Long.MIN_VALUE;
 
-    /** A-form arithmetic of primaries 59 and 63 (and fsel). */
+    /** A-form arithmetic of primaries 59 and 63 (and fsel): two pure helper calls, FRT and the FPSCR. */
     public static void arith(LiftContext c, Fields f) {
-        c.b.call(ARITH, c.c32(f.word()));
+        int w = f.word();
+        Value a = c.b.getReg64(fpr(w >>> 16 & 31)), b = c.b.getReg64(fpr(w >>> 11 & 31));
+        Value cc = c.b.getReg64(fpr(w >>> 6 & 31)), fpscr = c.b.getReg64(FPSCR);
+        Value r = c.b.call(ARITH_VALUE, c.c32(w), a, b, cc, fpscr);
+        Value next = c.b.call(ARITH_FPSCR, c.c32(w), a, b, cc, fpscr);
+        int t = w >>> 21 & 31;
+        c.b.setReg(fpr(t), r);
+        c.b.setReg(vsrLow(t), c.c64(0));
+        c.b.setReg(FPSCR, next);
+        recordCr1(c, f);
     }
 
     /** frsp, fcti*, fcfid*, fri*. */

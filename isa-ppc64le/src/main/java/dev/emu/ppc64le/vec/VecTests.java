@@ -124,8 +124,8 @@ public final class VecTests {
      * bcdadd. / bcdsub.: VRT = VRA +/- VRB in packed decimal (31 digits, sign code D for negative,
      * C or (PS = 1) F for positive); operands of one sign keep it even for a zero sum (-0 + -0 is
      * -0), otherwise the larger magnitude's sign wins and an exact cancellation is +0. CR6: LT
-     * for a negative result, GT for a positive nonzero one, EQ for zero (with LT for -0), SO on
-     * overflow (the low 31 digits are kept). Invalid operands give all ones and CR6 = 0b0001
+     * for a negative result, GT for a positive one, EQ for zero (a zero sum of one sign keeps LT
+     * or GT, a cancellation has EQ alone), SO on overflow (the low 31 digits are kept). Invalid operands give all ones and CR6 = 0b0001
      * (the ISA leaves VRT undefined; this is QEMU's value).
      */
     public static void bcd(CpuState s, int w, boolean subtract) {
@@ -139,8 +139,8 @@ public final class VecTests {
         }
         boolean negA = negative(va), negB = negative(vb) ^ subtract;
         BigInteger sum;
-        boolean neg;
-        if (negA == negB) {
+        boolean neg, sameSign = negA == negB;
+        if (sameSign) {
             sum = a.add(b);
             neg = negA;
         } else {
@@ -162,7 +162,9 @@ public final class VecTests {
             }
         }
         Vr.setVr(s, vt(w), out);
-        int cr = mag.signum() == 0 ? 2 | (neg ? 8 : 0) : neg ? 8 : 4;
+        // a zero from operands of one sign also reports that sign (QEMU's reading of the ISA's
+        // "-0"/"+0" results); an exact cancellation reports EQ alone
+        int cr = mag.signum() != 0 ? (neg ? 8 : 4) : sameSign ? 2 | (neg ? 8 : 4) : 2;
         s.regs[crField(6)] = cr | (overflow ? 1 : 0);
     }
 }

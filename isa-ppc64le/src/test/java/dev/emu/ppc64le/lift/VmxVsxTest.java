@@ -56,6 +56,11 @@ class VmxVsxTest {
         assertThat(r.cr(6)).isZero();
         r = VecRunner.code(0x10221c06).vr(2, -1, -1).vr(3, 0, 0).run();
         assertThat(r.cr(6)).isEqualTo(2);
+        // bytes differing only in the top bit, or only below it, are not equal
+        r = VecRunner.code(0x10221c06).vr(2, 0x8000_FF7F_0000_0001L, 0).vr(3, 0x0000_7FFF_0000_0001L, 1).run();
+        assertThat(r.hi(33)).isEqualTo(0x00FF_0000_FFFF_FFFFL);
+        assertThat(r.lo(33)).isEqualTo(0xFFFF_FFFF_FFFF_FF00L);
+        assertThat(r.cr(6)).isZero();
     }
 
     @Test
@@ -115,5 +120,24 @@ class VmxVsxTest {
                 .vs(35, Double.doubleToRawLongBits(2), Double.doubleToRawLongBits(0.25)).run(); // xvadddp
         assertThat(Double.longBitsToDouble(r.hi(33))).isEqualTo(3.5);
         assertThat(Double.longBitsToDouble(r.lo(33))).isEqualTo(-0.75);
+    }
+
+    private static long words(float a, float b) {
+        return (long) Float.floatToRawIntBits(a) << 32 | Float.floatToRawIntBits(b) & 0xFFFF_FFFFL;
+    }
+
+    @Test
+    void vectorFloatEstimatesAndNonJavaMode() {
+        VecRunner r = VecRunner.code(0x1020118a).vr(2, words(3, -1), words(0.5f, Float.NEGATIVE_INFINITY)).run(); // vexptefp
+        assertThat(r.hi(33)).isEqualTo(words(8, 0.5f));
+        assertThat(r.lo(33)).isEqualTo(words((float) Math.sqrt(2), 0));
+        r = VecRunner.code(0x102011ca).vr(2, words(8, 1), words(0.5f, 0)).run(); // vlogefp
+        assertThat(r.hi(33)).isEqualTo(words(3, 0));
+        assertThat(r.lo(33)).isEqualTo(words(-1, Float.NEGATIVE_INFINITY));
+        float denormal = 1e-40f;
+        r = VecRunner.code(0x1022180a).vr(2, words(denormal, 1), 0).vr(3, 0, 0).run(); // vaddfp v1,v2,v3
+        assertThat(r.hi(33)).isEqualTo(words(denormal, 1));
+        r = VecRunner.code(0x1022180a).vr(2, words(denormal, 1), 0).vr(3, 0, 0).vscr(1 << 16).run(); // NJ
+        assertThat(r.hi(33)).isEqualTo(words(0, 1));
     }
 }
