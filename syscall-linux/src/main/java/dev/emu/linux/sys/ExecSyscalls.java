@@ -5,6 +5,7 @@ import dev.emu.linux.Errno;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallError;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.fs.FdTable;
 import dev.emu.linux.fs.FileStat;
 import dev.emu.linux.fs.HostStat;
 import dev.emu.linux.fs.Vfs;
@@ -57,7 +58,15 @@ public final class ExecSyscalls {
         // the point of no return; strace can no longer read the arguments from guest memory
         c.outValue = new Object[] {path, argv, envp.size()};
         Launcher.install(c.proc, image);
+        if (c.proc.fds().shared()) {
+            // a table shared through CLONE_FILES becomes this process's own, as Linux unshares it
+            FdTable own = c.proc.fds().copy();
+            c.proc.fds().closeAll();
+            c.proc.setFds(own);
+        }
         c.proc.fds().closeOnExec();
+        // actions shared through CLONE_SIGHAND become this process's own too
+        c.proc.sigactions = c.proc.sigactions.clone();
         for (int sig = 1; sig < c.proc.sigactions.length; sig++) {
             long[] act = c.proc.sigactions[sig];
             if (act != null && act[0] != SignalSyscalls.SIG_IGN) {

@@ -56,21 +56,23 @@ public final class ForkSyscalls {
         if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0) {
             return -Errno.EINVAL;
         }
-        if ((flags & CLONE_VM) != 0 && (flags & CLONE_VFORK) == 0) {
-            c.kernel.warnOnce("clone-vm", "processes sharing memory (clone with CLONE_VM, no CLONE_THREAD) are not"
-                    + " implemented yet");
-            return -Errno.ENOSYS;
-        }
         LinuxProcess parent = c.proc;
         Kernel k = c.kernel;
-        AddressSpace mem = parent.memory().fork();
-        Engine engine = new Engine(parent.engine().isa(), parent.engine().config());
-        mem.setCodeInvalidator(engine.codeCache()::invalidate);
+        // CLONE_VM (vfork, posix_spawn, clone without CLONE_THREAD): the child runs in the
+        // parent's own memory and engine until it execs; otherwise a copy-on-write copy
+        boolean shareVm = (flags & CLONE_VM) != 0;
+        AddressSpace mem = shareVm ? parent.memory() : parent.memory().fork();
+        Engine engine = shareVm ? parent.engine() : new Engine(parent.engine().isa(), parent.engine().config());
+        if (!shareVm) {
+            mem.setCodeInvalidator(engine.codeCache()::invalidate);
+        }
         int pid = k.allocatePid();
         LinuxProcess child = new LinuxProcess(k, pid, (flags & CLONE_PARENT) != 0 ? parent.ppid() : parent.pid(),
                 parent.abi());
         child.setImage(mem, engine);
         child.parent = (flags & CLONE_PARENT) != 0 ? parent.parent : parent;
+        child.pgid = parent.pgid;
+        child.sid = parent.sid;
         child.cwd = parent.cwd;
         child.umask = parent.umask;
         child.exePath = parent.exePath;
@@ -80,10 +82,14 @@ public final class ForkSyscalls {
         for (int i = 0; i < parent.rlimits.length; i++) {
             child.rlimits[i] = parent.rlimits[i].clone();
         }
-        for (int i = 0; i < parent.sigactions.length; i++) {
-            child.sigactions[i] = parent.sigactions[i] == null ? null : parent.sigactions[i].clone();
+        if ((flags & CLONE_SIGHAND) != 0) {
+            child.sigactions = parent.sigactions;
+        } else {
+            for (int i = 0; i < parent.sigactions.length; i++) {
+                child.sigactions[i] = parent.sigactions[i] == null ? null : parent.sigactions[i].clone();
+            }
         }
-        child.setFds(parent.fds().copy());
+        child.setFds((flags & CLONE_FILES) != 0 ? parent.fds().share() : parent.fds().copy());
 
         CpuState cpu = c.thread.cpu.copy(mem);
         c.abi.setSyscallResult(cpu, 0);
@@ -116,8 +122,14 @@ public final class ForkSyscalls {
         t.setDaemon(true);
         t.start();
         if ((flags & CLONE_VFORK) != 0) {
+            // the parent sleeps until the child execs or ends; signals wait until then (Linux's
+            // vfork wait is killable only, and a kill ends the whole process anyway)
             try {
-                child.vforkRelease.await();
+                while (!child.vforkRelease.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (c.thread.stopping() || c.proc.exited()) {
+                        break;
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -200,10 +212,10 @@ public final class ForkSyscalls {
                 if ((options & WNOHANG) != 0) {
                     return null;
                 }
-                if (c.thread.stopping() || c.thread.hasDeliverable()) {
+                if (c.thread.interrupted()) {
                     throw new SyscallError(Errno.EINTR);
                 }
-                k.childLock.wait(100);
+                c.thread.sleepOn(k.childLock, 1000);
             }
         }
     }
