@@ -22,7 +22,7 @@ public final class LinuxProcess {
     private final Kernel kernel;
     private final int pid;
     private int ppid;
-    private final LinuxAbi abi;
+    private volatile LinuxAbi abi;
     private AddressSpace memory;
     private Engine engine;
     private FdTable fds;
@@ -104,6 +104,11 @@ public final class LinuxProcess {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** Installs a fresh image's ABI (an exec of a program for another core). */
+    public synchronized void setAbi(LinuxAbi abi) {
+        this.abi = abi;
     }
 
     /** Installs a fresh image's memory and engine (exec). */

@@ -17,7 +17,8 @@ import dev.emu.linux.sys.SignalSyscalls;
 public final class LinuxThread implements ExitHandler {
     private final LinuxProcess process;
     private final int tid;
-    public final CpuState cpu;
+    /** The registers; replaced when the thread execs a program for another core. */
+    public volatile CpuState cpu;
     /** Blocked signals (rt_sigprocmask), bit n-1 for signal n. */
     public long sigmask;
     /** sigaltstack: {sp, flags, size}. */
@@ -34,7 +35,7 @@ public final class LinuxThread implements ExitHandler {
     public long robustList;
     public long robustListLen;
     private volatile boolean stop;
-    private final SyscallDispatcher dispatcher;
+    private SyscallDispatcher dispatcher;
     private SyscallContext context;
 
     public LinuxThread(LinuxProcess process, int tid, CpuState cpu) {
@@ -52,6 +53,19 @@ public final class LinuxThread implements ExitHandler {
 
     public int tid() {
         return tid;
+    }
+
+    /**
+     * execve of a program for another core: the thread continues with that core's registers
+     * and its ABI's syscalls (the process's ABI is already the new one).
+     */
+    public void replaceCpu(CpuState newCpu) {
+        newCpu.osThread = this;
+        boolean interrupt = cpu.interruptRequested;
+        cpu = newCpu;
+        newCpu.interruptRequested |= interrupt;
+        dispatcher = process.kernel().dispatcher(process.abi());
+        context = null;
     }
 
     /** The reusable argument block for this thread's syscalls. */

@@ -74,6 +74,7 @@ public final class Launcher {
 
     /** Makes {@code image} the process's program (start, and execve past its point of no return). */
     public static void install(LinuxProcess proc, ProgramImage image) {
+        proc.setAbi(image.abi());
         proc.setImage(image.mem(), image.engine());
         proc.exePath = image.guestExe();
         proc.exeHost = image.hostExe().toAbsolutePath();

@@ -2,6 +2,7 @@ package dev.emu.linux.sys;
 
 import dev.emu.core.cpu.CpuState;
 import dev.emu.linux.Errno;
+import dev.emu.linux.LinuxThread;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallError;
 import dev.emu.linux.SyscallHandler;
@@ -15,14 +16,14 @@ import dev.emu.linux.loader.Launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * execve and execveat: the new program replaces the process's image in place (same pid,
- * same fds minus the close-on-exec ones, handled signals back to default). A program for
- * another core than the process's is refused with ENOEXEC for now.
+ * same fds minus the close-on-exec ones, handled signals back to default, other threads
+ * ended). A program for another core (an arm64 shell running an armhf program) continues
+ * the thread on that core with its own ABI.
  */
 public final class ExecSyscalls {
     static final int MAX_ARGS = 1 << 16;
@@ -50,11 +51,6 @@ public final class ExecSyscalls {
         } catch (LaunchException e) {
             return e.exitStatus() == Launcher.NOT_FOUND ? -Errno.ENOENT : -Errno.ENOEXEC;
         }
-        if (!image.isa().name().equals(c.proc.engine().isa().name())) {
-            c.kernel.warnOnce("exec-cross-isa", "execve of a " + image.isa().name() + " program from a "
-                    + c.proc.engine().isa().name() + " process is not supported yet: ENOEXEC");
-            return -Errno.ENOEXEC;
-        }
         // the point of no return; strace can no longer read the arguments from guest memory
         c.outValue = new Object[] {path, argv, envp.size()};
         Launcher.install(c.proc, image);
@@ -74,9 +70,15 @@ public final class ExecSyscalls {
             }
         }
         c.thread.altStack = new long[] {0, 2, 0};
-        CpuState cpu = c.thread.cpu;
-        cpu.mem = image.mem();
-        Arrays.fill(cpu.regs, 0);
+        // the other threads end, as Linux's execve ends them
+        for (LinuxThread other : c.proc.threads()) {
+            if (other != c.thread) {
+                other.requestStop();
+            }
+        }
+        // fresh registers in the core's reset state, the core's own when it is another one
+        CpuState cpu = image.isa().newCpu(image.mem());
+        c.thread.replaceCpu(cpu);
         image.abi().initRegisters(cpu, image.loaded().sp(), image.loaded().entry());
         c.thread.execPending = true;
         c.proc.vforkRelease.countDown();
