@@ -13,6 +13,6 @@ import java.util.stream.Stream;
 class AppletBatteryTest {
     @TestFactory
     Stream<DynamicNode> battery() throws IOException, InterruptedException {
-        return Battery.tests("/battery/applets.txt", Battery.Format.APPLET);
+        return Battery.tests("/battery/applets.txt", Battery.Format.APPLET, java.util.List.of());
     }
 }

@@ -65,8 +65,12 @@ final class Battery {
 
     private Battery() {}
 
-    /** One container per arch, one test per case; the runs happen on the pool as soon as this returns. */
-    static Stream<DynamicNode> tests(String resource, Format format) throws IOException, InterruptedException {
+    /**
+     * One container per arch, one test per case; the runs happen on the pool as soon as this
+     * returns. {@code jvmOptions} go to each emulator's JVM.
+     */
+    static Stream<DynamicNode> tests(String resource, Format format, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         List<Case> cases = readCases(resource, format);
         Path nativeBusybox = Fixtures.busybox("amd64");
         Path template = Files.createTempDirectory("emu-battery-template");
@@ -88,7 +92,7 @@ final class Battery {
             for (int i = 0; i < cases.size(); i++) {
                 Case c = cases.get(i);
                 Future<Outcome> want = expected.get(i);
-                Future<Outcome> got = guest.map(g -> pool.submit(() -> run(template, emulatorCommand(g), c)))
+                Future<Outcome> got = guest.map(g -> pool.submit(() -> run(template, emulatorCommand(g, jvmOptions), c)))
                         .orElse(null);
                 tests.add(DynamicTest.dynamicTest(arch + " line " + c.line() + ": " + c.text(), () -> {
                     Path g = Fixtures.busybox(arch);
@@ -142,10 +146,13 @@ final class Battery {
         return printable ? s : HexFormat.of().formatHex(b);
     }
 
-    static List<String> emulatorCommand(Path guest) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "dev.emu.cli.Main", guest.toString());
+    static List<String> emulatorCommand(Path guest, List<String> jvmOptions) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-XX:+UseSerialGC");
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.emu.cli.Main", guest.toString()));
+        return cmd;
     }
 
     static Outcome run(Path template, List<String> command, Case c) throws Exception {
