@@ -143,7 +143,14 @@ public final class Pipe {
                     }
                     throw new SyscallError(Errno.EAGAIN);
                 }
-                waitInterruptibly();
+                try {
+                    waitInterruptibly();
+                } catch (SyscallError e) {
+                    if (done > 0) {
+                        return done; // a signal after part of the data: the part written counts
+                    }
+                    throw e;
+                }
                 continue;
             }
             int n = Math.min(len - done, CAPACITY - count);
