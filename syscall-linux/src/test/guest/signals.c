@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/sched.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -281,6 +283,18 @@ int main(void) {
     waitpid(child, &status, 0);
     check("child killed by SIGTERM in pause", WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM, 1);
     check("SIGCHLD: CLD_KILLED, SIGTERM", chld_code == CLD_KILLED && chld_status == SIGTERM, 1);
+
+    /* clone3 as a fork: a struct clone_args with only the exit signal */
+    struct clone_args ca;
+    memset(&ca, 0, sizeof ca);
+    ca.exit_signal = SIGCHLD;
+    long c3 = syscall(SYS_clone3, &ca, sizeof ca);
+    if (c3 == 0) {
+        _exit(9);
+    }
+    status = 0;
+    waitpid((pid_t) c3, &status, 0);
+    check("clone3 fork: the child's exit status", c3 > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 9, 1);
 
     printf(failures ? "signals: %d FAILED\n" : "signals: all passed\n", failures);
     return failures ? 1 : 0;
