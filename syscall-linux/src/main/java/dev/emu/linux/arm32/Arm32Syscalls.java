@@ -224,6 +224,7 @@ public final class Arm32Syscalls {
         // Handlers always get the rt_sigframe here (the kernel gives one without siginfo to a
         // handler without SA_SIGINFO), so glibc's sigreturn restorer unwinds the same frame.
         alias(m, "sigreturn", "rt_sigreturn");
+        alias(m, "_newselect", "select");
 
         // ARM private calls
         m.put("set_tls", c -> {

@@ -381,14 +381,27 @@ public final class FileSyscalls {
                 return 0;
             case TIOCSWINSZ:
             case TIOCSCTTY:
-            case TIOCSPGRP:
             case TCFLSH:
             case TCXONC:
             case TCSBRK:
                 return 0;
+            case TIOCSPGRP: {
+                // tcsetpgrp: the group host SIGINT, SIGQUIT and SIGWINCH go to
+                int pgid = c.readI32(arg);
+                if (pgid < 0) {
+                    return -Errno.EINVAL;
+                }
+                if (c.kernel.group(pgid).isEmpty()) {
+                    return -Errno.EPERM;
+                }
+                c.kernel.foregroundGroup = pgid;
+                return 0;
+            }
             case TIOCGPGRP:
+                c.writeU32(arg, c.kernel.foregroundGroup);
+                return 0;
             case TIOCGSID:
-                c.writeU32(arg, c.proc.pid());
+                c.writeU32(arg, c.proc.sid);
                 return 0;
             default:
                 return -Errno.ENOTTY;
