@@ -82,6 +82,18 @@ def measure(cmd, runs):
     return statistics.median(walls), max(rss), None
 
 
+def row(name, native, qemu, emu):
+    """One table line from three (median seconds, peak RSS KB, error) results."""
+    (n, n_rss, n_err), (q, q_rss, q_err), (e, e_rss, e_err) = native, qemu, emu
+
+    def fmt(v, err):
+        return f"{v:.3f} s" if v is not None else f"fails ({err})"
+    ratio_q = f"{e / q:.2f}" if e and q else "-"
+    ratio_n = f"{e / n:.1f}" if e and n else "-"
+    rss = " / ".join(str(r // 1024) if r else "-" for r in (n_rss, q_rss, e_rss))
+    return f"| {name} | {fmt(n, n_err)} | {fmt(q, q_err)} | {fmt(e, e_err)} | {ratio_q} | {ratio_n} | {rss} |"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
@@ -121,14 +133,19 @@ def main():
             for name, argv, _ in workloads(data, args.scale):
                 n, n_rss, n_err = measure([native_bb] + argv, args.runs)
                 q, q_rss, q_err = measure([qemu, guest_bb] + argv, args.runs)
-                e, e_rss, e_err = measure([args.java, "-jar", emu_jar, guest_bb] + argv, args.runs)
-                def fmt(v, err):
-                    return f"{v:.3f} s" if v is not None else f"fails ({err})"
-                ratio_q = f"{e / q:.2f}" if e and q else "-"
-                ratio_n = f"{e / n:.1f}" if e and n else "-"
-                rss = " / ".join(str(r // 1024) if r else "-" for r in (n_rss, q_rss, e_rss))
-                out.append(f"| {name} | {fmt(n, n_err)} | {fmt(q, q_err)} | {fmt(e, e_err)} | {ratio_q} | {ratio_n} | {rss} |")
+                emu = [args.java, "-jar", emu_jar, guest_bb] + argv
+                out.append(row(name, (n, n_rss, n_err), (q, q_rss, q_err), measure(emu, args.runs)))
                 print(out[-1], flush=True)
+                if argv == ["uname", "-a"]:
+                    # start-up again, with the class-data-sharing archive that scripts/emu makes and maps
+                    archive = os.path.join(data, f"emu-{arch}.jsa")
+                    quiet = "-Xlog:cds=off,cds+dynamic=off"
+                    subprocess.run([args.java, f"-XX:ArchiveClassesAtExit={archive}", quiet] + emu[1:],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    cds = [args.java, f"-XX:SharedArchiveFile={archive}", quiet] + emu[1:]
+                    out.append(row(name + ", CDS archive (scripts/emu)", (n, n_rss, n_err), (q, q_rss, q_err),
+                                   measure(cds, args.runs)))
+                    print(out[-1], flush=True)
             out.append("")
     text = "\n".join(out) + "\n"
     os.makedirs(os.path.dirname(args.out), exist_ok=True)

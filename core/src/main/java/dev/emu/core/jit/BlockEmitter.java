@@ -78,6 +78,11 @@ final class BlockEmitter extends ValueEmitter {
     private final boolean canFault;
     private final boolean usesMem;
     private final boolean hasExit;
+    /** Loads and stores that share one TLB check, and the local holding each group's page. */
+    private final PageGroups pageGroups;
+    private final int[] pageGroupLocal;
+    /** The index of the instruction being emitted. */
+    private int current;
     private int nextLocal;
     private final ArrayDeque<Integer> freeInts = new ArrayDeque<>();
     private final ArrayDeque<Integer> freeLongs = new ArrayDeque<>();
@@ -171,6 +176,12 @@ final class BlockEmitter extends ValueEmitter {
                     dirtySlots[d++] = s;
                 }
             }
+        }
+        pageGroups = mem && PageGroups.ENABLED ? PageGroups.find(b, from, to, region == null ? null : k -> region.blockStartingAt(k) >= 0) : null;
+        pageGroupLocal = new int[pageGroups == null ? 0 : pageGroups.count()];
+        for (int g = 0; g < pageGroupLocal.length; g++) {
+            pageGroupLocal[g] = nextLocal; // never reused: each holds a byte[] or null only
+            nextLocal += 2; // and the int after it, the first access's offset in the page
         }
         blockLabels = new Label[region == null ? 0 : region.size()];
         for (int k = 0; k < blockLabels.length; k++) {
@@ -308,6 +319,7 @@ final class BlockEmitter extends ValueEmitter {
                 fusedAt = i;
                 continue;
             }
+            current = i;
             emit(i, in, tail);
             releaseArgs(i, in);
             if (fusedAt >= 0 && in.op != Op.CONST) {
@@ -555,6 +567,9 @@ final class BlockEmitter extends ValueEmitter {
                 leave(i, in.args[0], tail, true);
             }
             default -> {
+                if (pageGroups != null && pageGroups.isLeader(i)) {
+                    checkPageGroup(pageGroups.groupOf(i), in);
+                }
                 if (!emitValue(in)) {
                     throw new IllegalStateException("no emitter for " + in);
                 }
@@ -630,6 +645,39 @@ final class BlockEmitter extends ValueEmitter {
     @Override
     void pushMemory() {
         mv.visitVarInsn(ALOAD, MEMORY);
+    }
+
+    /**
+     * At a page group's first access: asks the TLB once for the page holding the group's
+     * whole span (the leader's address plus the span's start) and keeps it, or null.
+     */
+    private void checkPageGroup(int g, Insn leader) {
+        pushMemory();
+        load(leader.args[0], Type.I64);
+        long start = pageGroups.spanStart(g);
+        if (start != 0) {
+            pushLong(start);
+            mv.visitInsn(LADD);
+        }
+        pushInt(pageGroups.spanLength(g));
+        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, pageGroups.isStores(g) ? "tlbWritePage" : "tlbReadPage", "(JI)[B", false);
+        mv.visitVarInsn(ASTORE, pageGroupLocal[g]);
+        load(leader.args[0], Type.I64);
+        mv.visitInsn(L2I);
+        pushInt(dev.emu.core.mem.AddressSpace.PAGE_SIZE - 1);
+        mv.visitInsn(IAND);
+        mv.visitVarInsn(ISTORE, pageGroupLocal[g] + 1);
+    }
+
+    @Override
+    int pageDelta(Insn in) {
+        return pageGroups.delta(current);
+    }
+
+    @Override
+    int pageLocal(Insn in) {
+        int g = pageGroups == null || code[current] != in ? -1 : pageGroups.groupOf(current);
+        return g < 0 ? -1 : pageGroupLocal[g];
     }
 
     // ------------------------------------------------------------------ helpers

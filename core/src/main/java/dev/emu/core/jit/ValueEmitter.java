@@ -20,6 +20,7 @@ import static org.objectweb.asm.Opcodes.*;
 abstract class ValueEmitter {
     static final String MEM = "dev/emu/core/mem/AddressSpace";
     static final String OPS = "dev/emu/core/rt/Ops";
+    static final String PAGE = "dev/emu/core/mem/PageAccess";
 
     final MethodVisitor mv;
     /** The type of every temp of the block. */
@@ -38,6 +39,20 @@ abstract class ValueEmitter {
 
     /** Pushes the block's AddressSpace. */
     abstract void pushMemory();
+
+    /**
+     * The local holding the page (or null) that a TLB check gave the access {@code in}'s
+     * group, or -1 when the access asks the TLB itself. The next local holds the offset in
+     * that page of the group's first access.
+     */
+    int pageLocal(Insn in) {
+        return -1;
+    }
+
+    /** For an access of a page group: its address minus that of the group's first access. */
+    int pageDelta(Insn in) {
+        return 0;
+    }
 
     static boolean w32(Type t) {
         return t == Type.I32;
@@ -346,8 +361,48 @@ abstract class ValueEmitter {
         return MemOp.bigEndian(memOp) ? "be" : "le";
     }
 
-    private void memCall(String name, String desc) {
+    /**
+     * Calls {@code AddressSpace.name(address[, value])}; in a page group, the same access on the
+     * group's page array ({@link dev.emu.core.mem.PageAccess}) when the TLB check gave one.
+     */
+    private void memCall(Insn in, String name, String desc) {
+        int page = pageLocal(in);
+        if (page < 0) {
+            pushMemory();
+            pushAccessOperands(in);
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
+            return;
+        }
+        Label slow = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(ALOAD, page);
+        mv.visitJumpInsn(IFNULL, slow);
+        mv.visitVarInsn(ALOAD, page);
+        // the first access's offset plus a constant, so that C2 sees one index for the group
+        mv.visitVarInsn(ILOAD, page + 1);
+        int delta = pageDelta(in);
+        if (delta != 0) {
+            pushInt(delta);
+            mv.visitInsn(IADD);
+        }
+        if (in.op == Op.STORE) {
+            load(in.args[1], MemOp.size(in.imm) == 8 ? Type.I64 : Type.I32);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, PAGE, name, "([BI" + desc.substring(2), false);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        pushMemory();
+        pushAccessOperands(in);
         mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
+        mv.visitLabel(done);
+    }
+
+    /** The address, and a store's value as wide as the store. */
+    private void pushAccessOperands(Insn in) {
+        load(in.args[0], Type.I64);
+        if (in.op == Op.STORE) {
+            load(in.args[1], MemOp.size(in.imm) == 8 ? Type.I64 : Type.I32);
+        }
     }
 
     /** LOAD: the same extensions, in the same order, as the interpreter's. */
@@ -355,18 +410,16 @@ abstract class ValueEmitter {
         Type t = in.type;
         int size = MemOp.size(in.imm);
         boolean signed = MemOp.signed(in.imm);
-        pushMemory();
-        load(in.args[0], Type.I64);
         switch (size) {
             case 1 -> {
-                memCall("ld8", "(J)I");
+                memCall(in, "ld8", "(J)I");
                 if (signed) {
                     mv.visitInsn(I2B);
                 }
                 widen(t);
             }
             case 2 -> {
-                memCall("ld16" + order(in.imm), "(J)I");
+                memCall(in, "ld16" + order(in.imm), "(J)I");
                 if (signed) {
                     mv.visitInsn(I2S);
                 } else {
@@ -376,7 +429,7 @@ abstract class ValueEmitter {
                 widen(t);
             }
             case 4 -> {
-                memCall("ld32" + order(in.imm), "(J)I");
+                memCall(in, "ld32" + order(in.imm), "(J)I");
                 if (!w32(t)) {
                     mv.visitInsn(I2L);
                     if (!signed) {
@@ -386,7 +439,7 @@ abstract class ValueEmitter {
                 }
             }
             default -> {
-                memCall("ld64" + order(in.imm), "(J)J");
+                memCall(in, "ld64" + order(in.imm), "(J)J");
                 if (w32(t)) {
                     mv.visitInsn(L2I);
                 }
@@ -403,14 +456,10 @@ abstract class ValueEmitter {
 
     private void storeMemory(Insn in) {
         int size = MemOp.size(in.imm);
-        pushMemory();
-        load(in.args[0], Type.I64);
         if (size == 8) {
-            load(in.args[1], Type.I64);
-            memCall("st64" + order(in.imm), "(JJ)V");
+            memCall(in, "st64" + order(in.imm), "(JJ)V");
         } else {
-            load(in.args[1], Type.I32);
-            memCall(size == 1 ? "st8" : "st" + size * 8 + order(in.imm), "(JI)V");
+            memCall(in, size == 1 ? "st8" : "st" + size * 8 + order(in.imm), "(JI)V");
         }
     }
 
@@ -421,7 +470,7 @@ abstract class ValueEmitter {
         if (MemOp.size(in.imm) == 4) {
             load(in.args[1], Type.I32);
             load(in.args[2], Type.I32);
-            memCall("cas32" + order(in.imm), "(JII)I");
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "cas32" + order(in.imm), "(JII)I", false);
             if (!w32(t)) {
                 // the old value comes back zero-extended
                 mv.visitInsn(I2L);
@@ -431,7 +480,7 @@ abstract class ValueEmitter {
         } else {
             load(in.args[1], Type.I64);
             load(in.args[2], Type.I64);
-            memCall("cas64" + order(in.imm), "(JJJ)J");
+            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, "cas64" + order(in.imm), "(JJJ)J", false);
             if (w32(t)) {
                 mv.visitInsn(L2I);
             }

@@ -1,8 +1,6 @@
 package dev.emu.core.mem;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -33,7 +31,8 @@ import java.util.List;
  * <p>Cost: a hit is about four times a raw VarHandle access to one byte[] in a tight loop
  * (1.7 vs 0.42 ns per 32-bit load on the development machine); a flat per-page table, the
  * cheapest lookup there is, measured 1.35 ns, so the remaining gap is the lookup itself and
- * is closed by checking a page once for several accesses ({@link #tlbReadPage}), not here.
+ * is closed by checking a page once for several accesses ({@link #tlbReadPage}), not here:
+ * the JIT does that for accesses from one base register ({@code jit.PageGroups}).
  *
  * <p>The slow paths and the page table live in {@link Paging}, the VMAs and the Linux
  * mapping calls in {@link Mappings}; this class is the API and the fast paths.
@@ -51,13 +50,6 @@ public final class AddressSpace {
     private static final int TLB_MASK = Paging.TLB_MASK;
     private static final int OFFSET_MASK = PAGE_SIZE - 1;
 
-    // char views load 16 bits zero-extended, which is what ld16 returns.
-    private static final VarHandle U16LE = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle U16BE = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle I32LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle I64LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final int addressBits;
     private final long limit;
@@ -135,7 +127,7 @@ public final class AddressSpace {
     public int ld8(long addr) {
         byte[] d = readPage(addr, 0);
         if (d != null) {
-            return d[(int) addr & OFFSET_MASK] & 0xFF;
+            return PageAccess.ld8(d, (int) addr & OFFSET_MASK);
         }
         return (int) loadSlow(addr, 1, false);
     }
@@ -144,7 +136,7 @@ public final class AddressSpace {
     public int ld16le(long addr) {
         byte[] d = readPage(addr, 1);
         if (d != null) {
-            return (char) U16LE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld16le(d, (int) addr & OFFSET_MASK);
         }
         return (int) loadSlow(addr, 2, false);
     }
@@ -152,7 +144,7 @@ public final class AddressSpace {
     public int ld16be(long addr) {
         byte[] d = readPage(addr, 1);
         if (d != null) {
-            return (char) U16BE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld16be(d, (int) addr & OFFSET_MASK);
         }
         return (int) loadSlow(addr, 2, true);
     }
@@ -160,7 +152,7 @@ public final class AddressSpace {
     public int ld32le(long addr) {
         byte[] d = readPage(addr, 3);
         if (d != null) {
-            return (int) I32LE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld32le(d, (int) addr & OFFSET_MASK);
         }
         return (int) loadSlow(addr, 4, false);
     }
@@ -168,7 +160,7 @@ public final class AddressSpace {
     public int ld32be(long addr) {
         byte[] d = readPage(addr, 3);
         if (d != null) {
-            return (int) I32BE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld32be(d, (int) addr & OFFSET_MASK);
         }
         return (int) loadSlow(addr, 4, true);
     }
@@ -176,7 +168,7 @@ public final class AddressSpace {
     public long ld64le(long addr) {
         byte[] d = readPage(addr, 7);
         if (d != null) {
-            return (long) I64LE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld64le(d, (int) addr & OFFSET_MASK);
         }
         return loadSlow(addr, 8, false);
     }
@@ -184,7 +176,7 @@ public final class AddressSpace {
     public long ld64be(long addr) {
         byte[] d = readPage(addr, 7);
         if (d != null) {
-            return (long) I64BE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld64be(d, (int) addr & OFFSET_MASK);
         }
         return loadSlow(addr, 8, true);
     }
@@ -195,7 +187,7 @@ public final class AddressSpace {
             storeSlow(addr, 1, false, v);
             return;
         }
-        d[(int) addr & OFFSET_MASK] = (byte) v;
+        put8(d, addr, v);
     }
 
     public void st16le(long addr, int v) {
@@ -252,29 +244,33 @@ public final class AddressSpace {
         put64be(d, addr, v);
     }
 
-    // The stores' VarHandle calls live in helpers to keep the callers small.
+    // The stores' page accesses live in helpers to keep the callers under 35 bytes.
+    private static void put8(byte[] d, long addr, int v) {
+        PageAccess.st8(d, (int) addr & OFFSET_MASK, v);
+    }
+
     private static void put16le(byte[] d, long addr, int v) {
-        U16LE.set(d, (int) addr & OFFSET_MASK, (char) v);
+        PageAccess.st16le(d, (int) addr & OFFSET_MASK, v);
     }
 
     private static void put16be(byte[] d, long addr, int v) {
-        U16BE.set(d, (int) addr & OFFSET_MASK, (char) v);
+        PageAccess.st16be(d, (int) addr & OFFSET_MASK, v);
     }
 
     private static void put32le(byte[] d, long addr, int v) {
-        I32LE.set(d, (int) addr & OFFSET_MASK, v);
+        PageAccess.st32le(d, (int) addr & OFFSET_MASK, v);
     }
 
     private static void put32be(byte[] d, long addr, int v) {
-        I32BE.set(d, (int) addr & OFFSET_MASK, v);
+        PageAccess.st32be(d, (int) addr & OFFSET_MASK, v);
     }
 
     private static void put64le(byte[] d, long addr, long v) {
-        I64LE.set(d, (int) addr & OFFSET_MASK, v);
+        PageAccess.st64le(d, (int) addr & OFFSET_MASK, v);
     }
 
     private static void put64be(byte[] d, long addr, long v) {
-        I64BE.set(d, (int) addr & OFFSET_MASK, v);
+        PageAccess.st64be(d, (int) addr & OFFSET_MASK, v);
     }
 
     // An aligned access never crosses a page, and a misaligned CAS must fault: CAS tests the
@@ -344,7 +340,7 @@ public final class AddressSpace {
     public int fetch8(long addr) {
         byte[] d = execPage(addr, 0);
         if (d != null) {
-            return d[(int) addr & OFFSET_MASK] & 0xFF;
+            return PageAccess.ld8(d, (int) addr & OFFSET_MASK);
         }
         return (int) paging.fetchSlow(addr, 1, false);
     }
@@ -352,7 +348,7 @@ public final class AddressSpace {
     public int fetch16le(long addr) {
         byte[] d = execPage(addr, 1);
         if (d != null) {
-            return (char) U16LE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld16le(d, (int) addr & OFFSET_MASK);
         }
         return (int) paging.fetchSlow(addr, 2, false);
     }
@@ -360,7 +356,7 @@ public final class AddressSpace {
     public int fetch16be(long addr) {
         byte[] d = execPage(addr, 1);
         if (d != null) {
-            return (char) U16BE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld16be(d, (int) addr & OFFSET_MASK);
         }
         return (int) paging.fetchSlow(addr, 2, true);
     }
@@ -368,7 +364,7 @@ public final class AddressSpace {
     public int fetch32le(long addr) {
         byte[] d = execPage(addr, 3);
         if (d != null) {
-            return (int) I32LE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld32le(d, (int) addr & OFFSET_MASK);
         }
         return (int) paging.fetchSlow(addr, 4, false);
     }
@@ -376,7 +372,7 @@ public final class AddressSpace {
     public int fetch32be(long addr) {
         byte[] d = execPage(addr, 3);
         if (d != null) {
-            return (int) I32BE.get(d, (int) addr & OFFSET_MASK);
+            return PageAccess.ld32be(d, (int) addr & OFFSET_MASK);
         }
         return (int) paging.fetchSlow(addr, 4, true);
     }

@@ -8,7 +8,6 @@ import static dev.emu.core.mem.GuestFault.Access.WRITE;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,12 +25,6 @@ final class Paging {
     static final int TLB_MASK = TLB_SIZE - 1;
     private static final int OFFSET_MASK = PAGE_SIZE - 1;
 
-    private static final VarHandle U16LE = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle U16BE = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle I32LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I32BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle I64LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle I64BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle TLB_SLOT = MethodHandles.arrayElementVarHandle(TlbEntry[].class);
 
     private final long pageLimit;
@@ -204,22 +197,40 @@ final class Paging {
     private static long get(byte[] data, int off, int size, boolean bigEndian) {
         switch (size) {
             case 1:
-                return data[off] & 0xFF;
+                return PageAccess.ld8(data, off);
             case 2:
-                return (char) (bigEndian ? U16BE : U16LE).get(data, off);
+                return bigEndian ? PageAccess.ld16be(data, off) : PageAccess.ld16le(data, off);
             case 4:
-                return (int) (bigEndian ? I32BE : I32LE).get(data, off) & 0xFFFF_FFFFL;
+                return (bigEndian ? PageAccess.ld32be(data, off) : PageAccess.ld32le(data, off)) & 0xFFFF_FFFFL;
             default:
-                return (long) (bigEndian ? I64BE : I64LE).get(data, off);
+                return bigEndian ? PageAccess.ld64be(data, off) : PageAccess.ld64le(data, off);
         }
     }
 
     private static void put(byte[] data, int off, int size, boolean bigEndian, long v) {
         switch (size) {
-            case 1 -> data[off] = (byte) v;
-            case 2 -> (bigEndian ? U16BE : U16LE).set(data, off, (char) v);
-            case 4 -> (bigEndian ? I32BE : I32LE).set(data, off, (int) v);
-            default -> (bigEndian ? I64BE : I64LE).set(data, off, v);
+            case 1 -> PageAccess.st8(data, off, (int) v);
+            case 2 -> {
+                if (bigEndian) {
+                    PageAccess.st16be(data, off, (int) v);
+                } else {
+                    PageAccess.st16le(data, off, (int) v);
+                }
+            }
+            case 4 -> {
+                if (bigEndian) {
+                    PageAccess.st32be(data, off, (int) v);
+                } else {
+                    PageAccess.st32le(data, off, (int) v);
+                }
+            }
+            default -> {
+                if (bigEndian) {
+                    PageAccess.st64be(data, off, v);
+                } else {
+                    PageAccess.st64le(data, off, v);
+                }
+            }
         }
     }
 

@@ -102,6 +102,8 @@ public final class RandomBlocks {
     private IrBuilder b;
     private final List<Value> i32 = new ArrayList<>();
     private final List<Value> i64 = new ArrayList<>();
+    /** Addresses of earlier accesses still in scope: later ones go near them, as a lifter's do. */
+    private final List<Value> addresses = new ArrayList<>();
     /** Open forward branches: the label and how many temps of each type were visible at the branch. */
     private final List<long[]> scopes = new ArrayList<>();
     private final List<Label> scopeLabels = new ArrayList<>();
@@ -178,6 +180,7 @@ public final class RandomBlocks {
         rareExits = lifterLike;
         i32.clear();
         i64.clear();
+        addresses.clear();
         scopes.clear();
         scopeLabels.clear();
         pc = start;
@@ -188,6 +191,7 @@ public final class RandomBlocks {
                 }
                 i32.clear();
                 i64.clear();
+                addresses.clear();
             }
             b.insnStart(pc);
             pc += 4;
@@ -408,6 +412,7 @@ public final class RandomBlocks {
         // temps defined since the branch may be skipped by it
         i32.subList((int) marks[0], i32.size()).clear();
         i64.subList((int) marks[1], i64.size()).clear();
+        addresses.retainAll(i64);
         b.label(l);
     }
 
@@ -417,10 +422,18 @@ public final class RandomBlocks {
             return def(b.c64(write && rnd.nextBoolean() ? window.readOnly() + 8 * rnd.nextInt(8) : window.unmapped()));
         }
         long mask = (window.size() - 8) & -align;
-        if (rnd.nextBoolean()) {
-            return def(b.c64(window.base() + (rnd.nextLong() & mask)));
+        Value a;
+        if (align == 1 && !addresses.isEmpty() && rnd.nextInt(3) == 0) {
+            // base register plus offset: the JIT checks such neighbours' page once (they may
+            // still cross a page or leave the window)
+            a = b.add(addresses.get(rnd.nextInt(addresses.size())), b.c64(rnd.nextInt(49) - 24));
+        } else if (rnd.nextBoolean()) {
+            a = b.c64(window.base() + (rnd.nextLong() & mask));
+        } else {
+            a = b.add(b.c64(window.base()), b.and(any(Type.I64), b.c64(mask)));
         }
-        return def(b.add(b.c64(window.base()), b.and(any(Type.I64), b.c64(mask))));
+        addresses.add(a);
+        return def(a);
     }
 
     private void memory() {
