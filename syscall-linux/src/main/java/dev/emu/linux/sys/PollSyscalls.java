@@ -57,8 +57,11 @@ public final class PollSyscalls {
     }
 
     static long ppoll(SyscallContext c) throws Exception {
-        long fdsPtr = c.ptrArg(0);
-        int nfds = c.intArg(1);
+        return poll(c, c.ptrArg(0), c.intArg(1), timespecMillis(c, c.ptrArg(2)));
+    }
+
+    /** poll with a timeout in milliseconds (negative: none); also the legacy poll(2) of x86_64 and arm. */
+    public static long poll(SyscallContext c, long fdsPtr, int nfds, long timeoutMs) throws Exception {
         if (nfds < 0 || nfds > 65536) {
             return -Errno.EINVAL;
         }
@@ -89,21 +92,27 @@ public final class PollSyscalls {
             }
         }
         if (ready == 0) {
-            sleepTimeout(c, c.ptrArg(2));
+            sleepTimeout(c, timeoutMs);
         }
         c.write(fdsPtr, raw);
         return ready;
     }
 
     static long pselect6(SyscallContext c) throws Exception {
-        int nfds = c.intArg(0);
+        return select(c, c.intArg(0), c.ptrArg(1), c.ptrArg(2), c.ptrArg(3), timespecMillis(c, c.ptrArg(4)));
+    }
+
+    /** select over the three fd_set pointers with a timeout in milliseconds (negative: none). */
+    public static long select(SyscallContext c, int nfds, long readSet, long writeSet, long exceptSet,
+                              long timeoutMs) throws Exception {
+        long[] sets = {readSet, writeSet, exceptSet};
         if (nfds < 0 || nfds > 1024) {
             return -Errno.EINVAL;
         }
         int bytes = ((nfds + 63) / 64) * 8;
         int ready = 0;
         for (int set = 0; set < 3; set++) {
-            long ptr = c.ptrArg(1 + set);
+            long ptr = sets[set];
             if (ptr == 0) {
                 continue;
             }
@@ -125,28 +134,35 @@ public final class PollSyscalls {
             c.write(ptr, bits);
         }
         if (ready == 0) {
-            sleepTimeout(c, c.ptrArg(4));
+            sleepTimeout(c, timeoutMs);
         }
         return ready;
     }
 
-    private static void sleepTimeout(SyscallContext c, long tsPtr) {
+    /** A guest timespec's length in milliseconds, -1 for a null pointer (no timeout). */
+    private static long timespecMillis(SyscallContext c, long tsPtr) {
+        if (tsPtr == 0) {
+            return -1;
+        }
+        long[] ts = c.structs.readTimespec(c.read(tsPtr, c.structs.timespecSize()));
+        return ts[0] * 1000 + ts[1] / 1_000_000;
+    }
+
+    private static void sleepTimeout(SyscallContext c, long ms) {
         try {
-            sleepOrThrow(c, tsPtr);
+            sleepOrThrow(c, ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new dev.emu.linux.SyscallError(Errno.EINTR);
         }
     }
 
-    private static void sleepOrThrow(SyscallContext c, long tsPtr) throws InterruptedException {
-        if (tsPtr == 0) {
+    private static void sleepOrThrow(SyscallContext c, long ms) throws InterruptedException {
+        if (ms < 0) {
             // nothing can become ready in our world and there is no timeout: wait for a signal
             c.kernel.warnOnce("poll-forever", "a poll with nothing to wait for and no timeout; sleeping");
             Thread.sleep(Long.MAX_VALUE);
         }
-        long[] ts = c.structs.readTimespec(c.read(tsPtr, c.structs.timespecSize()));
-        long ms = ts[0] * 1000 + ts[1] / 1_000_000;
         if (ms > 0) {
             Thread.sleep(ms);
         }
