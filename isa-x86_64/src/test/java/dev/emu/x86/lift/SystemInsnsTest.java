@@ -28,10 +28,10 @@ class SystemInsnsTest {
         // f4    hlt ; ec    in al, dx
         assertThat(X86Runner.code("f4").run().trap()).isEqualTo(TrapKind.PRIVILEGED);
         assertThat(X86Runner.code("ec").run().trap()).isEqualTo(TrapKind.PRIVILEGED);
-        // d9 e8    fld1: x87 is not implemented
-        r = X86Runner.code("d9 e8").run();
+        // df 30    fbstp tbyte [rax]: BCD stores are not implemented
+        r = X86Runner.code("df 30").run();
         assertThat(r.trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);
-        assertThat(r.result.trapDetail() & 0xFFFF).isEqualTo(0xe8d9);
+        assertThat(r.result.trapDetail() & 0xFFFF).isEqualTo(0x30df);
     }
 
     @Test
@@ -48,7 +48,8 @@ class SystemInsnsTest {
     void CPUID() {
         // 0f a2    cpuid, leaf 1
         X86Runner r = X86Runner.code("0f a2").set("rax", 1).run();
-        assertThat(r.reg("rdx") & 1).as("no x87 FPU claimed").isZero();
+        assertThat(r.reg("rdx") & 1).as("x87 FPU").isEqualTo(1);
+        assertThat(r.reg("rdx") & (1 << 24)).as("FXSR").isNotZero();
         assertThat(r.reg("rdx") & (1 << 26)).as("no SSE2 claimed yet").isZero();
         assertThat(r.reg("rcx") & (1 << 23)).as("POPCNT").isNotZero();
         r = X86Runner.code("0f a2").set("rax", 0).run();
