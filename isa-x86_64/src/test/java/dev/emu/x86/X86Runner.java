@@ -75,6 +75,20 @@ public final class X86Runner {
         return mem(addr, b);
     }
 
+    /** Sets XMM register {@code n} from its two halves. */
+    public X86Runner xmm(int n, long lo, long hi) {
+        regs.put("xmm" + n, lo);
+        xmmHigh.put(n, hi);
+        return this;
+    }
+
+    public X86Runner mxcsr(long v) {
+        regs.put("mxcsr", v);
+        return this;
+    }
+
+    private final Map<Integer, Long> xmmHigh = new LinkedHashMap<>();
+
     private Machine machine(Machine.Tiers tiers) {
         Machine mm = Machine.create(ISA, tiers);
         mm.map(BASE, 0x1_0000, Prot.RWX);
@@ -82,6 +96,7 @@ public final class X86Runner {
         mm.map(STACK_TOP - STACK_SIZE, STACK_SIZE, Prot.RW);
         mm.write(BASE, code);
         regs.forEach(mm::setReg);
+        xmmHigh.forEach((n, hi) -> mm.cpu().regs[X86Registers.xmmHi(n)] = hi);
         if (rflags >= 0) {
             X86Registers.setRflags(mm.cpu().regs, rflags);
         }
@@ -136,6 +151,18 @@ public final class X86Runner {
             v = v << 8 | (b[k] & 0xFF);
         }
         return v;
+    }
+
+    public long xmmLo(int n) {
+        return m.cpu().regs[X86Registers.xmmLo(n)];
+    }
+
+    public long xmmHi(int n) {
+        return m.cpu().regs[X86Registers.xmmHi(n)];
+    }
+
+    public long mxcsr() {
+        return m.cpu().regs[X86Registers.MXCSR];
     }
 
     public TrapKind trap() {

@@ -23,7 +23,7 @@ import dev.emu.x86.lift.X87;
 
 /**
  * The two-byte opcode map, 0F xx (SDM Vol. 2 Table A-3), with groups 8, 9, 15, 16 and the
- * hint-NOP space (Table A-6). So far the integer part; the SSE cells come with SSE.
+ * hint-NOP space (Table A-6): the integer part here, the SSE/SSE2 cells in {@link SseRows}.
  */
 public final class TwoByteMap {
     private TwoByteMap() {}
@@ -45,6 +45,7 @@ public final class TwoByteMap {
 
     private static synchronized OpcodeEntry[] build() {
         t = new OpcodeEntry[256];
+        SseRows.add(TwoByteMap::op);
         op(0x05, "SYSCALL", 0, Imm.NONE, SystemInsns::SYSCALL);
         op(0x0B, "UD2", 0, Imm.NONE, SystemInsns::UD2);
         op(0x0D, "PREFETCHW", MODRM, Imm.NONE, SystemInsns::NOP);

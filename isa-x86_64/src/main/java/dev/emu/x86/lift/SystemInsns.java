@@ -160,9 +160,12 @@ public final class SystemInsns {
         setFlagsWord(c, v, true);
     }
 
-    /** LDMXCSR m32 (0F AE /2). Reserved bits set would be #GP; they are dropped here. */
+    /** LDMXCSR m32 (0F AE /2): a reserved bit (16..31) set is #GP, MXCSR unchanged. */
     public static void LDMXCSR(LiftContext c, X86Insn i) {
-        c.b.setReg(MXCSR, c.b.and(c.load(32, c.ea()), c.b.c32(0xFFFF)));
+        IrBuilder b = c.b;
+        Value v = c.load(32, c.ea());
+        SseOperands.generalProtectionUnless(c, b.cmpEq(b.and(v, b.c32(0xFFFF_0000L)), b.c32(0)));
+        b.setReg(MXCSR, v);
     }
 
     /** STMXCSR m32 (0F AE /3). */

@@ -21,6 +21,8 @@ final class X86Gen {
     final StringBuilder asm = new StringBuilder();
     /** Operand size in bits chosen by {@link #size}. */
     int size = 32;
+    /** Memory operands chosen by {@link #memForm} land on a multiple of this (16 for SSE's m128). */
+    int memAlign = 1;
     int rex;
     boolean opsize;
 
@@ -111,7 +113,7 @@ final class X86Gen {
             s.gpr[index] = indexVal;
         }
         int disp = r.nextInt(64) - 32;
-        long target = 64 + r.nextInt(WINDOW_BYTES - 128 - bytes);
+        long target = (64 + r.nextInt(WINDOW_BYTES - 128 - bytes)) & -memAlign;
         s.gpr[base] = W + target - disp - (indexVal << scale);
         prefixes(regField, index < 0 ? 0 : index, base);
         for (int b : opcode) {
