@@ -79,6 +79,19 @@ class X86_64AbiTest {
         }
     }
 
+    /** Debian's amd64 busybox: a glibc program with SSE, x87 (printf of a long double path), TLS, signals. */
+    @Test
+    void debianBusybox() throws Exception {
+        Path bb = dev.emu.testkit.Fixtures.busybox("amd64");
+        assertThat(run(bb, "uname", "-m")).isEqualTo(new Result(0, "x86_64\n"));
+        // a handler for SIGUSR1 (glibc's SA_RESTORER frame and rt_sigreturn), a pipeline, cpuinfo's flags, exit status
+        Result sh = run(bb, "sh", "-c", "trap 'echo got USR1' USR1; kill -USR1 $$; echo abc | tr a-c x-z; "
+                + "grep -c '^flags.* fpu .*sse2' /proc/cpuinfo; printf '%.3f %g\\n' 2.0625 1e-5; exit 3");
+        assertThat(sh.out()).startsWith("got USR1\nxyz\n");
+        assertThat(sh.out()).endsWith("2.062 1e-05\n");
+        assertThat(sh.status()).isEqualTo(3);
+    }
+
     @Test
     void theTableIsArchX86s() {
         String[][] known = {{"read", "0"}, {"write", "1"}, {"open", "2"}, {"stat", "4"}, {"poll", "7"},
