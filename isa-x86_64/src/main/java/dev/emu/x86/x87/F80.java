@@ -254,7 +254,7 @@ public final class F80 {
     }
 
     /** Common checks of a two-operand arithmetic op: unsupported and NaN operands, denormals. Returns true when done. */
-    private static boolean specials2(int se1, long m1, int se2, long m2, Env env) {
+    static boolean specials2(int se1, long m1, int se2, long m2, Env env) {
         if (isUnsupported(se1, m1) || isUnsupported(se2, m2)) {
             env.indefinite();
             return true;

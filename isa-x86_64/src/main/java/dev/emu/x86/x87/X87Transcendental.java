@@ -39,9 +39,9 @@ public final class X87Transcendental {
         long[] r = s.regs;
         switch (modrm) {
             case 0xF0 -> unary(r, X87Transcendental::f2xm1);
-            case 0xF1 -> binaryPop(r, false);
-            case 0xF9 -> binaryPop(r, true);
-            case 0xF3 -> fpatan(r);
+            case 0xF1 -> intoSt1AndPop(r, (sx, mx, sy, my, e) -> log(sx, mx, sy, my, false, e)); // FYL2X
+            case 0xF9 -> intoSt1AndPop(r, (sx, mx, sy, my, e) -> log(sx, mx, sy, my, true, e)); // FYL2XP1
+            case 0xF3 -> intoSt1AndPop(r, (sx, mx, sy, my, e) -> atan2(sy, my, sx, mx, e)); // FPATAN
             case 0xFE -> trig(r, 0);
             case 0xFF -> trig(r, 1);
             case 0xF2 -> trig(r, 2);
@@ -254,8 +254,13 @@ public final class X87Transcendental {
         }
     }
 
-    /** FYL2X: ST1 = ST1 * log2(ST0); FYL2XP1: ST1 = ST1 * log2(ST0 + 1); then pop. */
-    private static void binaryPop(long[] r, boolean plusOne) {
+    /** An operation of ST0 (x) and ST1 (y) whose result replaces ST1, then a pop. */
+    interface Fn2 {
+        void apply(int sx, long mx, int sy, long my, Env e);
+    }
+
+    /** FYL2X, FYL2XP1, FPATAN: ST1 = f(ST0, ST1), pop. */
+    private static void intoSt1AndPop(long[] r, Fn2 f) {
         if (X87Ops.empty(r, 0) || X87Ops.empty(r, 1)) {
             if (X87Ops.stackFault(r, false)) {
                 X87Ops.set(r, 1, F80.INDEFINITE_SE, F80.INDEFINITE_M);
@@ -264,11 +269,7 @@ public final class X87Transcendental {
             return;
         }
         Env e = X87Ops.env(r);
-        int sx = X87Ops.se(r, 0);
-        long mx = X87Ops.m(r, 0);
-        int sy = X87Ops.se(r, 1);
-        long my = X87Ops.m(r, 1);
-        log(sx, mx, sy, my, plusOne, e);
+        f.apply(X87Ops.se(r, 0), X87Ops.m(r, 0), X87Ops.se(r, 1), X87Ops.m(r, 1), e);
         if (X87Ops.raise(r, e)) {
             X87Ops.set(r, 1, e.se, e.m);
             X87Ops.pop(r);
@@ -277,17 +278,10 @@ public final class X87Transcendental {
 
     private static final long INF_M = 0x8000_0000_0000_0000L;
 
+    /** y * log2(x) (FYL2X) or y * log2(x + 1) (FYL2XP1), with the SDM's special cases. */
     static void log(int sx, long mx, int sy, long my, boolean plusOne, Env e) {
-        if (F80.isUnsupported(sx, mx) || F80.isUnsupported(sy, my)) {
-            e.indefinite();
+        if (F80.specials2(sx, mx, sy, my, e)) {
             return;
-        }
-        if (F80.isNaN(sx, mx) || F80.isNaN(sy, my)) {
-            F80.propagate(sx, mx, sy, my, e);
-            return;
-        }
-        if (F80.isDenormal(sx, mx) || F80.isDenormal(sy, my)) {
-            e.flags |= F80.DE;
         }
         BigDecimal x = F80.isInf(sx, mx) ? null : decimal(sx, mx);
         // the sign and kind of log2(x [+ 1]): -1 negative, 0 zero, 1 positive, with infinities
@@ -339,34 +333,10 @@ public final class X87Transcendental {
         round(l.divide(LN2, MC).multiply(decimal(sy, my), MC), e);
     }
 
-    /** FPATAN: ST1 = atan2(ST1, ST0), pop. */
-    private static void fpatan(long[] r) {
-        if (X87Ops.empty(r, 0) || X87Ops.empty(r, 1)) {
-            if (X87Ops.stackFault(r, false)) {
-                X87Ops.set(r, 1, F80.INDEFINITE_SE, F80.INDEFINITE_M);
-                X87Ops.pop(r);
-            }
-            return;
-        }
-        Env e = X87Ops.env(r);
-        atan2(X87Ops.se(r, 1), X87Ops.m(r, 1), X87Ops.se(r, 0), X87Ops.m(r, 0), e);
-        if (X87Ops.raise(r, e)) {
-            X87Ops.set(r, 1, e.se, e.m);
-            X87Ops.pop(r);
-        }
-    }
-
+    /** atan2(y, x) (FPATAN, ST1 = y), with the SDM's special cases for zeros and infinities. */
     static void atan2(int sy, long my, int sx, long mx, Env e) {
-        if (F80.isUnsupported(sx, mx) || F80.isUnsupported(sy, my)) {
-            e.indefinite();
+        if (F80.specials2(sx, mx, sy, my, e)) {
             return;
-        }
-        if (F80.isNaN(sx, mx) || F80.isNaN(sy, my)) {
-            F80.propagate(sx, mx, sy, my, e);
-            return;
-        }
-        if (F80.isDenormal(sx, mx) || F80.isDenormal(sy, my)) {
-            e.flags |= F80.DE;
         }
         boolean yNeg = F80.sign(sy);
         boolean xNeg = F80.sign(sx);
