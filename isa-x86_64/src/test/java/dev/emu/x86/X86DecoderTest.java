@@ -166,8 +166,9 @@ class X86DecoderTest {
         X86Insn i = decode("dd 84 24 00 01 00 00");
         assertThat(i.name()).isEqualTo("FLD_m_DD");
         assertThat(i.length).isEqualTo(7);
-        // df 20    fbld tbyte [rax]: not implemented, no row
-        assertThat(decode("df 20").entry).isNull();
+        // d9 08    (d9 /1 with a memory operand): undefined, no row
+        assertThat(decode("d9 08").entry).isNull();
+        assertThat(decode("df 20").name()).isEqualTo("FBLD_m_DF");
         // the undefined D9 D1 and D9 EF trap when lifted
         assertThat(X86Runner.code("d9 d1").run().trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);
         assertThat(X86Runner.code("d9 ef").run().trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);

@@ -162,7 +162,7 @@ public final class OneByteMap {
                 X87::DD_m, X87::DD_r);
         x87(0xDE, "DE", new String[] {"FIADD", "FIMUL", "FICOM", "FICOMP", "FISUB", "FISUBR", "FIDIV", "FIDIVR"},
                 X87::ARITH_m, X87::ARITH_STi_ST0);
-        x87(0xDF, "DF", new String[] {"FILD", "FISTTP", "FIST", "FISTP", null, "FILD", null, "FISTP"},
+        x87(0xDF, "DF", new String[] {"FILD", "FISTTP", "FIST", "FISTP", "FBLD", "FILD", "FBSTP", "FISTP"},
                 X87::DF_m, X87::DF_r);
         // ---- E0-EF
         op(0xE0, "LOOPNE", F64, Imm.JB, ControlFlow::LOOP);

@@ -1,5 +1,6 @@
 package dev.emu.x86.lift;
 
+import static dev.emu.x86.x87.X87Ops.BCD;
 import static dev.emu.x86.x87.X87Ops.FP32;
 import static dev.emu.x86.x87.X87Ops.FP64;
 import static dev.emu.x86.x87.X87Ops.FP80;
@@ -150,11 +151,11 @@ public final class X87 {
         c.b.call(FLD, loadOperand(c, fmt), c.b.c64(0), i32(c, fmt));
     }
 
-    /** FLD m80fp (DB /5). */
-    public static void FLD_m80(LiftContext c, X86Insn i) {
+    /** FLD m80fp (DB /5) and FBLD m80bcd (DF /4): ten bytes. */
+    public static void FLD_m80(LiftContext c, X86Insn i, int fmt) {
         Value lo = c.load(64, c.ea());
         Value hi = c.b.zext64(c.load(16, c.address(i.disp, 8)));
-        c.b.call(FLD, lo, hi, i32(c, FP80));
+        c.b.call(FLD, lo, hi, i32(c, fmt));
     }
 
     /** FST/FSTP m32fp/m64fp/m80fp, FIST/FISTP/FISTTP m16/m32/m64: the store is skipped when an unmasked invalid stops it. */
@@ -163,7 +164,7 @@ public final class X87 {
         Label skip = b.newLabel();
         b.brIf(b.cmpNe(b.call(ST_BLOCKED, i32(c, fmt), i32(c, truncate)), b.c32(0)), skip);
         Value lo = b.call(ST_VALUE, i32(c, fmt), i32(c, 0), i32(c, truncate));
-        if (fmt == FP80) {
+        if (fmt == FP80 || fmt == BCD) {
             Value hi = b.call(ST_VALUE, i32(c, fmt), i32(c, 1), i32(c, truncate));
             c.store(c.ea(), lo, 64);
             c.store(c.address(i.disp, 8), b.trunc32(hi), 16);
@@ -270,7 +271,7 @@ public final class X87 {
             case 1 -> store(c, i, I32, 1, 1);
             case 2 -> store(c, i, I32, 0, 0);
             case 3 -> store(c, i, I32, 0, 1);
-            case 5 -> FLD_m80(c, i);
+            case 5 -> FLD_m80(c, i, FP80);
             case 7 -> store(c, i, FP80, 0, 1);
             default -> c.illegal();
         }
@@ -326,14 +327,16 @@ public final class X87 {
         }
     }
 
-    /** DF memory forms: FILD m16, FISTTP m16, FIST m16, FISTP m16, FILD m64, FISTP m64 (FBLD/FBSTP not implemented). */
+    /** DF memory forms: FILD m16, FISTTP m16, FIST m16, FISTP m16, FBLD, FILD m64, FBSTP, FISTP m64. */
     public static void DF_m(LiftContext c, X86Insn i) {
         switch (i.regOp()) {
             case 0 -> FLD_m(c, i, I16);
             case 1 -> store(c, i, I16, 1, 1);
             case 2 -> store(c, i, I16, 0, 0);
             case 3 -> store(c, i, I16, 0, 1);
+            case 4 -> FLD_m80(c, i, BCD);
             case 5 -> FLD_m(c, i, I64);
+            case 6 -> store(c, i, BCD, 0, 1);
             case 7 -> store(c, i, I64, 0, 1);
             default -> c.illegal();
         }

@@ -481,6 +481,51 @@ public final class F80 {
         return bits == 64 ? r : r & ((1L << bits) - 1);
     }
 
+    private static final long BCD_LIMIT = 1_000_000_000_000_000_000L;
+
+    /**
+     * FBLD's integer: 18 packed decimal digits in the low 9 bytes (two per byte, low digit
+     * first), the sign in bit 7 of byte 9. Digits above 9 are weighted as they stand (the SDM
+     * leaves such operands undefined).
+     */
+    static long fromBcd(long lo, long hi) {
+        long v = 0;
+        for (int k = 8; k >= 0; k--) {
+            int b = (int) ((k == 8 ? hi : lo >>> (8 * k)) & 0xFF);
+            v = v * 100 + (b >>> 4) * 10 + (b & 0xF);
+        }
+        return (hi & 0x8000) != 0 ? -v : v;
+    }
+
+    /**
+     * FBSTP: ST0 rounded with RC to 18 packed decimal digits, {low 8 bytes, top 2 bytes}; out
+     * of range, NaN or infinite is IE and the packed BCD indefinite (FFFF C000...).
+     */
+    static long[] toBcd(int se, long m, int rc, Env env) {
+        Env tmp = new Env(rc, 64);
+        BigInteger v = toInteger(se, m, rc, tmp);
+        if (v == null || v.abs().compareTo(BigInteger.valueOf(BCD_LIMIT)) >= 0) {
+            env.flags |= IE;
+            env.roundedUp = false;
+            return new long[] {0xC000_0000_0000_0000L, 0xFFFF};
+        }
+        env.flags |= tmp.flags;
+        env.roundedUp = tmp.roundedUp;
+        long a = v.abs().longValue();
+        long lo = 0;
+        long hi = sign(se) ? 0x8000 : 0;
+        for (int k = 0; k < 9; k++) {
+            long pair = a % 10 | (a / 10 % 10) << 4;
+            a /= 100;
+            if (k == 8) {
+                hi |= pair;
+            } else {
+                lo |= pair << (8 * k);
+            }
+        }
+        return new long[] {lo, hi};
+    }
+
     /** FILD: a signed integer, exact. */
     public static Env fromInt(long v, Env env) {
         if (v == 0) {

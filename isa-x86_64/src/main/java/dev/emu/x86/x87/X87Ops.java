@@ -26,7 +26,7 @@ public final class X87Ops {
     private X87Ops() {}
 
     /** Memory operand formats, as the lifter names them. */
-    public static final int FP32 = 0, I32 = 1, FP64 = 2, I16 = 3, FP80 = 4, I64 = 5;
+    public static final int FP32 = 0, I32 = 1, FP64 = 2, I16 = 3, FP80 = 4, I64 = 5, BCD = 6;
     static final int SF = 1 << 6, ES = 1 << 7, C0 = 1 << 8, C1 = 1 << 9, C2 = 1 << 10, C3 = 1 << 14, B = 1 << 15;
     static final int CC = C0 | C1 | C2 | C3;
 
@@ -165,10 +165,16 @@ public final class X87Ops {
 
     /** A memory operand widened to extended: its conversion flags (IE for an SNaN, DE) go to e. */
     static Env widen(long bits, int fmt, Env e) {
+        return widen(bits, 0, fmt, e);
+    }
+
+    /** As {@link #widen(long, int, Env)}; {@code hi} holds the top two bytes of an 80-bit BCD operand. */
+    static Env widen(long bits, long hi, int fmt, Env e) {
         return switch (fmt) {
             case FP32 -> F80.fromIeee(bits & 0xFFFF_FFFFL, 23, 8, e);
             case FP64 -> F80.fromIeee(bits, 52, 11, e);
             case I16 -> F80.fromInt((short) bits, e);
+            case BCD -> F80.fromInt(F80.fromBcd(bits, hi), e);
             case I32 -> F80.fromInt((int) bits, e);
             default -> F80.fromInt(bits, e);
         };
@@ -332,7 +338,7 @@ public final class X87Ops {
 
     // ---------------------------------------------------------------- loads and stores
 
-    /** FLD m32fp/m64fp/m80fp, FILD m16/m32/m64: {@code lo} the bits (m80: the significand), {@code hi} m80's sign and exponent. */
+    /** FLD m32fp/m64fp/m80fp, FILD m16/m32/m64, FBLD: {@code lo} the bits (m80: the low 8 bytes), {@code hi} m80's top two bytes. */
     public static void fld(CpuState s, long lo, long hi, int fmt) {
         long[] r = s.regs;
         if (fmt == FP80) {
@@ -344,7 +350,7 @@ public final class X87Ops {
             return;
         }
         Env e = env(r);
-        widen(lo, fmt, e);
+        widen(lo, hi, fmt, e);
         if (!empty(r, 7)) {
             if (stackFault(r, true)) {
                 push(r, 0, 0);
@@ -424,6 +430,7 @@ public final class X87Ops {
             case FP32 -> 0xFFC0_0000L;
             case FP64 -> 0xFFF8_0000_0000_0000L;
             case FP80 -> part == 0 ? F80.INDEFINITE_M : F80.INDEFINITE_SE;
+            case BCD -> part == 0 ? 0xC000_0000_0000_0000L : 0xFFFF;
             case I16 -> 0x8000;
             case I32 -> 0x8000_0000L;
             default -> Long.MIN_VALUE;
@@ -438,6 +445,7 @@ public final class X87Ops {
             case FP64 -> F80.toIeee(se, m, 52, 11, e.rc, e);
             case FP80 -> part == 0 ? m : se;
             case I16 -> F80.toInt(se, m, 16, truncate ? F80.RC_ZERO : e.rc, e);
+            case BCD -> F80.toBcd(se, m, e.rc, e)[part];
             case I32 -> F80.toInt(se, m, 32, truncate ? F80.RC_ZERO : e.rc, e);
             default -> F80.toInt(se, m, 64, truncate ? F80.RC_ZERO : e.rc, e);
         };

@@ -270,7 +270,7 @@ final class X87Campaigns {
         {0xD9, 0x43, 0x30}, {0xDD, 0x43, 0x30}, {0xDF, 0x43, 0x30}, {0xDB, 0x43, 0x30}, {0xDF, 0x6B, 0x30},
         {0xD9, 0x5B, 0x40}, {0xDD, 0x5B, 0x40}, {0xDB, 0x7B, 0x40}, {0xDF, 0x7B, 0x40}, {0xDB, 0x5B, 0x40},
         {0xDF, 0x5B, 0x40}, {0xDB, 0x4B, 0x40}, {0xDD, 0x4B, 0x40}, {0xDF, 0x4B, 0x40}, {0xD9, 0x53, 0x40},
-        {0xDD, 0x53, 0x40}, {0xDB, 0x53, 0x40}, {0xDF, 0x53, 0x40},
+        {0xDD, 0x53, 0x40}, {0xDB, 0x53, 0x40}, {0xDF, 0x53, 0x40}, {0xDF, 0x63, 0x30}, {0xDF, 0x73, 0x40},
     };
 
     static X86Case loadStore(Random r, boolean q) {
@@ -284,9 +284,16 @@ final class X87Campaigns {
         } else {
             b.putLong(48, r.nextBoolean() ? r.nextInt(100000) - 50000 : r.nextLong());
         }
+        if (insn[0] == 0xDF && insn[1] == 0x63) {
+            // FBLD: 18 valid packed decimal digits and a sign
+            for (int k = 0; k < 9; k++) {
+                s.mem[48 + k] = (byte) (r.nextInt(10) << 4 | r.nextInt(10));
+            }
+            s.mem[57] = (byte) (r.nextBoolean() ? 0x80 : 0);
+        }
         if (r.nextInt(3) == 0) {
             // ST0 in integer range, for the integer stores
-            long v = r.nextBoolean() ? r.nextInt() : r.nextLong() >> r.nextInt(64);
+            long v = r.nextBoolean() ? r.nextInt() : r.nextLong() >> (r.nextBoolean() ? 4 + r.nextInt(8) : r.nextInt(64));
             double d = v + r.nextInt(8) / 4.0;
             long bits = Double.doubleToRawLongBits(d);
             if (d != 0) {

@@ -28,10 +28,10 @@ class SystemInsnsTest {
         // f4    hlt ; ec    in al, dx
         assertThat(X86Runner.code("f4").run().trap()).isEqualTo(TrapKind.PRIVILEGED);
         assertThat(X86Runner.code("ec").run().trap()).isEqualTo(TrapKind.PRIVILEGED);
-        // df 30    fbstp tbyte [rax]: BCD stores are not implemented
-        r = X86Runner.code("df 30").run();
+        // d9 08    d9 /1 with a memory operand: undefined
+        r = X86Runner.code("d9 08").run();
         assertThat(r.trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);
-        assertThat(r.result.trapDetail() & 0xFFFF).isEqualTo(0x30df);
+        assertThat(r.result.trapDetail() & 0xFFFF).isEqualTo(0x08d9);
     }
 
     @Test
