@@ -70,11 +70,18 @@ public final class X87Transcendental {
 
     // ---------------------------------------------------------------- conversions
 
+    /** A finite operand as a decimal: exact for moderate exponents, else to the working precision. */
     static BigDecimal decimal(int se, long m) {
-        BigInteger mag = F80.mag(m);
+        BigDecimal mag = new BigDecimal(F80.mag(m));
         int sc = F80.scale(se);
-        BigDecimal v = sc >= 0 ? new BigDecimal(mag.shiftLeft(sc))
-                : new BigDecimal(mag.multiply(BigInteger.valueOf(5).pow(-sc)), -sc);
+        BigDecimal v;
+        if (sc >= 0) {
+            v = sc <= 256 ? mag.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(sc)))
+                    : mag.multiply(TWO.pow(sc, MC), MC);
+        } else {
+            v = sc >= -256 ? mag.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-sc)))
+                    : mag.divide(TWO.pow(-sc, MC), MC);
+        }
         return F80.sign(se) ? v.negate() : v;
     }
 
@@ -87,8 +94,7 @@ public final class X87Transcendental {
         BigDecimal a = v.abs();
         // a = mag * 2^k with mag holding 150 bits, the rest a sticky bit
         int k = (int) Math.floor((a.precision() - a.scale() - 1) * 3.3219280948873626) - 150;
-        BigDecimal scaled = k >= 0 ? a.divide(new BigDecimal(BigInteger.ONE.shiftLeft(k)), MC)
-                : a.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(-k)));
+        BigDecimal scaled = k >= 0 ? a.divide(TWO.pow(k, MC), MC) : a.multiply(TWO.pow(-k, MC), MC);
         BigInteger mag = scaled.setScale(0, RoundingMode.FLOOR).toBigIntegerExact();
         mag = mag.shiftLeft(1).setBit(0); // never exact: a sticky bit below
         F80.finish(neg, mag, (long) k - 1, 64, e);
@@ -141,8 +147,7 @@ public final class X87Transcendental {
         int approx = (int) Math.floor((x.precision() - x.scale() - 1) * 3.3219280948873626);
         if (approx > 2 || approx < -2) {
             k = approx;
-            m = k >= 0 ? x.divide(new BigDecimal(BigInteger.ONE.shiftLeft(k)), MC)
-                    : x.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(-k)), MC);
+            m = k >= 0 ? x.divide(TWO.pow(k, MC), MC) : x.multiply(TWO.pow(-k, MC), MC);
         }
         while (m.compareTo(TWO) >= 0) {
             m = m.divide(TWO, MC);
@@ -250,7 +255,18 @@ public final class X87Transcendental {
             if (F80.isDenormal(se, m)) {
                 e.flags |= F80.DE;
             }
-            round(expm1(decimal(se, m).multiply(LN2, MC)), e);
+            // the SDM defines F2XM1 for |x| <= 1; beyond it the result is 2^x - 1 while that
+            // stays cheap to evaluate, then -1 or an overflow (the hardware's is undefined)
+            int unbiased = F80.exp(se) - F80.BIAS;
+            if (unbiased >= 14) {
+                if (F80.sign(se)) {
+                    round(BigDecimal.ONE.negate().add(TWO.pow(-80, MC), MC), e);
+                } else {
+                    F80.finish(false, BigInteger.ONE, 1L << 20, 64, e);
+                }
+            } else {
+                round(expm1(decimal(se, m).multiply(LN2, MC)), e);
+            }
         }
     }
 
