@@ -115,6 +115,21 @@ class X87OpsTest {
     }
 
     @Test
+    void hugeExponentsStayFastAndExact() {
+        push(16383 + 16000, 0x8000_0000_0000_0000L); // y = 2^16000
+        pushDouble(2.0); // x
+        X87Transcendental.exec(s, 0xF1); // y * log2 2 = y
+        assertThat(st0()).containsExactly(16383 + 16000, 0x8000_0000_0000_0000L);
+        push(16383 + 16000, 0xC000_0000_0000_0000L); // 2^x - 1 of x = 1.5 * 2^16000: overflow
+        X87Transcendental.exec(s, 0xF0);
+        assertThat(st0()).containsExactly(0x7FFF, 0x8000_0000_0000_0000L);
+        assertThat(r[X86Registers.FSW] & F80.OE).isNotZero();
+        push(0x8000 | (16383 + 16000), 0xC000_0000_0000_0000L); // x = -1.5 * 2^16000: -1
+        X87Transcendental.exec(s, 0xF0);
+        assertThat(st0()).containsExactly(0xBFFF, 0x8000_0000_0000_0000L);
+    }
+
+    @Test
     void FYL2X_ofZeroIsZeroDivide() {
         pushDouble(2.0);
         pushDouble(0.0);
