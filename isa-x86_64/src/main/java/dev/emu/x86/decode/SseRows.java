@@ -15,6 +15,7 @@ import dev.emu.x86.lift.Handler;
 import dev.emu.x86.lift.SseArith;
 import dev.emu.x86.lift.SseInteger;
 import dev.emu.x86.lift.SseMove;
+import dev.emu.x86.lift.SseSwar;
 import dev.emu.x86.sse.PackedInt;
 import dev.emu.x86.sse.SseHelpers.Cvt;
 import dev.emu.x86.sse.SseHelpers.FpOp;
@@ -105,7 +106,7 @@ final class SseRows {
         op.accept(0xC6, row("SHUFPS", xIb("SHUFPS", SseInteger.binary(PackedInt.SHUFPS)),
                 xIb("SHUFPD", SseInteger.binary(PackedInt.SHUFPD)), null, null));
         op.accept(0xD6, row("MOVQ_store", null, x("MOVQ", SseMove::MOVQ_store), null, null));
-        op.accept(0xD7, row("PMOVMSKB", null, reg("PMOVMSKB", SseMove::PMOVMSKB), null, null));
+        op.accept(0xD7, row("PMOVMSKB", null, reg("PMOVMSKB", SseSwar::PMOVMSKB), null, null));
         op.accept(0xE7, row("MOVNTDQ", null, mem("MOVNTDQ", SseMove::MOVA_store), null, null));
         op.accept(0xF7, row("MASKMOVDQU", null, reg("MASKMOVDQU", SseMove::MASKMOVDQU), null, null));
 
@@ -155,7 +156,7 @@ final class SseRows {
         op.accept(0xE6, row("CVTPD2DQ", null, x("CVTTPD2DQ", SseArith.convert(Cvt.CVTTPD2DQ, 128)),
                 x("CVTDQ2PD", SseArith.convert(Cvt.CVTDQ2PD, 64)), x("CVTPD2DQ", SseArith.convert(Cvt.CVTPD2DQ, 128))));
 
-        // ---- integer: 66 0F 60..6D, 74..76, D1..FE; groups 12-14
+        // ---- integer: 66 0F 60..6D, 74..76, D1..FE; groups 12-14 (PCMPEQ*, PADD*, PSUB* in IR: SseSwar)
         PackedInt[] r60 = {PackedInt.PUNPCKLBW, PackedInt.PUNPCKLWD, PackedInt.PUNPCKLDQ, PackedInt.PACKSSWB,
             PackedInt.PCMPGTB, PackedInt.PCMPGTW, PackedInt.PCMPGTD, PackedInt.PACKUSWB, PackedInt.PUNPCKHBW,
             PackedInt.PUNPCKHWD, PackedInt.PUNPCKHDQ, PackedInt.PACKSSDW, PackedInt.PUNPCKLQDQ, PackedInt.PUNPCKHQDQ};
@@ -168,18 +169,24 @@ final class SseRows {
         op.accept(0x72, shiftGroup("GRP13", null, PackedInt.PSRLD_I, null, PackedInt.PSRAD_I, PackedInt.PSLLD_I, null));
         op.accept(0x73, shiftGroup("GRP14", null, PackedInt.PSRLQ_I, PackedInt.PSRLDQ_I, null, PackedInt.PSLLQ_I,
                 PackedInt.PSLLDQ_I));
-        op.accept(0x74, p66(PackedInt.PCMPEQB));
-        op.accept(0x75, p66(PackedInt.PCMPEQW));
-        op.accept(0x76, p66(PackedInt.PCMPEQD));
-        PackedInt[] rD0 = {null, PackedInt.PSRLW, PackedInt.PSRLD, PackedInt.PSRLQ, PackedInt.PADDQ, PackedInt.PMULLW,
+        op.accept(0x74, row("PCMPEQB", null, x("PCMPEQB", SseSwar.compareEqual(8)), null, null));
+        op.accept(0x75, row("PCMPEQW", null, x("PCMPEQW", SseSwar.compareEqual(16)), null, null));
+        op.accept(0x76, row("PCMPEQD", null, x("PCMPEQD", SseSwar.compareEqual(32)), null, null));
+        String[] addSub = {"PSUBB", "PSUBW", "PSUBD", "PSUBQ", "PADDB", "PADDW", "PADDD"};
+        for (int k = 0; k < addSub.length; k++) {
+            int bits = 8 << (k & 3);
+            Handler h = k < 4 ? SseSwar.sub(bits) : SseSwar.add(bits);
+            op.accept(0xF8 + k, row(addSub[k], null, x(addSub[k], h), null, null));
+        }
+        op.accept(0xD4, row("PADDQ", null, x("PADDQ", SseSwar.add(64)), null, null));
+        PackedInt[] rD0 = {null, PackedInt.PSRLW, PackedInt.PSRLD, PackedInt.PSRLQ, null, PackedInt.PMULLW,
             null, null, PackedInt.PSUBUSB, PackedInt.PSUBUSW, PackedInt.PMINUB, null, PackedInt.PADDUSB,
             PackedInt.PADDUSW, PackedInt.PMAXUB, null,
             PackedInt.PAVGB, PackedInt.PSRAW, PackedInt.PSRAD, PackedInt.PAVGW, PackedInt.PMULHUW, PackedInt.PMULHW,
             null, null, PackedInt.PSUBSB, PackedInt.PSUBSW, PackedInt.PMINSW, null, PackedInt.PADDSB,
             PackedInt.PADDSW, PackedInt.PMAXSW, null,
             null, PackedInt.PSLLW, PackedInt.PSLLD, PackedInt.PSLLQ, PackedInt.PMULUDQ, PackedInt.PMADDWD,
-            PackedInt.PSADBW, null, PackedInt.PSUBB, PackedInt.PSUBW, PackedInt.PSUBD, PackedInt.PSUBQ,
-            PackedInt.PADDB, PackedInt.PADDW, PackedInt.PADDD, null};
+            PackedInt.PSADBW, null, null, null, null, null, null, null, null, null};
         for (int k = 0; k < rD0.length; k++) {
             if (rD0[k] != null) {
                 op.accept(0xD0 + k, p66(rD0[k]));

@@ -66,7 +66,7 @@ public final class ThreeByteMaps {
             op(MAP_0F38, 0x30 + k, p66(zx[k].name(), Sse41.extend(zx[k], sourceBytes[k])));
         }
         op(MAP_0F38, 0x28, SseRows.p66(PackedInt.PMULDQ));
-        op(MAP_0F38, 0x29, SseRows.p66(PackedInt.PCMPEQQ));
+        op(MAP_0F38, 0x29, p66("PCMPEQQ", dev.emu.x86.lift.SseSwar.compareEqual(64)));
         op(MAP_0F38, 0x2A, row("MOVNTDQA", null, byMod("MOVNTDQA", null, SseRows.x("MOVNTDQA", SseMove::MOVA_load)),
                 null, null));
         op(MAP_0F38, 0x2B, SseRows.p66(PackedInt.PACKUSDW));

@@ -19,12 +19,11 @@ import dev.emu.x86.sse.SseHelpers;
  * SSE/SSE2 data movement (SDM Vol. 1 10.4.1, 11.4.1; Vol. 2 by mnemonic): MOVAPS MOVUPS
  * MOVAPD MOVUPD MOVDQA MOVDQU LDDQU, MOVSS MOVSD, MOVLPS MOVHPS MOVLPD MOVHPD MOVHLPS MOVLHPS,
  * MOVD/MOVQ, MOVNTPS MOVNTPD MOVNTDQ MOVNTI, MASKMOVDQU, PMOVMSKB MOVMSKPS MOVMSKPD, PINSRW
- * PEXTRW. All in IR but the masked store and the mask gathers.
+ * PEXTRW. All in IR but the masked store and MOVMSKPS (PMOVMSKB: {@link SseSwar}).
  */
 public final class SseMove {
     private SseMove() {}
 
-    static final Helper BYTE_MASK = Helper.of(SseHelpers.class, "byteMask");
     static final Helper SINGLE_SIGNS = Helper.of(SseHelpers.class, "singleSignMask");
     static final Helper MASKED_STORE = Helper.of(SseHelpers.class, "maskedStore");
 
@@ -175,11 +174,6 @@ public final class SseMove {
         }
         addr = c.segment(addr);
         b.call(MASKED_STORE, addr, lo(c, i.reg), hi(c, i.reg), lo(c, i.rm), hi(c, i.rm));
-    }
-
-    /** PMOVMSKB r32/r64, xmm (66 0F D7): the 16 byte sign bits, zero-extended. */
-    public static void PMOVMSKB(LiftContext c, X86Insn i) {
-        c.setReg(32, i.reg, c.b.call(BYTE_MASK, lo(c, i.rm), hi(c, i.rm)));
     }
 
     /** MOVMSKPS r32, xmm (0F 50). */

@@ -80,13 +80,16 @@ final class SseOperands {
         return i.mod == 3 ? c.b.and(lo(c, i.rm), c.b.c64(0xFFFF_FFFFL)) : c.b.zext64(c.load(32, c.ea()));
     }
 
-    /** Stores 128 bits at the r/m memory operand. */
+    /**
+     * Stores 128 bits at the r/m memory operand, the high half first: a fault there leaves
+     * memory untouched. Not modelled: a store straddling a read-only page and a writable one
+     * (the low half's page faulting) leaves the high half written, which hardware would not.
+     */
     static void store128(LiftContext c, Value lo, Value hi, boolean aligned) {
         Value a = c.ea();
         if (aligned) {
             requireAligned(c, a);
         }
-        // check the second half is writable before the first is written: one 16-byte store
         c.store(c.b.add(a, c.b.c64(8)), hi, 64);
         c.store(a, lo, 64);
     }

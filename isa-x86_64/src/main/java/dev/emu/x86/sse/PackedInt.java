@@ -1,7 +1,7 @@
 package dev.emu.x86.sse;
 
 /**
- * The SSE2 integer operations on 128-bit registers (SDM Vol. 1 11.4.3, Vol. 2 by mnemonic),
+ * The SSE2..SSE4.2 integer operations on 128-bit registers (but the ones {@code SseSwar} lifts to IR) (SDM Vol. 1 11.4.3, Vol. 2 by mnemonic),
  * computed on the two 64-bit halves a register is kept in. {@link #compute} takes the
  * destination (first source) {@code a} and the source {@code b} and writes the result
  * halves into {@code out}. Lane-wise operations share {@link #lanes}; the ones that move
@@ -9,13 +9,11 @@ package dev.emu.x86.sse;
  * their own bodies.
  */
 public enum PackedInt {
-    PADDB, PADDW, PADDD, PADDQ,
-    PSUBB, PSUBW, PSUBD, PSUBQ,
     PADDSB, PADDSW, PADDUSB, PADDUSW,
     PSUBSB, PSUBSW, PSUBUSB, PSUBUSW,
     PMULLW, PMULHW, PMULHUW, PMULUDQ, PMADDWD, PSADBW,
     PAVGB, PAVGW, PMINUB, PMAXUB, PMINSW, PMAXSW,
-    PCMPEQB, PCMPEQW, PCMPEQD, PCMPGTB, PCMPGTW, PCMPGTD,
+    PCMPGTB, PCMPGTW, PCMPGTD,
     PUNPCKLBW, PUNPCKLWD, PUNPCKLDQ, PUNPCKLQDQ,
     PUNPCKHBW, PUNPCKHWD, PUNPCKHDQ, PUNPCKHQDQ,
     PACKSSWB, PACKSSDW, PACKUSWB,
@@ -33,7 +31,7 @@ public enum PackedInt {
     PSHUFB, PHADDW, PHADDD, PHADDSW, PMADDUBSW, PHSUBW, PHSUBD, PHSUBSW, PSIGNB, PSIGNW, PSIGND, PMULHRSW,
     PABSB, PABSW, PABSD, PALIGNR,
     // SSE4.1 (66 0F 38 xx, 66 0F 3A xx)
-    PMULDQ, PCMPEQQ, PACKUSDW, PMINSB, PMINSD, PMINUW, PMINUD, PMAXSB, PMAXSD, PMAXUW, PMAXUD, PMULLD, PHMINPOSUW,
+    PMULDQ, PACKUSDW, PMINSB, PMINSD, PMINUW, PMINUD, PMAXSB, PMAXSD, PMAXUW, PMAXUD, PMULLD, PHMINPOSUW,
     PBLENDW, BLENDPS, BLENDPD, MPSADBW, INSERTPS,
     /** Sign/zero extension of the source's low lanes (the lifter loads only the bytes used). */
     PMOVSXBW, PMOVSXBD, PMOVSXBQ, PMOVSXWD, PMOVSXWQ, PMOVSXDQ,
@@ -103,27 +101,13 @@ public enum PackedInt {
         return (a, b) -> saturate(a + sign * b, 0, mask(bits));
     }
 
-    private static LaneOp compare(int bits, boolean greater) {
-        return (a, b) -> (greater ? sx(a, bits) > sx(b, bits) : a == b) ? -1L : 0;
+    private static LaneOp greater(int bits) {
+        return (a, b) -> sx(a, bits) > sx(b, bits) ? -1L : 0;
     }
 
     /** The result of this operation on {@code a} (destination) and {@code b} (source) into out[0..1]. */
     public void compute(long aLo, long aHi, long bLo, long bHi, int imm, long[] out) {
         switch (this) {
-            case PADDB -> lanes(aLo, aHi, bLo, bHi, 8, (a, b) -> a + b, out);
-            case PADDW -> lanes(aLo, aHi, bLo, bHi, 16, (a, b) -> a + b, out);
-            case PADDD -> lanes(aLo, aHi, bLo, bHi, 32, (a, b) -> a + b, out);
-            case PADDQ -> {
-                out[0] = aLo + bLo;
-                out[1] = aHi + bHi;
-            }
-            case PSUBB -> lanes(aLo, aHi, bLo, bHi, 8, (a, b) -> a - b, out);
-            case PSUBW -> lanes(aLo, aHi, bLo, bHi, 16, (a, b) -> a - b, out);
-            case PSUBD -> lanes(aLo, aHi, bLo, bHi, 32, (a, b) -> a - b, out);
-            case PSUBQ -> {
-                out[0] = aLo - bLo;
-                out[1] = aHi - bHi;
-            }
             case PADDSB -> lanes(aLo, aHi, bLo, bHi, 8, addSigned(8, 1), out);
             case PADDSW -> lanes(aLo, aHi, bLo, bHi, 16, addSigned(16, 1), out);
             case PADDUSB -> lanes(aLo, aHi, bLo, bHi, 8, addUnsigned(8, 1), out);
@@ -158,12 +142,9 @@ public enum PackedInt {
             case PMAXUB -> lanes(aLo, aHi, bLo, bHi, 8, Math::max, out);
             case PMINSW -> lanes(aLo, aHi, bLo, bHi, 16, (a, b) -> Math.min(sx(a, 16), sx(b, 16)), out);
             case PMAXSW -> lanes(aLo, aHi, bLo, bHi, 16, (a, b) -> Math.max(sx(a, 16), sx(b, 16)), out);
-            case PCMPEQB -> lanes(aLo, aHi, bLo, bHi, 8, compare(8, false), out);
-            case PCMPEQW -> lanes(aLo, aHi, bLo, bHi, 16, compare(16, false), out);
-            case PCMPEQD -> lanes(aLo, aHi, bLo, bHi, 32, compare(32, false), out);
-            case PCMPGTB -> lanes(aLo, aHi, bLo, bHi, 8, compare(8, true), out);
-            case PCMPGTW -> lanes(aLo, aHi, bLo, bHi, 16, compare(16, true), out);
-            case PCMPGTD -> lanes(aLo, aHi, bLo, bHi, 32, compare(32, true), out);
+            case PCMPGTB -> lanes(aLo, aHi, bLo, bHi, 8, greater(8), out);
+            case PCMPGTW -> lanes(aLo, aHi, bLo, bHi, 16, greater(16), out);
+            case PCMPGTD -> lanes(aLo, aHi, bLo, bHi, 32, greater(32), out);
             case PUNPCKLBW -> interleave(aLo, bLo, 8, out);
             case PUNPCKLWD -> interleave(aLo, bLo, 16, out);
             case PUNPCKLDQ -> interleave(aLo, bLo, 32, out);
@@ -254,10 +235,6 @@ public enum PackedInt {
             case PMULDQ -> {
                 out[0] = (long) (int) aLo * (int) bLo;
                 out[1] = (long) (int) aHi * (int) bHi;
-            }
-            case PCMPEQQ -> {
-                out[0] = aLo == bLo ? -1L : 0;
-                out[1] = aHi == bHi ? -1L : 0;
             }
             case PCMPGTQ -> {
                 out[0] = aLo > bLo ? -1L : 0;

@@ -161,6 +161,21 @@ public final class SseFloat {
         return (f.isNaN(a) ? a : b) | f.quietBit;
     }
 
+    /**
+     * A two-operand operation: DAZ on both, the propagated NaN if either is one, else DE for
+     * a denormal operand and {@code body} on the (flushed) operands.
+     */
+    private static long binary(Fmt f, long a, long b, Env e, java.util.function.LongBinaryOperator body) {
+        a = daz(f, a, e);
+        b = daz(f, b, e);
+        if (f.isNaN(a) || f.isNaN(b)) {
+            return propagate(f, a, b, e);
+        }
+        denormal(f, a, e);
+        denormal(f, b, e);
+        return body.applyAsLong(a, b);
+    }
+
     static long invalid(Fmt f, Env e) {
         e.flags |= IE;
         return f.defaultNaN;
@@ -266,16 +281,10 @@ public final class SseFloat {
 
     /** a + b (sub: a - b). */
     public static long add(Fmt f, long a, long b, boolean sub, Env e) {
-        a = daz(f, a, e);
-        b = daz(f, b, e);
-        if (f.isNaN(a) || f.isNaN(b)) {
-            return propagate(f, a, b, e);
-        }
-        denormal(f, a, e);
-        denormal(f, b, e);
-        if (sub) {
-            b ^= f.signBit;
-        }
+        return binary(f, a, b, e, (x, y) -> sum(f, x, sub ? y ^ f.signBit : y, e));
+    }
+
+    private static long sum(Fmt f, long a, long b, Env e) {
         boolean na = f.neg(a);
         boolean nb = f.neg(b);
         if (f.isInf(a) || f.isInf(b)) {
@@ -304,13 +313,10 @@ public final class SseFloat {
     }
 
     public static long mul(Fmt f, long a, long b, Env e) {
-        a = daz(f, a, e);
-        b = daz(f, b, e);
-        if (f.isNaN(a) || f.isNaN(b)) {
-            return propagate(f, a, b, e);
-        }
-        denormal(f, a, e);
-        denormal(f, b, e);
+        return binary(f, a, b, e, (x, y) -> product(f, x, y, e));
+    }
+
+    private static long product(Fmt f, long a, long b, Env e) {
         boolean neg = f.neg(a) != f.neg(b);
         if (f.isInf(a) || f.isInf(b)) {
             if (f.isZero(a) || f.isZero(b)) {
@@ -329,13 +335,10 @@ public final class SseFloat {
     }
 
     public static long div(Fmt f, long a, long b, Env e) {
-        a = daz(f, a, e);
-        b = daz(f, b, e);
-        if (f.isNaN(a) || f.isNaN(b)) {
-            return propagate(f, a, b, e);
-        }
-        denormal(f, a, e);
-        denormal(f, b, e);
+        return binary(f, a, b, e, (x, y) -> quotient(f, x, y, e));
+    }
+
+    private static long quotient(Fmt f, long a, long b, Env e) {
         boolean neg = f.neg(a) != f.neg(b);
         if (f.isInf(a)) {
             return f.isInf(b) ? invalid(f, e) : f.inf(neg);

@@ -269,16 +269,6 @@ public final class SseHelpers {
         return 0;
     }
 
-    /** PMOVMSKB: bit k = the top bit of byte k. */
-    public static int byteMask(long lo, long hi) {
-        int m = 0;
-        for (int k = 0; k < 8; k++) {
-            m |= (int) ((lo >>> (8 * k + 7)) & 1) << k;
-            m |= (int) ((hi >>> (8 * k + 7)) & 1) << (k + 8);
-        }
-        return m;
-    }
-
     /** MOVMSKPS: the sign bits of the four singles. */
     public static int singleSignMask(long lo, long hi) {
         return (int) ((lo >>> 31) & 1 | (lo >>> 62) & 2 | (hi >>> 29) & 4 | (hi >>> 60) & 8);

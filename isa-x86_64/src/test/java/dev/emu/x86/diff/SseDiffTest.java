@@ -19,11 +19,17 @@ import java.util.stream.Stream;
 /**
  * The SSE/SSE2 campaigns ({@link SseCampaigns}) against the host CPU and qemu-x86_64, on
  * both tiers, with XMM0-15 and MXCSR in the dump. {@code -Demu.diff.cases=N} sizes every
- * campaign (default 200), {@code -Demu.diff.only=NAME} runs one.
+ * campaign (default 100 here), {@code -Demu.diff.only=NAME} runs one.
  */
 class SseDiffTest {
     static DiffCampaign<X86Case> campaign(SseCampaigns.Group g) {
-        return DiffCampaign.of(g.name(), X86DiffProgram.WITH_XMM, g.gen()::apply);
+        return sized(g, DiffCampaign.of(g.name(), X86DiffProgram.WITH_XMM, g.gen()::apply));
+    }
+
+    /** 100 cases a campaign unless {@code -Demu.diff.cases} says otherwise: 15 campaigns, 50 runs in CI. */
+    private static DiffCampaign<X86Case> sized(SseCampaigns.Group g, DiffCampaign<X86Case> c) {
+        int base = Integer.getInteger("emu.diff.cases", 100);
+        return c.cases(Math.max(1, base * g.casePercent() / 100));
     }
 
     /**
@@ -34,14 +40,14 @@ class SseDiffTest {
      * the zero it was read as.
      */
     static DiffCampaign<X86Case> qemuCampaign(SseCampaigns.Group g) {
-        return DiffCampaign.of(g.name(), X86DiffProgram.WITH_XMM, r -> {
+        return sized(g, DiffCampaign.of(g.name(), X86DiffProgram.WITH_XMM, r -> {
             X86Case c = g.gen().apply(r);
             c.init().mxcsr |= 0x2;
             if (c.asm().contains("0f 5d") || c.asm().contains("0f 5f")) {
                 c.init().mxcsr &= ~0x40L;
             }
             return c;
-        });
+        }));
     }
 
     static Stream<SseCampaigns.Group> groups() {
