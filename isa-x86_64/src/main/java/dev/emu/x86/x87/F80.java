@@ -49,8 +49,9 @@ public final class F80 {
             return this;
         }
 
+        /** An invalid operation: IE (which outranks a denormal operand: DE is withdrawn) and the real indefinite. */
         Env indefinite() {
-            flags |= IE;
+            flags = flags & ~DE | IE;
             return result(INDEFINITE_SE, INDEFINITE_M);
         }
     }
@@ -229,7 +230,7 @@ public final class F80 {
         boolean n1 = isNaN(se1, m1);
         boolean n2 = isNaN(se2, m2);
         if (isSNaN(se1, m1) || isSNaN(se2, m2)) {
-            env.flags |= IE;
+            env.flags = env.flags & ~DE | IE; // IE outranks a denormal (memory) operand
         }
         if (n1 && n2 && isSNaN(se1, m1) != isSNaN(se2, m2)) {
             // one signaling, one quiet: the quiet one (Table 4-7, x87 column)
