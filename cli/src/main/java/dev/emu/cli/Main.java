@@ -95,8 +95,10 @@ public final class Main {
             tracerIsa = main.process().engine().isa();
             tracerMem = main.process().memory();
         }
-        HostSignals.forward(main.process());
-        return main.runProcess();
+        HostSignals.forward(kernel);
+        int status = main.runProcess();
+        kernel.shutdown(); // children still running end with the first process, as under a container's init
+        return status;
     }
 
     /** The program as the host sees it: under the guest root first for an absolute path, as qemu does. */

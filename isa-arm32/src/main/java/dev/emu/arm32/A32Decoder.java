@@ -10,6 +10,8 @@ import dev.emu.arm32.lift.LoadStore;
 import dev.emu.arm32.lift.LoadStoreMultiple;
 import dev.emu.arm32.lift.Media;
 import dev.emu.arm32.lift.Multiply;
+import dev.emu.arm32.lift.Neon;
+import dev.emu.arm32.lift.NeonLoadStore;
 import dev.emu.arm32.lift.Parallel;
 import dev.emu.arm32.lift.Saturate;
 import dev.emu.arm32.lift.SystemInsns;
@@ -219,6 +221,9 @@ public final class A32Decoder {
         insn("PLI_reg",   "1111_0110_u101_nnnn_1111_aaaa_att0_mmmm", SystemInsns::PRELOAD);     // A8.8 PLI (register) A1
         insn("PLDW_reg",  "1111_0111_u001_nnnn_1111_aaaa_att0_mmmm", SystemInsns::PRELOAD);     // A8.8 PLD, PLDW (register) A1
         insn("PLD_reg",   "1111_0111_u101_nnnn_1111_aaaa_att0_mmmm", SystemInsns::PRELOAD);     // A8.8 PLD, PLDW (register) A1
+        // A5.7.1 / A7.4 Advanced SIMD data-processing instructions, A7.7 element or structure load/store
+        insn("ADVSIMD_DATA", "1111_001-_----_----_----_----_----_----", Neon::DATA);             // A7.4 (one helper decodes the groups)
+        insn("ADVSIMD_LDST", "1111_0100_---0_----_----_----_----_----", NeonLoadStore::LDST);    // A7.7 VLD1-4, VST1-4
         UNCONDITIONAL = t.build();
         t = null;
     }

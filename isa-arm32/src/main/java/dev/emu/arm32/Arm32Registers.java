@@ -76,6 +76,7 @@ public final class Arm32Registers {
         for (int i = 0; i < 16; i++) {
             b.alias("q" + i, D0 + 2 * i, 128);
         }
+        b.fpControlStatus(FPSCR, FPSCR);
         FILE = b.build();
     }
 

@@ -6,6 +6,8 @@ import dev.emu.arm32.lift.Exclusive;
 import dev.emu.arm32.lift.Handler;
 import dev.emu.arm32.lift.Media;
 import dev.emu.arm32.lift.Multiply;
+import dev.emu.arm32.lift.Neon;
+import dev.emu.arm32.lift.NeonLoadStore;
 import dev.emu.arm32.lift.Parallel;
 import dev.emu.arm32.lift.Saturate;
 import dev.emu.arm32.lift.SystemInsns;
@@ -255,6 +257,9 @@ public final class T32Decoder {
         VfpDecoder.rows("1110", T32Decoder::t32);
         t32("MCR_T1",      "1110_1110_ooo0_NNNN_tttt_1111_ppp1_MMMM", SystemInsns::MCR);   // A8.8 MCR T1
         t32("MRC_T1",      "1110_1110_ooo1_NNNN_tttt_1111_ppp1_MMMM", SystemInsns::MRC);   // A8.8 MRC T1
+        // A6.3.18 / A7.4 Advanced SIMD data processing (111U 1111), A7.7 element or structure load/store (1111 1001 xxx0)
+        t32("ADVSIMD_DATA_T", "111-_1111_----_----_----_----_----_----", Neon::DATA);            // A7.4
+        t32("ADVSIMD_LDST_T", "1111_1001_---0_----_----_----_----_----", NeonLoadStore::LDST);   // A7.7 VLD1-4, VST1-4
         THUMB32 = t.build();
         t = null;
     }

@@ -1,6 +1,7 @@
 package dev.emu.arm32;
 
 import dev.emu.arm32.lift.Handler;
+import dev.emu.arm32.lift.Neon;
 import dev.emu.arm32.lift.Vfp;
 
 /**
@@ -29,7 +30,9 @@ final class VfpDecoder {
         t.add("VMOV_2core_d",  p + "_1100_010o_uuuu_tttt_1011_00M1_mmmm", Vfp::VMOV_core_double);      // A8.8 VMOV (two ARM core registers and a doubleword extension register)
         // A7.8 8, 16, and 32-bit transfer between ARM core and extension registers
         t.add("VMOV_core_s",   p + "_1110_000o_nnnn_tttt_1010_N001_0000", Vfp::VMOV_core_single);      // A8.8 VMOV (between ARM core register and single-precision register)
-        t.add("VMOV_scalar",   p + "_1110_00xo_nnnn_tttt_1011_N001_0000", Vfp::VMOV_scalar);           // A8.8 VMOV (ARM core register to scalar), (scalar to ARM core register), 32-bit
+        t.add("VMOV_core_to_scalar", p + "_1110_0hh0_nnnn_tttt_1011_Nll1_0000", Neon::VMOV_core_to_scalar); // A8.8 VMOV (ARM core register to scalar)
+        t.add("VMOV_scalar_to_core", p + "_1110_Uhh1_nnnn_tttt_1011_Nll1_0000", Neon::VMOV_scalar_to_core); // A8.8 VMOV (scalar to ARM core register)
+        t.add("VDUP_core",           p + "_1110_1bq0_dddd_tttt_1011_D0e1_0000", Neon::VDUP_core);           // A8.8 VDUP (ARM core register)
         t.add("VMSR",          p + "_1110_1110_0001_tttt_1010_0001_0000", Vfp::VMSR);                  // A8.8 VMSR
         t.add("VMRS",          p + "_1110_1111_0001_tttt_1010_0001_0000", Vfp::VMRS);                  // A8.8 VMRS
         // A7.6 Floating-point data-processing instructions
@@ -42,6 +45,10 @@ final class VfpDecoder {
         t.add("VADD",     p + "_1110_0D11_nnnn_dddd_101s_N0M0_mmmm", Vfp::VADD);      // A8.8 VADD (floating-point)
         t.add("VSUB",     p + "_1110_0D11_nnnn_dddd_101s_N1M0_mmmm", Vfp::VSUB);      // A8.8 VSUB (floating-point)
         t.add("VDIV",     p + "_1110_1D00_nnnn_dddd_101s_N0M0_mmmm", Vfp::VDIV);      // A8.8 VDIV
+        t.add("VFNMS",    p + "_1110_1D01_nnnn_dddd_101s_N0M0_mmmm", Vfp::VFNMS);     // A8.8 VFNMA, VFNMS (VFPv4)
+        t.add("VFNMA",    p + "_1110_1D01_nnnn_dddd_101s_N1M0_mmmm", Vfp::VFNMA);
+        t.add("VFMA",     p + "_1110_1D10_nnnn_dddd_101s_N0M0_mmmm", Vfp::VFMA);      // A8.8 VFMA, VFMS (VFPv4)
+        t.add("VFMS",     p + "_1110_1D10_nnnn_dddd_101s_N1M0_mmmm", Vfp::VFMS);
         t.add("VMOV_imm", p + "_1110_1D11_hhhh_dddd_101s_0000_llll", Vfp::VMOV_imm);  // A8.8 VMOV (immediate)
         t.add("VMOV_reg", p + "_1110_1D11_0000_dddd_101s_01M0_mmmm", Vfp::VMOV_reg);  // A8.8 VMOV (register)
         t.add("VABS",     p + "_1110_1D11_0000_dddd_101s_11M0_mmmm", Vfp::VABS);      // A8.8 VABS
@@ -49,8 +56,10 @@ final class VfpDecoder {
         t.add("VSQRT",    p + "_1110_1D11_0001_dddd_101s_11M0_mmmm", Vfp::VSQRT);     // A8.8 VSQRT
         t.add("VCMP",     p + "_1110_1D11_0100_dddd_101s_E1M0_mmmm", Vfp::VCMP);      // A8.8 VCMP, VCMPE
         t.add("VCMP_zero", p + "_1110_1D11_0101_dddd_101s_E100_0000", Vfp::VCMP_zero);
+        t.add("VCVT_half", p + "_1110_1D11_001o_dddd_1010_T1M0_mmmm", Vfp::VCVT_half); // A8.8 VCVTB, VCVTT
         t.add("VCVT_fp",  p + "_1110_1D11_0111_dddd_101s_11M0_mmmm", Vfp::VCVT_fp);   // A8.8 VCVT (between double-precision and single-precision)
         t.add("VCVT_from_int", p + "_1110_1D11_1000_dddd_101s_p1M0_mmmm", Vfp::VCVT_from_int); // A8.8 VCVT, VCVTR (between floating-point and integer)
         t.add("VCVT_to_int",   p + "_1110_1D11_110p_dddd_101s_r1M0_mmmm", Vfp::VCVT_to_int);
+        t.add("VCVT_fixed",    p + "_1110_1D11_1o1U_dddd_101s_x1j0_iiii", Vfp::VCVT_fixed);    // A8.8 VCVT (between floating-point and fixed-point)
     }
 }

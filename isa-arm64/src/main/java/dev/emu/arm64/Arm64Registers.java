@@ -60,6 +60,7 @@ public final class Arm64Registers {
         EXCL_VAL = b.add("excl_val", 64);
         EXCL_VAL2 = b.add("excl_val2", 64);
         b.alias("lr", X30, 64).alias("fp", 29, 64);
+        b.fpControlStatus(FPCR, FPSR);
         FILE = b.build();
     }
 

@@ -4,6 +4,8 @@ import dev.emu.core.api.CompilerChoice;
 import dev.emu.core.engine.BlockCode;
 import dev.emu.core.ir.Block;
 import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.abi.SigInfo;
+import dev.emu.linux.fs.HostIds;
 import dev.emu.linux.fs.OpenFile;
 import dev.emu.linux.fs.StdStream;
 import dev.emu.linux.fs.Vfs;
@@ -41,6 +43,8 @@ public final class Kernel {
         public Supplier<List<OpenFile>> stdio = () -> List.of(StdStream.stdin(), StdStream.stdout(), StdStream.stderr());
         /** Tier-1 compiler for new engines (the JIT unless -Demu.jit=false), or null to interpret. */
         public Function<Block, BlockCode> compiler = CompilerChoice.defaultCompiler();
+        /** Compile every block before its first run (tests of the compiled tier; needs {@link #compiler}). */
+        public boolean compileImmediately;
         /** The -d block trace, or null. */
         public Consumer<Block> onTranslate;
         /** Seed for AT_RANDOM and getrandom in tests (null: secure random). */
@@ -81,6 +85,14 @@ public final class Kernel {
 
     public void register(LinuxProcess p) {
         processes.put(p.pid(), p);
+        synchronized (childLock) {
+            if (firstProcess == null) {
+                firstProcess = p;
+                if (foregroundGroup == 0) {
+                    foregroundGroup = p.pgid;
+                }
+            }
+        }
     }
 
     public void unregister(LinuxProcess p) {
@@ -105,22 +117,72 @@ public final class Kernel {
     /** Guards process ends and wait4: waiters block on it, ends notify it. */
     public final Object childLock = new Object();
 
-    /** A process has ended: its parent may reap it (orphans are reaped at once). */
+    /**
+     * A process has ended: its parent may reap it (an orphan is reaped at once), its running
+     * children are handed to the first process, and the parent gets SIGCHLD.
+     */
     void processEnded(LinuxProcess p) {
+        LinuxProcess init = firstProcess;
         synchronized (childLock) {
             p.terminated = true;
             LinuxProcess parent = p.parent;
             if (parent == null || parent.terminated) {
                 processes.remove(p.pid());
-            } else {
-                long[] act = parent.sigactions[Signals.SIGCHLD];
-                LinuxThread t = parent.mainThread();
-                if (act != null && act[0] > 1 && t != null) {
-                    t.raise(new dev.emu.linux.abi.SigInfo(Signals.SIGCHLD, (p.waitStatus & 0x7f) == 0 ? 1 : 2,
-                            p.pid(), dev.emu.linux.fs.HostIds.UID, 0));
+                parent = null;
+            }
+            for (LinuxProcess child : p.children) {
+                p.children.remove(child);
+                if (child.terminated || init == null || init == p || init.terminated) {
+                    child.parent = null;
+                    if (child.terminated) {
+                        processes.remove(child.pid());
+                    }
+                } else {
+                    child.parent = init;
+                    child.setPpid(init.pid());
+                    init.children.add(child);
                 }
             }
+            if (parent != null) {
+                // pending before the parent's wait can return, so its handler sees a reapable child
+                boolean killed = (p.waitStatus & 0x7f) != 0;
+                parent.signal(new SigInfo(Signals.SIGCHLD, killed ? SigInfo.CLD_KILLED : SigInfo.CLD_EXITED, p.pid(),
+                        HostIds.UID, 0, killed ? p.waitStatus & 0x7f : p.waitStatus >> 8));
+            }
             childLock.notifyAll();
+        }
+    }
+
+    /** The process emu.jar started (children whose parent ends are handed to it), or null before it starts. */
+    public LinuxProcess firstProcess() {
+        return firstProcess;
+    }
+
+    private volatile LinuxProcess firstProcess;
+
+    /** The terminal's foreground process group (tcsetpgrp), 0 until a process sets one or starts. */
+    public volatile int foregroundGroup;
+
+    /** Processes of group {@code pgid}. */
+    public java.util.List<LinuxProcess> group(int pgid) {
+        java.util.List<LinuxProcess> out = new java.util.ArrayList<>();
+        for (LinuxProcess p : processes.values()) {
+            if (p.pgid == pgid && !p.terminated) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Ends every process still running (the first process has ended and the emulator with
+     * it): their threads stop at the next block boundary or blocking call.
+     */
+    public void shutdown() {
+        for (LinuxProcess p : processes.values()) {
+            if (!p.terminated) {
+                p.killBy(Signals.SIGKILL);
+            }
         }
     }
 

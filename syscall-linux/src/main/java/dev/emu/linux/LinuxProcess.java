@@ -22,7 +22,7 @@ public final class LinuxProcess {
     private final Kernel kernel;
     private final int pid;
     private int ppid;
-    private final LinuxAbi abi;
+    private volatile LinuxAbi abi;
     private AddressSpace memory;
     private Engine engine;
     private FdTable fds;
@@ -38,8 +38,14 @@ public final class LinuxProcess {
     public List<String> envp = List.of();
     /** {cur, max} per RLIMIT_*. */
     public final long[][] rlimits = new long[RLIM_NLIMITS][];
-    /** Dispositions recorded by rt_sigaction: {handler, flags, restorer, mask} per signal 1..64. */
-    public final long[][] sigactions = new long[65][];
+    /**
+     * Dispositions recorded by rt_sigaction: {handler, flags, restorer, mask} per signal 1..64;
+     * one array shared by processes cloned with CLONE_SIGHAND.
+     */
+    public long[][] sigactions = new long[65][];
+    /** Process group and session ids. */
+    public volatile int pgid;
+    public volatile int sid;
     /** Exit status once the process has ended (0..255, or 128+signal as a shell shows it), else null. */
     public volatile Integer exitStatus;
     /** The status wait4 reports: (code << 8) for an exit, the signal number for a kill. */
@@ -58,6 +64,8 @@ public final class LinuxProcess {
         this.ppid = ppid;
         this.abi = abi;
         this.fds = new FdTable();
+        this.pgid = pid;
+        this.sid = pid;
         String dir = System.getProperty("user.dir");
         this.cwd = kernel.vfs().guestPathOfHost(Path.of(dir));
         for (int i = 0; i < RLIM_NLIMITS; i++) {
@@ -96,6 +104,11 @@ public final class LinuxProcess {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** Installs a fresh image's ABI (an exec of a program for another core). */
+    public synchronized void setAbi(LinuxAbi abi) {
+        this.abi = abi;
     }
 
     /** Installs a fresh image's memory and engine (exec). */
@@ -161,9 +174,37 @@ public final class LinuxProcess {
         return trampoline;
     }
 
-    /** The first thread (signals sent to the process go to it). */
+    /** The first thread still running. */
     public LinuxThread mainThread() {
-        return threads.isEmpty() ? null : threads.get(0);
+        try {
+            return threads.isEmpty() ? null : threads.get(0);
+        } catch (IndexOutOfBoundsException e) {
+            return null; // the last thread ended meanwhile
+        }
+    }
+
+    /**
+     * A process-directed signal (kill, a timer, a child's end, the terminal): pending on the
+     * first thread that does not block it, else on the first thread, as Linux picks one.
+     * Returns false when the process has no thread left to take it.
+     */
+    public boolean signal(dev.emu.linux.abi.SigInfo info) {
+        long bit = 1L << (info.signo() - 1);
+        LinuxThread target = null;
+        for (LinuxThread t : threads) {
+            if (target == null) {
+                target = t;
+            }
+            if ((t.sigmask & bit) == 0) {
+                target = t;
+                break;
+            }
+        }
+        if (target == null) {
+            return false;
+        }
+        target.raise(info);
+        return true;
     }
 
     /** Blocks until every thread has finished; returns the exit status (128+N for signal N). */

@@ -17,7 +17,8 @@ import dev.emu.linux.sys.SignalSyscalls;
 public final class LinuxThread implements ExitHandler {
     private final LinuxProcess process;
     private final int tid;
-    public final CpuState cpu;
+    /** The registers; replaced when the thread execs a program for another core. */
+    public volatile CpuState cpu;
     /** Blocked signals (rt_sigprocmask), bit n-1 for signal n. */
     public long sigmask;
     /** sigaltstack: {sp, flags, size}. */
@@ -34,7 +35,7 @@ public final class LinuxThread implements ExitHandler {
     public long robustList;
     public long robustListLen;
     private volatile boolean stop;
-    private final SyscallDispatcher dispatcher;
+    private SyscallDispatcher dispatcher;
     private SyscallContext context;
 
     public LinuxThread(LinuxProcess process, int tid, CpuState cpu) {
@@ -52,6 +53,19 @@ public final class LinuxThread implements ExitHandler {
 
     public int tid() {
         return tid;
+    }
+
+    /**
+     * execve of a program for another core: the thread continues with that core's registers
+     * and its ABI's syscalls (the process's ABI is already the new one).
+     */
+    public void replaceCpu(CpuState newCpu) {
+        newCpu.osThread = this;
+        boolean interrupt = cpu.interruptRequested;
+        cpu = newCpu;
+        newCpu.interruptRequested |= interrupt;
+        dispatcher = process.kernel().dispatcher(process.abi());
+        context = null;
     }
 
     /** The reusable argument block for this thread's syscalls. */
@@ -75,7 +89,63 @@ public final class LinuxThread implements ExitHandler {
     /** Whether a blocking wait of the calling guest thread should end with EINTR. */
     public static boolean currentInterrupted() {
         LinuxThread t = CURRENT.get();
-        return t != null && (t.stop || t.process.exited() || t.hasDeliverable());
+        return t != null && t.interrupted();
+    }
+
+    /** Whether a blocking wait of this thread should end: a signal to act on, or the thread or process ends. */
+    public boolean interrupted() {
+        return stop || process.exited() || hasDeliverable();
+    }
+
+    /** The monitor this thread sleeps on in a blocking syscall, so that a signal can wake it. */
+    private volatile Object waitingOn;
+
+    /**
+     * A blocking syscall's sleep: {@code monitor.wait} for at most {@code millis}, cut short
+     * by a signal sent to this thread ({@link #raise} notifies the monitor). The caller holds
+     * the monitor and checks its condition and {@link #interrupted} around each call.
+     */
+    public void sleepOn(Object monitor, long millis) throws InterruptedException {
+        waitingOn = monitor;
+        try {
+            if (!interrupted()) {
+                monitor.wait(Math.max(1, millis));
+            }
+        } finally {
+            waitingOn = null;
+        }
+    }
+
+    /**
+     * {@link #sleepOn} for the calling guest thread, or a plain wait when the caller is not a
+     * guest thread (a test driving a pipe, say); EINTR when a signal or the process's end
+     * interrupted it.
+     */
+    public static void sleepCurrent(Object monitor, long millis) {
+        LinuxThread t = CURRENT.get();
+        try {
+            if (t == null) {
+                monitor.wait(Math.max(1, millis));
+                return;
+            }
+            if (t.interrupted()) {
+                throw new SyscallError(Errno.EINTR);
+            }
+            t.sleepOn(monitor, millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyscallError(Errno.EINTR);
+        }
+    }
+
+    /** Wakes this thread from {@link #sleepOn}, if it sleeps. */
+    void wake() {
+        Object m = waitingOn;
+        if (m != null) {
+            synchronized (m) {
+                m.notifyAll();
+            }
+        }
     }
 
     /** Runs until the process exits; returns its exit status. */
@@ -126,6 +196,7 @@ public final class LinuxThread implements ExitHandler {
     public void requestStop() {
         stop = true;
         cpu.interruptRequested = true;
+        wake();
     }
 
     public boolean stopping() {
@@ -135,11 +206,49 @@ public final class LinuxThread implements ExitHandler {
     // ---------------------------------------------------------------- signals
     /** Makes {@code info.signo()} pending on this thread; it is delivered at the next block boundary or syscall end. */
     public void raise(SigInfo info) {
+        int sig = info.signo();
+        if (sig == Signals.SIGKILL) {
+            process.killBy(sig);
+            return;
+        }
         synchronized (pendingInfo) {
-            pending |= 1L << (info.signo() - 1);
-            pendingInfo[info.signo()] = info;
+            long bit = 1L << (sig - 1);
+            // an ignored signal is discarded when it is sent, unless blocked (the action may change before it is unblocked)
+            if ((sigmask & bit) == 0 && SignalSyscalls.isIgnored(process.sigactions[sig], sig)) {
+                return;
+            }
+            if ((pending & bit) == 0) {
+                pendingInfo[sig] = info; // a signal is pending once; the first one's siginfo stays
+            }
+            pending |= bit;
         }
         cpu.interruptRequested = true;
+        wake();
+    }
+
+    /** Pending signals of this thread (blocked or not), bit n-1 for signal n. */
+    public long pendingSignals() {
+        synchronized (pendingInfo) {
+            return pending;
+        }
+    }
+
+    /**
+     * Takes a pending signal out of {@code set} (rt_sigtimedwait), or returns null when none
+     * is pending; the lowest number first, as Linux does.
+     */
+    public SigInfo takePending(long set) {
+        synchronized (pendingInfo) {
+            long ready = pending & set;
+            if (ready == 0) {
+                return null;
+            }
+            int sig = Long.numberOfTrailingZeros(ready) + 1;
+            pending &= ~(1L << (sig - 1));
+            SigInfo info = pendingInfo[sig];
+            pendingInfo[sig] = null;
+            return info;
+        }
     }
 
     /** Whether the next signal to be delivered has a handler with SA_RESTART. */

@@ -54,7 +54,22 @@ public final class SyscallDispatcher {
             }
         }
         this.strace = new Strace(abi);
+        restartable = new boolean[handlers.length];
+        for (int n = 0; n < handlers.length; n++) {
+            String name = abi.syscalls().name(n);
+            restartable[n] = name != null && !NEVER_RESTARTED.contains(name);
+        }
     }
+
+    /**
+     * Calls a handler interrupts with EINTR even under SA_RESTART, as Linux does (signal(7)):
+     * sleeps, polls, and the waits for signals themselves.
+     */
+    private static final java.util.Set<String> NEVER_RESTARTED = java.util.Set.of("nanosleep", "clock_nanosleep",
+            "clock_nanosleep_time64", "poll", "ppoll", "ppoll_time64", "select", "_newselect", "pselect6",
+            "pselect6_time64", "pause", "rt_sigsuspend", "sigsuspend", "rt_sigtimedwait", "rt_sigtimedwait_time64",
+            "epoll_wait", "epoll_pwait", "epoll_pwait2");
+    private final boolean[] restartable;
 
     /** Every syscall name with an implementation for this ABI. */
     public int implementedCount() {
@@ -96,7 +111,8 @@ public final class SyscallDispatcher {
         }
         if (t.skipResult) {
             t.skipResult = false; // rt_sigreturn restored every register
-        } else if (result == -Errno.EINTR && t.suspendedMask == null && t.nextSignalRestarts()
+        } else if (result == -Errno.EINTR && t.suspendedMask == null && nr >= 0 && nr < restartable.length && restartable[nr]
+                && t.nextSignalRestarts()
                 && abi.restartSyscall(cpu, c.args[0])) {
             // SA_RESTART: the handler runs, then the syscall again
         } else {

@@ -303,7 +303,7 @@ class Arm32AbiTest {
         }
         assertThat(aux.get((long) Auxv.AT_PHENT)).isEqualTo(32);
         assertThat(aux.get((long) Auxv.AT_ENTRY)).isEqualTo(l.entry());
-        assertThat(aux.get((long) Auxv.AT_HWCAP)).isEqualTo(0xea056L);
+        assertThat(aux.get((long) Auxv.AT_HWCAP)).isEqualTo(0xfb0d6L); // half thumb fastmult vfp edsp neon vfpv3 tls vfpv4 idiva idivt vfpd32
         assertThat(aux.get((long) Auxv.AT_HWCAP2)).isZero();
         assertThat(new String(mem.readCString(aux.get((long) Auxv.AT_PLATFORM), 100), StandardCharsets.UTF_8))
                 .isEqualTo("v7l");
@@ -466,7 +466,9 @@ class Arm32AbiTest {
         assertThat(v5.unameMachine()).isEqualTo("armv5tejl");
         assertThat(v5.platform()).isEqualTo("v5l");
         assertThat(v5.hwcap() & (1 << 15 | 1 << 17)).as("no tls, no idiva").isZero();
-        assertThat(v5.cpuinfo(1)).contains("ARM926EJ-S").contains("CPU architecture: 5TEJ");
+        assertThat(v5.cpuinfo(1)).contains("ARM926EJ-S").contains("CPU architecture: 5TEJ")
+                .contains("Features\t: half thumb fastmult vfp edsp\n");
+        assertThat(v7.cpuinfo(1)).contains("Features\t: half thumb fastmult vfp edsp neon vfpv3 tls vfpv4 idiva idivt vfpd32\n");
         assertThat(v7.forCpuModel("cortex-a15").unameMachine()).isEqualTo("armv7l");
         assertThat(v7.forCpuModel("pxa270")).isNull();
         // uname(&buf); write(1, buf.machine, 9); exit(0)
@@ -488,7 +490,12 @@ class Arm32AbiTest {
     }
 
     Result runBusybox(String arch, String cpuModel, String... args) throws Exception {
-        Path bb = dev.emu.testkit.Fixtures.busybox(arch);
+        List<String> argv = new ArrayList<>(List.of("busybox"));
+        argv.addAll(List.of(args));
+        return runElf(dev.emu.testkit.Fixtures.busybox(arch), cpuModel, argv);
+    }
+
+    Result runElf(Path elf, String cpuModel, List<String> argv) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Kernel.Options o = new Kernel.Options();
         o.diagnostics = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -496,9 +503,7 @@ class Arm32AbiTest {
                 new StdStream(1, null, out, false), new StdStream(2, null, out, false));
         o.cpuModel = cpuModel;
         Kernel k = new Kernel(o);
-        List<String> argv = new ArrayList<>(List.of("busybox"));
-        argv.addAll(List.of(args));
-        LinuxThread t = Launcher.start(k, bb, argv, List.of("PATH=/bin:/usr/bin"), null);
+        LinuxThread t = Launcher.start(k, elf, argv, List.of("PATH=/bin:/usr/bin"), null);
         int status = t.runProcess();
         return new Result(status, out.toString(StandardCharsets.UTF_8));
     }
@@ -512,5 +517,23 @@ class Arm32AbiTest {
         Result sh = runBusybox(arch, null, "sh", "-c",
                 "trap 'echo got USR1' USR1; kill -USR1 $$; echo abc | tr a-c x-z; grep -c vectors /proc/self/maps; exit 3");
         assertThat(sh).isEqualTo(new Result(3, "got USR1\nxyz\n1\n"));
+    }
+
+    /**
+     * A glibc program built with gcc -O3 -mfpu=neon (resources arm32/neon-kernels.c and
+     * build.sh): vectorised loops, arm_neon.h intrinsics over several Advanced SIMD groups,
+     * and glibc's string functions, which take their NEON versions since AT_HWCAP says neon.
+     * The expected lines are what qemu-arm-static -cpu cortex-a15 prints for the binary.
+     */
+    @Test
+    void aNeonProgramPrintsWhatQemuPrints(@TempDir Path dir) throws Exception {
+        Path elf = dir.resolve("neon-kernels");
+        try (var in = getClass().getResourceAsStream("arm32/neon-kernels")) {
+            Files.copy(in, elf);
+        }
+        assertThat(runElf(elf, null, List.of("neon-kernels"))).isEqualTo(new Result(0,
+                "loops 2895814.207 -84660808 64314554 31587\n"
+                        + "intrinsics 5ce4c2ff\n"
+                        + "strings 299 0 efghijklmnopq\n"));
     }
 }

@@ -423,4 +423,17 @@ class Arm64ProgramTest {
         assertThat(run(bb, "true").status()).isZero();
         assertThat(run(bb, "false").status()).isEqualTo(1);
     }
+
+    @Test
+    void execOfAProgramForAnotherCore() {
+        assumeArm64Core();
+        Assumptions.assumeTrue(Isa.all().stream().anyMatch(i -> i.name().equals("arm32")), "no arm32 core");
+        Path arm64 = Fixtures.busybox("arm64");
+        Path armhf = Fixtures.busybox("armhf");
+        // env execs its argument: the arm64 process continues as an armhf one, and back
+        Result r = run(arm64, "env", armhf.toString(), "sh", "-c", "uname -m; " + arm64 + " uname -m; exit 3");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("armv7l\naarch64\n");
+        assertThat(r.status()).isEqualTo(3);
+    }
 }

@@ -23,11 +23,20 @@ public final class RegisterFile {
     private final Map<String, Register> byName;
     private final int numSlots;
     private final int pcSlot;
+    /**
+     * The slots of the floating-point control register (rounding mode, flush-to-zero,
+     * default NaN...) and of the one that accumulates exception flags, for FP helpers shared
+     * between ISAs whose two registers have the same bit layout (AArch64's FPCR and FPSR,
+     * AArch32's FPSCR, which is both in one slot); -1 when the ISA declared none.
+     */
+    public final int fpControlSlot, fpStatusSlot;
 
-    private RegisterFile(List<Register> registers, int numSlots, int pcSlot) {
+    private RegisterFile(List<Register> registers, int numSlots, int pcSlot, int fpControlSlot, int fpStatusSlot) {
         this.registers = Collections.unmodifiableList(registers);
         this.numSlots = numSlots;
         this.pcSlot = pcSlot;
+        this.fpControlSlot = fpControlSlot;
+        this.fpStatusSlot = fpStatusSlot;
         Map<String, Register> m = new LinkedHashMap<>();
         for (Register r : registers) {
             if (m.put(r.name(), r) != null) {
@@ -72,6 +81,7 @@ public final class RegisterFile {
         private final List<Register> regs = new ArrayList<>();
         private int next;
         private int pc = -1;
+        private int fpControl = -1, fpStatus = -1;
 
         /** Adds a register of {@code bits} (1..128) at the next free slot(s); returns its first slot. */
         public int add(String name, int bits) {
@@ -90,6 +100,13 @@ public final class RegisterFile {
             return pc;
         }
 
+        /** Names the FP control and status slots (they may be the same slot); see {@link RegisterFile#fpControlSlot}. */
+        public Builder fpControlStatus(int controlSlot, int statusSlot) {
+            fpControl = controlSlot;
+            fpStatus = statusSlot;
+            return this;
+        }
+
         /** Another name for a register already declared (x86's "eip" view is not one: aliases share all bits). */
         public Builder alias(String name, int slot, int bits) {
             regs.add(new Register(name, slot, bits));
@@ -100,7 +117,7 @@ public final class RegisterFile {
             if (pc < 0) {
                 throw new IllegalStateException("no pc declared");
             }
-            return new RegisterFile(regs, next, pc);
+            return new RegisterFile(regs, next, pc, fpControl, fpStatus);
         }
     }
 }

@@ -6,26 +6,30 @@ import static dev.emu.arm32.Arm32Registers.N;
 import static dev.emu.arm32.Arm32Registers.V;
 import static dev.emu.arm32.Arm32Registers.Z;
 
+import dev.emu.arm32.VfpHelpers;
+import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
+import dev.emu.core.rt.armfp.Fp;
+import dev.emu.core.rt.armfp.FpHelpers;
 
 /**
- * A7.5-A7.9 VFP (VFPv3-D32) in A32 and Thumb (the same encodings; Thumb has 1110 where A32
+ * A7.5-A7.9 VFP (VFPv4-D32) in A32 and Thumb (the same encodings; Thumb has 1110 where A32
  * has the condition): extension register loads and stores (VLDR, VSTR, VLDM, VSTM, VPUSH,
  * VPOP), moves between core and extension registers, VMRS/VMSR, and the data-processing
- * instructions VMOV, VADD, VSUB, VMUL, VDIV, VNEG, VABS, VSQRT, VCMP(E), VCVT.
+ * instructions VMOV, VADD, VSUB, VMUL, VDIV, VNEG, VABS, VSQRT, VCMP(E), VCVT (with fixed
+ * point and half precision), and VFPv4's fused VFMA, VFMS, VFNMA, VFNMS.
  *
- * <p>Arithmetic rounds to nearest and neither honours FPSCR's rounding mode, flush-to-zero or
- * default-NaN bits nor sets its cumulative exception flags yet. Fields: 's' sz (1 = double),
+ * <p>Arithmetic goes through core's shared Arm FP helpers ({@link FpHelpers}, {@link
+ * VfpHelpers}): FPSCR's rounding mode, flush-to-zero and default-NaN bits apply, NaNs
+ * propagate as the Arm ARM says and the cumulative exception flags accumulate in FPSCR.
+ * VMOV, VABS and VNEG only move bits and raise nothing. Fields: 's' sz (1 = double),
  * 'd'/'D' Vd and D, 'n'/'N', 'm'/'M', 'i' imm8, 't' Rt, 'u' Rt2, 'U' add, 'W' writeback,
  * 'p' the op bit of a comparison or conversion.
  */
 public final class Vfp {
     private Vfp() {}
-
-    private static final dev.emu.core.ir.Helper ROUND_TO_INT =
-            dev.emu.core.ir.Helper.of(dev.emu.arm32.Arm32Helpers.class, "roundToInt");
 
     /** A register number from its 4-bit field and its extra bit: D = D:Vd, S = Vd:D. */
     private static int reg(boolean dbl, int v, int extra) {
@@ -170,22 +174,6 @@ public final class Vfp {
         }
     }
 
-    /** VMOV Dd[x], Rt and VMOV Rt, Dn[x] (32-bit scalars; 'x' the index, 'o' 1: to core). */
-    public static void VMOV_scalar(LiftContext c, Fields f) {
-        int t = f.get('t');
-        int d = f.get('N') << 4 | f.get('n');
-        if (t == 15) {
-            c.illegal();
-            return;
-        }
-        int s = d * 2 + f.get('x');
-        if (f.get('o') == 1) {
-            c.setReg(t, c.sreg(s));
-        } else {
-            c.setSreg(s, c.reg(t));
-        }
-    }
-
     /** VMRS Rt, FPSCR; Rt = 15 copies FPSCR's N Z C V to the APSR. */
     public static void VMRS(LiftContext c, Fields f) {
         IrBuilder b = c.b;
@@ -208,7 +196,7 @@ public final class Vfp {
             c.illegal();
             return;
         }
-        c.b.setReg(FPSCR, c.reg(t));
+        c.b.setReg(FPSCR, c.b.and(c.reg(t), c.c32(VfpHelpers.FPSCR_WRITABLE & 0xFFFF_FFFFL)));
     }
 
     // ---------------------------------------------------------------- data processing
@@ -236,58 +224,76 @@ public final class Vfp {
         set(c, dbl, vd(f), v);
     }
 
-    private interface Binary {
-        Value apply(IrBuilder b, Value x, Value y);
+    private static final Helper BINOP = Helper.of(FpHelpers.class, "binop");
+    private static final Helper UNOP = Helper.of(FpHelpers.class, "unop");
+    private static final Helper FMA = Helper.of(FpHelpers.class, "fma");
+    private static final Helper TO_INT = Helper.of(FpHelpers.class, "toInt");
+    private static final Helper FROM_INT = Helper.of(FpHelpers.class, "fromInt");
+    private static final Helper MUL_ACC = Helper.of(VfpHelpers.class, "mulAccumulate");
+    private static final Helper COMPARE = Helper.of(VfpHelpers.class, "compare");
+    private static final Helper TO_FIXED = Helper.of(VfpHelpers.class, "toFixed");
+    private static final Helper FROM_FIXED = Helper.of(VfpHelpers.class, "fromFixed");
+
+    /** The shared FP helpers' format code. */
+    private static Value fmt(LiftContext c, boolean dbl) {
+        return c.c32(dbl ? Fp.D : Fp.S);
     }
 
-    private static final dev.emu.core.ir.Helper NAN64 =
-            dev.emu.core.ir.Helper.of(dev.emu.arm32.Arm32Helpers.class, "nan64");
-    private static final dev.emu.core.ir.Helper NAN32 =
-            dev.emu.core.ir.Helper.of(dev.emu.arm32.Arm32Helpers.class, "nan32");
-
-    /** r, or the NaN Arm returns when r is a NaN (operand NaNs propagate, else the default NaN). */
-    private static Value armNaN(IrBuilder b, Value r, Value x, Value y) {
-        Value nan = b.call(r.type() == Type.I64 ? NAN64 : NAN32, r, x, y);
-        return b.select(b.fcmpUn(r, r), nan, r);
+    /** S or D register r as the helpers take it: zero-extended to 64 bits. */
+    private static Value operand(LiftContext c, boolean dbl, int r) {
+        Value v = get(c, dbl, r);
+        return dbl ? v : c.b.zext64(v);
     }
 
-    private static void binary(LiftContext c, Fields f, Binary op) {
+    /** Writes a helper's 64-bit result to S or D register r. */
+    private static void result(LiftContext c, boolean dbl, int r, Value v) {
+        set(c, dbl, r, dbl ? v : c.b.trunc32(v));
+    }
+
+    /** Vd = op(Vn, Vm) through FpHelpers.binop. */
+    private static void binary(LiftContext c, Fields f, int op) {
         boolean dbl = f.get('s') == 1;
-        IrBuilder b = c.b;
-        Value x = get(c, dbl, vn(f));
-        Value y = get(c, dbl, vm(f));
-        set(c, dbl, vd(f), armNaN(b, op.apply(b, x, y), x, y));
+        Value r = c.b.call(BINOP, c.c32(op), operand(c, dbl, vn(f)), operand(c, dbl, vm(f)), fmt(c, dbl));
+        result(c, dbl, vd(f), r);
     }
 
-    public static void VADD(LiftContext c, Fields f) { binary(c, f, IrBuilder::fadd); }
-    public static void VSUB(LiftContext c, Fields f) { binary(c, f, IrBuilder::fsub); }
-    public static void VMUL(LiftContext c, Fields f) { binary(c, f, IrBuilder::fmul); }
-    public static void VDIV(LiftContext c, Fields f) { binary(c, f, IrBuilder::fdiv); }
+    public static void VADD(LiftContext c, Fields f) { binary(c, f, FpHelpers.FADD); }
+    public static void VSUB(LiftContext c, Fields f) { binary(c, f, FpHelpers.FSUB); }
+    public static void VMUL(LiftContext c, Fields f) { binary(c, f, FpHelpers.FMUL); }
+    public static void VDIV(LiftContext c, Fields f) { binary(c, f, FpHelpers.FDIV); }
+    /** VNMUL: FPNeg(FPMul(n, m)). */
+    public static void VNMUL(LiftContext c, Fields f) { binary(c, f, FpHelpers.FNMUL); }
 
-    /** VNMUL: -(n * m). */
-    public static void VNMUL(LiftContext c, Fields f) {
-        binary(c, f, (b, x, y) -> signFlip(b, b.fmul(x, y)));
-    }
-
-    /** VMLA, VMLS, VNMLA, VNMLS ('p' op, 'q' N of the opc): d = +/-d +/- n * m, two roundings. */
-    public static void VMLA_family(LiftContext c, Fields f, boolean negateProduct, boolean negateAccumulator) {
+    /** Vd = h(kind, Vd, Vn, Vm): the multiply-accumulate families, whose helpers share that shape. */
+    private static void accumulate(LiftContext c, Fields f, Helper h, int kind) {
         boolean dbl = f.get('s') == 1;
-        IrBuilder b = c.b;
-        Value p = b.fmul(get(c, dbl, vn(f)), get(c, dbl, vm(f)));
-        if (negateProduct) {
-            p = signFlip(b, p);
-        }
-        Value acc = get(c, dbl, vd(f));
-        if (negateAccumulator) {
-            acc = signFlip(b, acc);
-        }
-        set(c, dbl, vd(f), b.fadd(acc, p));
+        int d = vd(f);
+        Value r = c.b.call(h, c.c32(kind), operand(c, dbl, d), operand(c, dbl, vn(f)), operand(c, dbl, vm(f)), fmt(c, dbl));
+        result(c, dbl, d, r);
     }
 
-    public static void VMLA(LiftContext c, Fields f) { VMLA_family(c, f, false, false); }
-    public static void VMLS(LiftContext c, Fields f) { VMLA_family(c, f, true, false); }
-    public static void VNMLA(LiftContext c, Fields f) { VMLA_family(c, f, true, true); }
-    public static void VNMLS(LiftContext c, Fields f) { VMLA_family(c, f, false, true); }
+    /** VMLA, VMLS, VNMLA, VNMLS: two roundings (VfpHelpers.mulAccumulate). */
+    private static void mulAccumulate(LiftContext c, Fields f, int kind) {
+        accumulate(c, f, MUL_ACC, kind);
+    }
+
+    public static void VMLA(LiftContext c, Fields f) { mulAccumulate(c, f, VfpHelpers.VMLA); }
+    public static void VMLS(LiftContext c, Fields f) { mulAccumulate(c, f, VfpHelpers.VMLS); }
+    public static void VNMLA(LiftContext c, Fields f) { mulAccumulate(c, f, VfpHelpers.VNMLA); }
+    public static void VNMLS(LiftContext c, Fields f) { mulAccumulate(c, f, VfpHelpers.VNMLS); }
+
+    /**
+     * A8.8.318/319 VFMA, VFMS, VFNMA, VFNMS (VFPv4): one rounding of +/-d + (+/-n) * m, the
+     * same FPMulAdd operations as AArch64's FMADD, FMSUB, FNMADD, FNMSUB.
+     */
+    private static void fused(LiftContext c, Fields f, int fmaOp) {
+        accumulate(c, f, FMA, fmaOp);
+    }
+
+    public static void VFMA(LiftContext c, Fields f) { fused(c, f, 0); }
+    public static void VFMS(LiftContext c, Fields f) { fused(c, f, 1); }
+    public static void VFNMA(LiftContext c, Fields f) { fused(c, f, 2); }
+    public static void VFNMS(LiftContext c, Fields f) { fused(c, f, 3); }
 
     private static Value signFlip(IrBuilder b, Value v) {
         return b.xor(v, v.type() == Type.I64 ? b.c64(Long.MIN_VALUE) : b.c32(0x8000_0000L));
@@ -306,56 +312,90 @@ public final class Vfp {
 
     public static void VSQRT(LiftContext c, Fields f) {
         boolean dbl = f.get('s') == 1;
-        set(c, dbl, vd(f), c.b.fsqrt(get(c, dbl, vm(f))));
+        result(c, dbl, vd(f), c.b.call(UNOP, c.c32(FpHelpers.FSQRT), operand(c, dbl, vm(f)), fmt(c, dbl)));
     }
 
-    /** VCMP{E} Dd, Dm or #0.0: FPSCR N Z C V = 1000 less, 0110 equal, 0010 greater, 0011 unordered. */
+    /** VCMP{E} Dd, Dm or #0.0 ('E' 1: any NaN raises IOC); FPSCR.NZCV as FPCompare sets it. */
     private static void compare(LiftContext c, Fields f, boolean withZero) {
-        IrBuilder b = c.b;
         boolean dbl = f.get('s') == 1;
-        Value x = get(c, dbl, vd(f));
-        Value y = withZero ? (dbl ? b.c64(0) : b.c32(0)) : get(c, dbl, vm(f));
-        Value un = b.fcmpUn(x, y);
-        Value lt = b.fcmpLt(x, y);
-        Value eq = b.fcmpEq(x, y);
-        // nzcv as 4 bits
-        Value nzcv = b.select(un, b.c32(0b0011), b.select(eq, b.c32(0b0110), b.select(lt, b.c32(0b1000), b.c32(0b0010))));
-        Value fpscr = b.or(b.and(b.getReg32(FPSCR), b.c32(0x0FFF_FFFF)), b.shl(nzcv, b.c32(28)));
-        b.setReg(FPSCR, fpscr);
+        Value y = withZero ? c.b.c64(0) : operand(c, dbl, vm(f));
+        c.b.call(COMPARE, operand(c, dbl, vd(f)), y, fmt(c, dbl), c.c32(f.get('E')));
     }
 
     public static void VCMP(LiftContext c, Fields f) { compare(c, f, false); }
     public static void VCMP_zero(LiftContext c, Fields f) { compare(c, f, true); }
 
-    /** VCVT between double and single: Vd has the other precision. */
+    /** VCVT between double and single: Vd has the other precision; rounds in FPSCR's mode. */
     public static void VCVT_fp(LiftContext c, Fields f) {
         boolean dbl = f.get('s') == 1;
-        Value v = get(c, dbl, vm(f));
         int d = reg(!dbl, f.get('d'), f.get('D'));
-        set(c, !dbl, d, c.b.fcvt(v, dbl ? Type.I32 : Type.I64));
+        Value r = c.b.call(UNOP, c.c32(dbl ? FpHelpers.FCVT_S : FpHelpers.FCVT_D), operand(c, dbl, vm(f)), fmt(c, dbl));
+        result(c, !dbl, d, r);
     }
 
-    /** VCVT from a signed or unsigned integer in Sm to floating point ('p' 1: signed). */
+    /** VCVT from a signed ('p' 1) or unsigned 32-bit integer in Sm, rounding in FPSCR's mode. */
     public static void VCVT_from_int(LiftContext c, Fields f) {
         boolean dbl = f.get('s') == 1;
-        Value v = c.sreg(f.get('m') << 1 | f.get('M'));
-        Type t = dbl ? Type.I64 : Type.I32;
-        set(c, dbl, vd(f), f.get('p') == 1 ? c.b.sitof(v, t) : c.b.uitof(v, t));
+        Value v = c.b.zext64(c.sreg(f.get('m') << 1 | f.get('M')));
+        Value r = c.b.call(FROM_INT, v, c.c32(32), c.c32(f.get('p') ^ 1), c.c32(0), fmt(c, dbl));
+        result(c, dbl, vd(f), r);
     }
 
     /**
-     * VCVT to a signed ('p' of opc2 = 101) or unsigned (100) integer in Sd. 'r' 1 rounds
-     * toward zero; 0 (VCVTR) rounds to nearest even, FPSCR's default mode.
+     * VCVT to a signed ('p' of opc2 = 101) or unsigned (100) integer in Sd: 'r' 1 rounds
+     * toward zero, 0 (VCVTR) in FPSCR's mode; out of range saturates and NaN gives 0, with IOC.
      */
     public static void VCVT_to_int(LiftContext c, Fields f) {
         boolean dbl = f.get('s') == 1;
-        Value v = get(c, dbl, vm(f));
-        Value r;
-        if (f.get('r') == 1) {
-            r = f.get('p') == 1 ? c.b.ftosi(v, Type.I32) : c.b.ftoui(v, Type.I32);
-        } else {
-            r = c.b.call(ROUND_TO_INT, dbl ? v : c.b.zext64(v), c.c32(dbl ? 1 : 0), c.c32(f.get('p')));
+        Value mode = f.get('r') == 1 ? c.c32(Fp.RZ) : c.b.and(c.b.shr(c.b.getReg32(FPSCR), c.c32(Fp.RMODE_SHIFT)), c.c32(3));
+        Value r = c.b.call(TO_INT, operand(c, dbl, vm(f)), fmt(c, dbl), c.c32(0), c.c32(f.get('p') ^ 1), c.c32(32), mode);
+        c.setSreg(f.get('d') << 1 | f.get('D'), c.b.trunc32(r));
+    }
+
+    /**
+     * A8.8.309 VCVT (between floating-point and fixed-point, VFPv3) in place on Vd: 'o' 1 to
+     * fixed (round toward zero), 0 from fixed (round to nearest); 'U' unsigned; 'x' sx: a 32-bit
+     * (1) or 16-bit (0) integer; fraction bits = size - imm4:i.
+     */
+    public static void VCVT_fixed(LiftContext c, Fields f) {
+        boolean dbl = f.get('s') == 1;
+        int size = f.get('x') == 1 ? 32 : 16;
+        int fbits = size - (f.get('i') << 1 | f.get('j'));
+        if (fbits < 0) {
+            c.illegal(); // UNPREDICTABLE
+            return;
         }
-        c.setSreg(f.get('d') << 1 | f.get('D'), r);
+        int d = vd(f);
+        Value v = operand(c, dbl, d);
+        Value r;
+        if (f.get('o') == 1) {
+            r = c.b.call(TO_FIXED, v, fmt(c, dbl), c.c32(fbits), c.c32(f.get('U')), c.c32(size));
+            if (!dbl) {
+                r = c.b.and(r, c.b.c64(0xFFFF_FFFFL));
+            }
+        } else {
+            r = c.b.call(FROM_FIXED, v, fmt(c, dbl), c.c32(fbits), c.c32(f.get('U')), c.c32(size));
+        }
+        result(c, dbl, d, r);
+    }
+
+    /**
+     * A8.8.307 VCVTB, VCVTT (half-precision extension): 'o' 0 widens the bottom ('T' 0) or top
+     * half of Sm to single, 1 narrows Sm into that half of Sd, keeping the other half. FPSCR.AHP
+     * (alternative half precision) is not implemented and reads as 0.
+     */
+    public static void VCVT_half(LiftContext c, Fields f) {
+        IrBuilder b = c.b;
+        int sm = f.get('m') << 1 | f.get('M');
+        int sd = f.get('d') << 1 | f.get('D');
+        int top = f.get('T');
+        if (f.get('o') == 0) {
+            Value h = b.and(b.shr(b.zext64(c.sreg(sm)), b.c64(16L * top)), b.c64(0xFFFF));
+            c.setSreg(sd, b.trunc32(b.call(UNOP, c.c32(FpHelpers.FCVT_S), h, c.c32(Fp.H))));
+        } else {
+            Value h = b.trunc32(b.call(UNOP, c.c32(FpHelpers.FCVT_H), b.zext64(c.sreg(sm)), c.c32(Fp.S)));
+            Value keep = b.and(c.sreg(sd), c.c32(top == 1 ? 0xFFFF : 0xFFFF_0000L));
+            c.setSreg(sd, b.or(keep, top == 1 ? b.shl(h, c.c32(16)) : h));
+        }
     }
 }

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * VFP against qemu-arm with D0..D31 and FPSCR in the state, in A32 (the Thumb encodings are
- * the same bits). Arithmetic classes leave FPSCR out of the comparison: the core does not
- * set its cumulative exception flags yet.
+ * the same bits). Each case starts from a random FPSCR (every rounding mode, FZ, DN, some
+ * flags already set) and compares the whole FPSCR afterwards: results, NZCV and cumulative
+ * exception flags. {@code -Demu.diff.cases=N} runs N cases per class instead of 200.
  */
 class VfpDiffTest {
     static GuestRunner qemu;
@@ -55,7 +56,19 @@ class VfpDiffTest {
     static A32State state(Random r) {
         A32State s = A32State.random(r, 256);
         s.r[5] = W + 64 + 4 * r.nextInt(32);
+        s.fpscr = fpscr(r);
         return s;
+    }
+
+    /** NZCV, RMode, FZ and DN at random; half the time a few cumulative flags already set. */
+    static int fpscr(Random r) {
+        int v = r.nextInt(16) << 28 | r.nextInt(4) << 22;
+        v |= r.nextInt(4) == 0 ? 1 << 24 : 0;
+        v |= r.nextInt(4) == 0 ? 1 << 25 : 0;
+        if (r.nextBoolean()) {
+            v |= r.nextInt(0x20) | (r.nextInt(4) == 0 ? 0x80 : 0);
+        }
+        return v;
     }
 
     /** A three-register data-processing word: opc1 (bits 23:20 without D), opc3 bit 6. */
@@ -124,14 +137,29 @@ class VfpDiffTest {
             int[] op = ops[r.nextInt(ops.length)];
             int w = dp3(r, op[0], op[1], dbl);
             return A32Case.arm(w, state(r), "vadd/vsub/vmul/vdiv 0x" + Integer.toHexString(w));
-        }, "fpscr"));
+        }));
+        g.add(new Group("VMLA_VNMUL_VSQRT", r -> {
+            boolean dbl = r.nextBoolean();
+            int w = switch (r.nextInt(6)) {
+                case 0, 1 -> dp3(r, 0, r.nextInt(2), dbl);   // VMLA, VMLS
+                case 2, 3 -> dp3(r, 1, r.nextInt(2), dbl);   // VNMLS, VNMLA
+                case 4 -> dp3(r, 2, 1, dbl);                 // VNMUL
+                default -> dp2(r, 1, 1, dbl, false, false);  // VSQRT
+            };
+            return A32Case.arm(w, state(r), "vmla/vnmul/vsqrt 0x" + Integer.toHexString(w));
+        }));
+        g.add(new Group("VFMA_VFNMA", r -> {
+            boolean dbl = r.nextBoolean();
+            int w = dp3(r, r.nextBoolean() ? 0b1010 : 0b1001, r.nextInt(2), dbl); // VFMA/VFMS, VFNMS/VFNMA
+            return A32Case.arm(w, state(r), "vfma family 0x" + Integer.toHexString(w));
+        }));
         g.add(new Group("VCMP_VMRS", r -> {
             boolean dbl = r.nextBoolean();
             int cmp = r.nextBoolean() ? dp2(r, 4, r.nextInt(2), dbl, false, false)
                     : dp2(r, 5, r.nextInt(2), dbl, false, false) & ~0x2F;
             int[] code = {cmp, 0xEEF1FA10}; // vmrs APSR_nzcv, fpscr
             return new A32Case(code, false, state(r), "vcmp; vmrs 0x" + Integer.toHexString(cmp));
-        }, "fpscr"));
+        }));
         g.add(new Group("VCVT", r -> {
             boolean dbl = r.nextBoolean();
             int w = switch (r.nextInt(3)) {
@@ -140,7 +168,20 @@ class VfpDiffTest {
                 default -> dp2(r, 12 | r.nextInt(2), r.nextInt(2), dbl, true, false); // to int, RZ or RN
             };
             return A32Case.arm(w, state(r), "vcvt 0x" + Integer.toHexString(w));
-        }, "fpscr"));
+        }));
+        g.add(new Group("VCVT_fixed_half", r -> {
+            boolean dbl = r.nextBoolean();
+            int w;
+            if (r.nextInt(3) == 0) { // VCVTB/VCVTT, either direction
+                w = dp2(r, 2 | r.nextInt(2), r.nextInt(2), false, false, false);
+            } else { // to or from fixed point, 16 or 32 bits, signed or not; fraction bits = size - imm5
+                int sx = r.nextInt(2);
+                int imm5 = sx == 1 ? r.nextInt(32) : r.nextInt(17);
+                w = dp2(r, 0b1010 | r.nextInt(2) << 2 | r.nextInt(2), sx, dbl, false, false) & ~0x2F
+                        | (imm5 & 1) << 5 | imm5 >> 1;
+            }
+            return A32Case.arm(w, state(r), "vcvt fixed/half 0x" + Integer.toHexString(w));
+        }));
         return g;
     }
 

@@ -77,4 +77,102 @@ class VfpTest {
         A32Runner q = setD(A32Runner.arm(0xeebd0b41), 1, 2.5).run();
         assertThat(d(q, 0) & 0xFFFF_FFFFL).isEqualTo(2);
     }
+
+    static final int IOC = 1, DZC = 2, IXC = 16, IDC = 128;
+
+    static A32Runner fpscr(A32Runner r, long v) {
+        r.cpu.regs[Arm32Registers.FPSCR] = v;
+        return r;
+    }
+
+    static long fpscr(A32Runner r) {
+        return r.cpu.regs[Arm32Registers.FPSCR];
+    }
+
+    @Test
+    void FPSCR_rounding_modes() {
+        // vadd.f64 d0, d1, d2 with 1.0 + -2^-60 in RN, RP, RM, RZ
+        double[] expected = {1.0, 1.0, Math.nextDown(1.0), Math.nextDown(1.0)};
+        for (int mode = 0; mode < 4; mode++) {
+            A32Runner r = fpscr(setD(setD(A32Runner.arm(0xee310b02), 1, 1.0), 2, -0x1p-60), (long) mode << 22).run();
+            assertThat(Double.longBitsToDouble(d(r, 0))).as("mode %d", mode).isEqualTo(expected[mode]);
+            assertThat(fpscr(r)).isEqualTo((long) mode << 22 | IXC);
+        }
+    }
+
+    @Test
+    void VDIV_flags_and_NaNs() {
+        // vdiv.f64 d3, d1, d4: 1 / 0 is +inf with DZC
+        A32Runner r = setD(setD(A32Runner.arm(0xee813b04), 1, 1.0), 4, 0.0).run();
+        assertThat(Double.longBitsToDouble(d(r, 3))).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(fpscr(r)).isEqualTo(DZC);
+        // a signalling NaN operand is quietened (IOC); with DN set the default NaN comes out instead
+        for (long dn = 0; dn <= 1; dn++) {
+            A32Runner q = fpscr(setD(A32Runner.arm(0xee813b04), 4, 2.0), dn << 25);
+            q.cpu.regs[Arm32Registers.D0 + 1] = 0x7FF0_0000_0000_0001L;
+            q.run();
+            assertThat(d(q, 3)).isEqualTo(dn == 1 ? 0x7FF8_0000_0000_0000L : 0x7FF8_0000_0000_0001L);
+            assertThat(fpscr(q)).isEqualTo(dn << 25 | IOC);
+        }
+        // vdiv.f32 s10, s11, s12 with FZ: a denormal dividend reads as zero and raises IDC
+        A32Runner z = fpscr(A32Runner.arm(0xee855a86), 1L << 24);
+        z.cpu.regs[Arm32Registers.D0 + 5] = 0x0000_0001L << 32;
+        z.cpu.regs[Arm32Registers.D0 + 6] = 0x3F80_0000L;
+        z.run();
+        assertThat(d(z, 5) & 0xFFFF_FFFFL).isZero();
+        assertThat(fpscr(z)).isEqualTo(1L << 24 | IDC);
+    }
+
+    @Test
+    void VFMA_rounds_once_VMLA_twice() {
+        // (1 + 2^-30)(1 - 2^-30) - 1 = -2^-60: vfma.f64 d5, d6, d7 keeps it, vmla.f64 loses it
+        for (int word : new int[] {0xeea65b07, 0xee065b07}) {
+            A32Runner r = setD(setD(setD(A32Runner.arm(word), 5, -1.0), 6, 1 + 0x1p-30), 7, 1 - 0x1p-30).run();
+            double want = word == 0xeea65b07 ? -0x1p-60 : 0.0;
+            assertThat(Double.longBitsToDouble(d(r, 5))).isEqualTo(want);
+        }
+        // vfnms.f32 s0, s1, s2: -s0 + s1 * s2 = -1 + 2 * 3
+        A32Runner n = A32Runner.arm(0xee900a81);
+        n.cpu.regs[Arm32Registers.D0] = (long) Float.floatToRawIntBits(2f) << 32 | Float.floatToRawIntBits(1f);
+        n.cpu.regs[Arm32Registers.D0 + 1] = Float.floatToRawIntBits(3f);
+        n.run();
+        assertThat(Float.intBitsToFloat((int) d(n, 0))).isEqualTo(5f);
+    }
+
+    @Test
+    void VCVTR_uses_FPSCR_rounding_and_VCVT_fixed() {
+        // vcvtr.s32.f64 s0, d1 in round toward +inf: 2.25 -> 3, inexact
+        A32Runner r = fpscr(setD(A32Runner.arm(0xeebd0b41), 1, 2.25), 1L << 22).run();
+        assertThat(d(r, 0) & 0xFFFF_FFFFL).isEqualTo(3);
+        assertThat(fpscr(r)).isEqualTo(1L << 22 | IXC);
+        // vcvt.s32.f64 d1, d1, #16: -1.5 -> 0xfffe8000, sign-extended through the D register
+        A32Runner f = setD(A32Runner.arm(0xeebe1bc8), 1, -1.5).run();
+        assertThat(d(f, 1)).isEqualTo(0xFFFF_FFFF_FFFE_8000L);
+        // vcvt.f32.u16 s2, s2, #8: the low 16 bits 0x0180 / 256 = 1.5
+        A32Runner u = A32Runner.arm(0xeebb1a44);
+        u.cpu.regs[Arm32Registers.D0 + 1] = 0x1234_0180L;
+        u.run();
+        assertThat(Float.intBitsToFloat((int) d(u, 1))).isEqualTo(1.5f);
+    }
+
+    @Test
+    void VCVTB_VCVTT_half_precision() {
+        // vcvtb.f32.f16 s4, s5; vcvtt.f16.f32 s6, s7
+        A32Runner r = A32Runner.arm(0xeeb22a62, 0xeeb33ae3);
+        r.cpu.regs[Arm32Registers.D0 + 2] = 0x7777_3C00L << 32;
+        r.cpu.regs[Arm32Registers.D0 + 3] = (long) Float.floatToRawIntBits(1.5f) << 32 | 0xAAAA_5555L;
+        r.run();
+        assertThat(d(r, 2) & 0xFFFF_FFFFL).isEqualTo(Float.floatToRawIntBits(1.0f));
+        assertThat(d(r, 3) & 0xFFFF_FFFFL).isEqualTo(0x3E00_5555L);
+    }
+
+    @Test
+    void VCMPE_and_VMSR() {
+        // vcmpe.f64 d1, d2 with a quiet NaN: unordered, and IOC since VCMPE signals on any NaN
+        A32Runner r = setD(setD(A32Runner.arm(0xeeb41bc2), 1, Double.NaN), 2, 1.0).run();
+        assertThat(fpscr(r)).isEqualTo(0x3000_0000L | IOC);
+        // vmsr fpscr, r0 keeps only the bits this FPSCR implements (no trap enables, Len, Stride, AHP)
+        A32Runner m = A32Runner.arm(0xeee10a10).r(0, 0xFFFF_FFFFL).run();
+        assertThat(fpscr(m)).isEqualTo(0xFBC0_009FL);
+    }
 }

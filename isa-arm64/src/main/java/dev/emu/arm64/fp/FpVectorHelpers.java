@@ -4,6 +4,9 @@ import static dev.emu.arm64.simd.Vec.get;
 import static dev.emu.arm64.simd.Vec.set;
 
 import dev.emu.arm64.simd.Vec;
+import dev.emu.core.rt.armfp.Fp;
+import dev.emu.core.rt.armfp.FpFast;
+import dev.emu.core.rt.armfp.FpHelpers;
 import dev.emu.core.cpu.CpuState;
 
 /**

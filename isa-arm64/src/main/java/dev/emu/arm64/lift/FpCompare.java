@@ -4,8 +4,8 @@ import static dev.emu.arm64.lift.SimdLift.fmt;
 import static dev.emu.arm64.lift.SimdLift.scalar;
 import static dev.emu.arm64.lift.SimdLift.setScalar;
 
-import dev.emu.arm64.fp.Fp;
-import dev.emu.arm64.fp.FpHelpers;
+import dev.emu.core.rt.armfp.Fp;
+import dev.emu.core.rt.armfp.FpHelpers;
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.Value;
 

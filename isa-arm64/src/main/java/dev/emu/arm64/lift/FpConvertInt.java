@@ -6,8 +6,8 @@ import static dev.emu.arm64.lift.SimdLift.fmt;
 import static dev.emu.arm64.lift.SimdLift.scalar;
 import static dev.emu.arm64.lift.SimdLift.setScalar;
 
-import dev.emu.arm64.fp.Fp;
-import dev.emu.arm64.fp.FpHelpers;
+import dev.emu.core.rt.armfp.Fp;
+import dev.emu.core.rt.armfp.FpHelpers;
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
@@ -79,7 +79,7 @@ public final class FpConvertInt {
         }
     }
 
-    private static final Helper TO_INT32_JS = SimdLift.helper(dev.emu.arm64.fp.FpConvert.class, "toInt32JS");
+    private static final Helper TO_INT32_JS = SimdLift.helper(dev.emu.core.rt.armfp.FpConvert.class, "toInt32JS");
 
     /** FJCVTZS (FEAT_JSCVT): W<d> and Z from the JavaScript conversion; N, C and V clear. */
     private static void FJCVTZS(LiftContext c, int n, int d) {

@@ -7,6 +7,7 @@ import static dev.emu.arm64.Arm64Registers.EXCL_VAL2;
 import dev.emu.arm64.Arm64Helpers;
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.IrBuilder;
+import dev.emu.core.ir.ReservedStore;
 import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
 
@@ -82,24 +83,7 @@ public final class LoadStoreExclusive {
     private static Value swapFromRecorded(LiftContext c, Value addr, Value value, int bytes) {
         IrBuilder b = c.b;
         Value monitored = b.cmpEq(addr, b.getReg64(EXCL_ADDR));
-        Value ok;
-        if (bytes >= 4) {
-            Type t = bytes == 8 ? Type.I64 : Type.I32;
-            Value expected = b.getReg(t, EXCL_VAL);
-            Value v = t == Type.I64 ? value : b.trunc32(value);
-            Value old = b.cas(addr, expected, b.select(monitored, v, expected), bytes, false);
-            ok = b.and(monitored, b.cmpEq(old, expected));
-        } else {
-            Value word = b.and(addr, b.c64(~3L));
-            Value shift = b.trunc32(b.shl(b.and(addr, b.c64(3)), b.c64(3)));
-            Value lane = b.c32(bytes == 1 ? 0xFF : 0xFFFF);
-            Value current = c.load(Type.I32, word, 4, false);
-            Value others = b.and(current, b.not(b.shl(lane, shift)));
-            Value expected = b.or(others, b.shl(b.and(b.getReg32(EXCL_VAL), lane), shift));
-            Value desired = b.or(others, b.shl(b.and(b.trunc32(value), lane), shift));
-            Value old = b.cas(word, expected, b.select(monitored, desired, expected), 4, false);
-            ok = b.and(monitored, b.cmpEq(old, expected));
-        }
+        Value ok = ReservedStore.swap(b, addr, monitored, b.getReg64(EXCL_VAL), value, bytes);
         return b.xor(ok, b.c32(1));
     }
 

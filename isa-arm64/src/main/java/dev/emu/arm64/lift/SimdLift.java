@@ -45,9 +45,9 @@ final class SimdLift {
     /** The format of FP ftype 00 single, 01 double, 11 half; -1 for the reserved 10. */
     static int fmt(int ftype) {
         return switch (ftype) {
-            case 0 -> dev.emu.arm64.fp.Fp.S;
-            case 1 -> dev.emu.arm64.fp.Fp.D;
-            case 3 -> dev.emu.arm64.fp.Fp.H;
+            case 0 -> dev.emu.core.rt.armfp.Fp.S;
+            case 1 -> dev.emu.core.rt.armfp.Fp.D;
+            case 3 -> dev.emu.core.rt.armfp.Fp.H;
             default -> -1;
         };
     }
@@ -56,8 +56,8 @@ final class SimdLift {
     static Value scalar(LiftContext c, int n, int fmt) {
         Value v = lo(c, n);
         return switch (fmt) {
-            case dev.emu.arm64.fp.Fp.D -> v;
-            case dev.emu.arm64.fp.Fp.S -> c.b.and(v, c.b.c64(0xFFFF_FFFFL));
+            case dev.emu.core.rt.armfp.Fp.D -> v;
+            case dev.emu.core.rt.armfp.Fp.S -> c.b.and(v, c.b.c64(0xFFFF_FFFFL));
             default -> c.b.and(v, c.b.c64(0xFFFFL));
         };
     }

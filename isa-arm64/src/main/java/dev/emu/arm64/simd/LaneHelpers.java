@@ -4,8 +4,8 @@ import static dev.emu.arm64.simd.Vec.get;
 import static dev.emu.arm64.simd.Vec.set;
 import static dev.emu.arm64.simd.Vec.sget;
 
-import dev.emu.arm64.fp.Fp;
-import dev.emu.arm64.fp.FpHelpers;
+import dev.emu.core.rt.armfp.Fp;
+import dev.emu.core.rt.armfp.FpHelpers;
 import dev.emu.core.cpu.CpuState;
 
 /**

@@ -6,10 +6,10 @@ import static dev.emu.arm64.simd.Vec.set;
 import static dev.emu.arm64.simd.Vec.sget;
 import static dev.emu.arm64.simd.Vec.sx;
 
-import dev.emu.arm64.fp.Fp;
-import dev.emu.arm64.fp.FpEstimate;
-import dev.emu.arm64.fp.FpFast;
-import dev.emu.arm64.fp.FpHelpers;
+import dev.emu.core.rt.armfp.Fp;
+import dev.emu.core.rt.armfp.FpEstimate;
+import dev.emu.core.rt.armfp.FpFast;
+import dev.emu.core.rt.armfp.FpHelpers;
 import dev.emu.core.cpu.CpuState;
 
 /**

@@ -4,8 +4,8 @@ import static dev.emu.arm64.simd.Vec.get;
 import static dev.emu.arm64.simd.Vec.set;
 import static dev.emu.arm64.simd.Vec.sget;
 
-import dev.emu.arm64.fp.Fp;
-import dev.emu.arm64.fp.FpFast;
+import dev.emu.core.rt.armfp.Fp;
+import dev.emu.core.rt.armfp.FpFast;
 import dev.emu.core.cpu.CpuState;
 
 /** C4.1 Advanced SIMD three different (long, wide, narrow) and vector/scalar x indexed element. */

@@ -128,6 +128,16 @@ public interface LinuxAbi {
     /** /proc/cpuinfo for {@code cpus} processors. */
     String cpuinfo(int cpus);
 
+    /** A guest ioctl request number to the generic (asm-generic) one the tty and file code handles. */
+    default int ioctlIn(int cmd) {
+        return cmd;
+    }
+
+    /** auxv entries of this architecture's own ({type, value} pairs: powerpc's cache block sizes). */
+    default long[][] extraAuxv() {
+        return new long[0][];
+    }
+
     /** Guest open(2) flags to the canonical (asm-generic/x86) values in {@link OpenFlags}. */
     default int openFlagsIn(int guest) {
         return guest;

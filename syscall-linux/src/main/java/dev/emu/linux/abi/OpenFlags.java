@@ -18,27 +18,47 @@ public final class OpenFlags {
     /** The four flags arm and arm64 place differently (the rest are canonical). */
     private static final int ARM_O_DIRECTORY = 040000, ARM_O_NOFOLLOW = 0100000, ARM_O_DIRECT = 0200000,
             ARM_O_LARGEFILE = 0400000;
+    /** powerpc places the same four, O_DIRECT and O_LARGEFILE the other way round from arm. */
+    private static final int PPC_O_DIRECTORY = 040000, PPC_O_NOFOLLOW = 0100000, PPC_O_LARGEFILE = 0200000,
+            PPC_O_DIRECT = 0400000;
+    private static final int[] CANONICAL = {O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_LARGEFILE};
+    private static final int[] ARM = {ARM_O_DIRECTORY, ARM_O_NOFOLLOW, ARM_O_DIRECT, ARM_O_LARGEFILE};
+    private static final int[] PPC = {PPC_O_DIRECTORY, PPC_O_NOFOLLOW, PPC_O_DIRECT, PPC_O_LARGEFILE};
 
     private OpenFlags() {}
 
+    /** Moves the bits {@code from[i]} to {@code to[i]}, keeping every other bit. */
+    private static int translate(int v, int[] from, int[] to) {
+        int out = v;
+        for (int f : from) {
+            out &= ~f;
+        }
+        for (int i = 0; i < from.length; i++) {
+            if ((v & from[i]) != 0) {
+                out |= to[i];
+            }
+        }
+        return out;
+    }
+
     /** arm/arm64 guest open flags to canonical ones. */
     public static int fromArm(int g) {
-        int c = g & ~(ARM_O_DIRECTORY | ARM_O_NOFOLLOW | ARM_O_DIRECT | ARM_O_LARGEFILE);
-        if ((g & ARM_O_DIRECTORY) != 0) c |= O_DIRECTORY;
-        if ((g & ARM_O_NOFOLLOW) != 0) c |= O_NOFOLLOW;
-        if ((g & ARM_O_DIRECT) != 0) c |= O_DIRECT;
-        if ((g & ARM_O_LARGEFILE) != 0) c |= O_LARGEFILE;
-        return c;
+        return translate(g, ARM, CANONICAL);
     }
 
     /** Canonical open flags to arm/arm64 guest ones (F_GETFL). */
     public static int toArm(int c) {
-        int g = c & ~(O_DIRECTORY | O_NOFOLLOW | O_DIRECT | O_LARGEFILE);
-        if ((c & O_DIRECTORY) != 0) g |= ARM_O_DIRECTORY;
-        if ((c & O_NOFOLLOW) != 0) g |= ARM_O_NOFOLLOW;
-        if ((c & O_DIRECT) != 0) g |= ARM_O_DIRECT;
-        if ((c & O_LARGEFILE) != 0) g |= ARM_O_LARGEFILE;
-        return g;
+        return translate(c, CANONICAL, ARM);
+    }
+
+    /** powerpc guest open flags to canonical ones. */
+    public static int fromPowerpc(int g) {
+        return translate(g, PPC, CANONICAL);
+    }
+
+    /** Canonical open flags to powerpc guest ones (F_GETFL). */
+    public static int toPowerpc(int c) {
+        return translate(c, CANONICAL, PPC);
     }
 
     /** strace-style: O_RDONLY|O_CREAT|O_CLOEXEC. */

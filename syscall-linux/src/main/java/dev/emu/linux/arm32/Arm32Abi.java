@@ -27,33 +27,50 @@ import java.util.Map;
 public final class Arm32Abi implements LinuxAbi {
     // arch/arm/include/uapi/asm/hwcap.h
     static final long HWCAP_HALF = 1 << 1, HWCAP_THUMB = 1 << 2, HWCAP_FAST_MULT = 1 << 4, HWCAP_VFP = 1 << 6,
-            HWCAP_EDSP = 1 << 7, HWCAP_VFPv3 = 1 << 13, HWCAP_TLS = 1 << 15, HWCAP_IDIVA = 1 << 17,
-            HWCAP_IDIVT = 1 << 18, HWCAP_VFPD32 = 1 << 19;
+            HWCAP_EDSP = 1 << 7, HWCAP_NEON = 1 << 12, HWCAP_VFPv3 = 1 << 13, HWCAP_TLS = 1 << 15, HWCAP_VFPv4 = 1 << 16,
+            HWCAP_IDIVA = 1 << 17, HWCAP_IDIVT = 1 << 18, HWCAP_VFPD32 = 1 << 19;
+    /** The names /proc/cpuinfo gives HWCAP bits 0.., as arch/arm/kernel/setup.c's hwcap_str. */
+    private static final String[] HWCAP_NAMES = {"swp", "half", "thumb", "26bit", "fastmult", "fpa", "vfp", "edsp",
+            "java", "iwmmxt", "crunch", "thumbee", "neon", "vfpv3", "vfpv3d16", "tls", "vfpv4", "idiva", "idivt",
+            "vfpd32", "lpae", "evtstrm"};
     /**
-     * What isa-arm32 documents as implemented: halfword loads, Thumb(-2), the long multiplies,
-     * VFPv3 with 32 double registers, the TLS register and both divides. Not edsp (the core
-     * lacks QADD/QSUB/QDADD/QDSUB), neon, vfpv4 or lpae.
+     * What isa-arm32 implements: halfword loads, Thumb(-2), the long multiplies, the DSP
+     * extension (QADD/QSUB/QDADD/QDSUB, SMLAxy and friends, the Q flag), VFPv4 (VFPv3 with 32
+     * double registers, fused multiply-add, half-precision conversions), ARMv7's Advanced SIMD
+     * (neon), the TLS register and both divides. Not lpae.
      */
-    public static final long HWCAP = HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_VFP | HWCAP_VFPv3
-            | HWCAP_TLS | HWCAP_IDIVA | HWCAP_IDIVT | HWCAP_VFPD32;
-    static final String FEATURES = "half thumb fastmult vfp vfpv3 tls idiva idivt vfpd32";
+    public static final long HWCAP = HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_VFP | HWCAP_EDSP
+            | HWCAP_NEON | HWCAP_VFPv3 | HWCAP_TLS | HWCAP_VFPv4 | HWCAP_IDIVA | HWCAP_IDIVT | HWCAP_VFPD32;
+
+    /** The Features line of /proc/cpuinfo for a HWCAP value, in the kernel's order. */
+    static String features(long hwcap) {
+        StringBuilder sb = new StringBuilder();
+        for (int bit = 0; bit < HWCAP_NAMES.length; bit++) {
+            if ((hwcap >>> bit & 1) != 0) {
+                sb.append(sb.length() == 0 ? "" : " ").append(HWCAP_NAMES[bit]);
+            }
+        }
+        return sb.toString();
+    }
 
     /**
-     * What a process sees of its CPU: uname's machine, AT_PLATFORM, AT_HWCAP and the
-     * /proc/cpuinfo lines. The core is the same ARMv7 one whatever the model says; an older
-     * model only advertises less.
+     * What a process sees of its CPU: uname's machine, AT_PLATFORM, AT_HWCAP (which also
+     * draws /proc/cpuinfo's Features line) and the other /proc/cpuinfo lines. The core is the
+     * same ARMv7 one whatever the model says; an older model only advertises less.
      */
-    record Model(String machine, String platform, long hwcap, String features, String name, String arch,
+    record Model(String machine, String platform, long hwcap, String name, String arch,
                  int variant, int part, int revision) {}
 
     /** qemu-arm's default (a Cortex-A15 class ARMv7-A), less what the core lacks. */
-    static final Model V7 = new Model("armv7l", "v7l", HWCAP, FEATURES, "ARMv7 Processor rev 0 (v7l)", "7", 2,
-            0xc0f, 0);
-    /** ARMv5TEJ (qemu's arm926 and arm1026, the CPUs Debian armel targets): no TLS register, no divides. */
-    static final Model ARM926 = new Model("armv5tejl", "v5l", HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_VFP,
-            "half thumb fastmult vfp", "ARM926EJ-S rev 5 (v5l)", "5TEJ", 0, 0x926, 5);
-    static final Model ARM1026 = new Model("armv5tejl", "v5l", ARM926.hwcap(), ARM926.features(),
-            "ARM1026EJ-S rev 2 (v5l)", "5TEJ", 0, 0xa26, 2);
+    static final Model V7 = new Model("armv7l", "v7l", HWCAP, "ARMv7 Processor rev 0 (v7l)", "7", 2, 0xc0f, 0);
+    /**
+     * ARMv5TEJ (qemu's arm926 and arm1026, the CPUs Debian armel targets): the DSP extension
+     * (the E of 5TE), VFPv2 at most; no TLS register, no divides, no VFPv3/v4.
+     */
+    static final Model ARM926 = new Model("armv5tejl", "v5l", HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_VFP
+            | HWCAP_EDSP, "ARM926EJ-S rev 5 (v5l)", "5TEJ", 0, 0x926, 5);
+    static final Model ARM1026 = new Model("armv5tejl", "v5l", ARM926.hwcap(), "ARM1026EJ-S rev 2 (v5l)", "5TEJ", 0,
+            0xa26, 2);
 
     private final Model model;
 
@@ -230,7 +247,7 @@ public final class Arm32Abi implements LinuxAbi {
             sb.append("processor\t: ").append(i).append('\n')
                     .append("model name\t: ").append(model.name()).append('\n')
                     .append("BogoMIPS\t: 100.00\n")
-                    .append("Features\t: ").append(model.features()).append('\n')
+                    .append("Features\t: ").append(features(model.hwcap())).append('\n')
                     .append("CPU implementer\t: 0x41\n")
                     .append("CPU architecture: ").append(model.arch()).append('\n')
                     .append("CPU variant\t: 0x").append(Integer.toHexString(model.variant())).append('\n')

@@ -201,22 +201,7 @@ public final class Arm32Syscalls {
             a[2] = pair(a[2], a[3]);
             a[3] = pair(a[4], a[5]);
         }));
-        SyscallHandler lseek = m.get("lseek");
-        m.put("_llseek", c -> {
-            long result = c.ptrArg(3);
-            long off = pair(c.args[2], c.args[1]);
-            int whence = c.intArg(4);
-            long[] saved = c.args.clone();
-            c.args[1] = off;
-            c.args[2] = whence;
-            long r = lseek.call(c);
-            System.arraycopy(saved, 0, c.args, 0, saved.length); // strace shows the guest's arguments
-            if (r < 0) {
-                return r;
-            }
-            c.writeU64(result, r);
-            return 0;
-        });
+        // _llseek is the canonical handler (FileSyscalls)
         // mmap2: the offset in 4096-byte units
         put(m, "mmap2", with(m.get("mmap"), a -> a[5] = (a[5] & 0xffffffffL) << 12));
         // statfs64(path, size, buf): the ABI's statfs layout is statfs64
@@ -239,6 +224,7 @@ public final class Arm32Syscalls {
         // Handlers always get the rt_sigframe here (the kernel gives one without siginfo to a
         // handler without SA_SIGINFO), so glibc's sigreturn restorer unwinds the same frame.
         alias(m, "sigreturn", "rt_sigreturn");
+        alias(m, "_newselect", "select");
 
         // ARM private calls
         m.put("set_tls", c -> {

@@ -113,7 +113,25 @@ public final class FdTable {
         }
     }
 
+    /** Processes using this table: more than one after clone with CLONE_FILES. */
+    private int users = 1;
+
+    /** Another process shares this table (CLONE_FILES). */
+    public synchronized FdTable share() {
+        users++;
+        return this;
+    }
+
+    /** Whether another process uses this table too (then execve takes a copy of its own). */
+    public synchronized boolean shared() {
+        return users > 1;
+    }
+
+    /** A process using the table ends or leaves it: the last one closes every fd. */
     public synchronized void closeAll() {
+        if (--users > 0) {
+            return;
+        }
         for (int i = 0; i < files.length; i++) {
             if (files[i] != null) {
                 files[i].release();

@@ -111,6 +111,24 @@ public abstract class OpenFile {
         return false;
     }
 
+    /** poll(2) event bits (asm-generic values; ABIs with others translate). */
+    public static final int POLLIN = 1, POLLPRI = 2, POLLOUT = 4, POLLERR = 8, POLLHUP = 0x10, POLLNVAL = 0x20,
+            POLLRDNORM = 0x40, POLLWRNORM = 0x100;
+
+    /**
+     * The poll events that hold now, of {@code events} plus POLLERR and POLLHUP, which are
+     * always reported. A file that never blocks (a regular file, a device) is always ready
+     * for both, as on Linux.
+     */
+    public int pollEvents(int events) {
+        return events & (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM);
+    }
+
+    /** Whether {@link #pollEvents} can change without {@link Readiness#changed} (the host's files). */
+    public boolean pollsHost() {
+        return false;
+    }
+
     /** Bytes readable without blocking (FIONREAD). */
     public int available() throws IOException {
         return 0;

@@ -66,12 +66,28 @@ public final class Pipe {
                     writers--;
                 }
                 Pipe.this.notifyAll();
+                Readiness.changed();
             }
         }
 
         @Override
         public FileStat stat() {
             return FileStat.synthetic(FileStat.S_IFIFO | 0600, ino, 0, 0);
+        }
+
+        @Override
+        public int pollEvents(int events) {
+            synchronized (Pipe.this) {
+                int r = 0;
+                if (reader) {
+                    r |= count > 0 ? events & (POLLIN | POLLRDNORM) : 0;
+                    r |= writers == 0 ? POLLHUP : 0;
+                } else {
+                    r |= count < CAPACITY ? events & (POLLOUT | POLLWRNORM) : 0;
+                    r |= readers == 0 ? POLLERR : 0;
+                }
+                return r;
+            }
         }
 
         @Override
@@ -107,6 +123,7 @@ public final class Pipe {
         head = (head + n) % CAPACITY;
         count -= n;
         notifyAll();
+        Readiness.changed();
         return n;
     }
 
@@ -126,7 +143,14 @@ public final class Pipe {
                     }
                     throw new SyscallError(Errno.EAGAIN);
                 }
-                waitInterruptibly();
+                try {
+                    waitInterruptibly();
+                } catch (SyscallError e) {
+                    if (done > 0) {
+                        return done; // a signal after part of the data: the part written counts
+                    }
+                    throw e;
+                }
                 continue;
             }
             int n = Math.min(len - done, CAPACITY - count);
@@ -136,19 +160,13 @@ public final class Pipe {
             count += n;
             done += n;
             notifyAll();
+            Readiness.changed();
         }
         return done;
     }
 
+    /** Sleeps until the other end acts or a signal arrives (EINTR). */
     private void waitInterruptibly() {
-        if (dev.emu.linux.LinuxThread.currentInterrupted()) {
-            throw new SyscallError(Errno.EINTR);
-        }
-        try {
-            wait(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SyscallError(Errno.EINTR);
-        }
+        dev.emu.linux.LinuxThread.sleepCurrent(this, 1000);
     }
 }

@@ -102,8 +102,44 @@ public final class StdStream extends OpenFile {
         if (len == 0) {
             return 0;
         }
-        int n = in.read(buf, off, len);
-        return Math.max(n, 0);
+        if (seekable()) {
+            return Math.max(in.read(buf, off, len), 0); // a file never blocks
+        }
+        return hostReader().read(buf, off, len, (statusFlags & OpenFlags.O_NONBLOCK) != 0);
+    }
+
+    private HostReader reader;
+
+    private synchronized HostReader hostReader() {
+        if (reader == null) {
+            reader = new HostReader(in, "emu-stdin-" + hostFd);
+        }
+        return reader;
+    }
+
+    @Override
+    public int pollEvents(int events) {
+        int r = 0;
+        if (in != null) {
+            boolean readable;
+            if (seekable()) {
+                readable = true;
+            } else if (tty) {
+                readable = hostReader().ready();
+            } else {
+                readable = true; // a host pipe cannot say it is at its end without a read: that read blocks instead
+            }
+            r |= readable ? events & (POLLIN | POLLRDNORM) : 0;
+        }
+        if (out != null) {
+            r |= events & (POLLOUT | POLLWRNORM);
+        }
+        return r;
+    }
+
+    @Override
+    public boolean pollsHost() {
+        return in != null && tty;
     }
 
     @Override
@@ -138,7 +174,7 @@ public final class StdStream extends OpenFile {
 
     @Override
     public int available() throws IOException {
-        return in == null ? 0 : in.available();
+        return in == null ? 0 : seekable() ? in.available() : hostReader().available();
     }
 
     @Override

@@ -81,6 +81,9 @@ public final class ElfLoader {
                 .aux(Auxv.AT_EGID, HostIds.GID)
                 .aux(Auxv.AT_SECURE, 0)
                 .aux(Auxv.AT_HWCAP2, abi.hwcap2());
+        for (long[] kv : abi.extraAuxv()) {
+            sb.aux((int) kv[0], kv[1]);
+        }
         if (abi.minSigStackSize() > 0) {
             sb.aux(Auxv.AT_MINSIGSTKSZ, abi.minSigStackSize());
         }

@@ -43,6 +43,12 @@ public final class Launcher {
         ProgramImage image = load(kernel, hostExe, hostExe.toString(), argv, envp, isaName, 0);
         int ppid = ProcessHandle.current().parent().map(h -> (int) h.pid()).orElse(1);
         LinuxProcess proc = new LinuxProcess(kernel, kernel.allocatePid(), ppid, image.abi());
+        int[] groupAndSession = hostGroupAndSession();
+        if (groupAndSession != null) {
+            // the emulator's own: a shell started from a terminal is not a session leader there either
+            proc.pgid = groupAndSession[0];
+            proc.sid = groupAndSession[1];
+        }
         install(proc, image);
         List<OpenFile> stdio = kernel.options().stdio.get();
         for (int fd = 0; fd < stdio.size(); fd++) {
@@ -55,8 +61,20 @@ public final class Launcher {
         return main;
     }
 
+    /** The JVM's process group and session from /proc/self/stat (fields 5 and 6), or null off Linux. */
+    static int[] hostGroupAndSession() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Makes {@code image} the process's program (start, and execve past its point of no return). */
     public static void install(LinuxProcess proc, ProgramImage image) {
+        proc.setAbi(image.abi());
         proc.setImage(image.mem(), image.engine());
         proc.exePath = image.guestExe();
         proc.exeHost = image.hostExe().toAbsolutePath();
@@ -108,6 +126,7 @@ public final class Launcher {
         AddressSpace mem = new AddressSpace(isa.addressBits());
         Engine.Config config = new Engine.Config();
         config.compiler = kernel.options().compiler;
+        config.compileImmediately = kernel.options().compileImmediately && config.compiler != null;
         config.onTranslate = kernel.options().onTranslate;
         Engine engine = new Engine(isa, config);
         mem.setCodeInvalidator(engine.codeCache()::invalidate);

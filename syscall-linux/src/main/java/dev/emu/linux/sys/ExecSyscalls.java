@@ -2,9 +2,11 @@ package dev.emu.linux.sys;
 
 import dev.emu.core.cpu.CpuState;
 import dev.emu.linux.Errno;
+import dev.emu.linux.LinuxThread;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallError;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.fs.FdTable;
 import dev.emu.linux.fs.FileStat;
 import dev.emu.linux.fs.HostStat;
 import dev.emu.linux.fs.Vfs;
@@ -14,14 +16,14 @@ import dev.emu.linux.loader.Launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * execve and execveat: the new program replaces the process's image in place (same pid,
- * same fds minus the close-on-exec ones, handled signals back to default). A program for
- * another core than the process's is refused with ENOEXEC for now.
+ * same fds minus the close-on-exec ones, handled signals back to default, other threads
+ * ended). A program for another core (an arm64 shell running an armhf program) continues
+ * the thread on that core with its own ABI.
  */
 public final class ExecSyscalls {
     static final int MAX_ARGS = 1 << 16;
@@ -49,15 +51,18 @@ public final class ExecSyscalls {
         } catch (LaunchException e) {
             return e.exitStatus() == Launcher.NOT_FOUND ? -Errno.ENOENT : -Errno.ENOEXEC;
         }
-        if (!image.isa().name().equals(c.proc.engine().isa().name())) {
-            c.kernel.warnOnce("exec-cross-isa", "execve of a " + image.isa().name() + " program from a "
-                    + c.proc.engine().isa().name() + " process is not supported yet: ENOEXEC");
-            return -Errno.ENOEXEC;
-        }
         // the point of no return; strace can no longer read the arguments from guest memory
         c.outValue = new Object[] {path, argv, envp.size()};
         Launcher.install(c.proc, image);
+        if (c.proc.fds().shared()) {
+            // a table shared through CLONE_FILES becomes this process's own, as Linux unshares it
+            FdTable own = c.proc.fds().copy();
+            c.proc.fds().closeAll();
+            c.proc.setFds(own);
+        }
         c.proc.fds().closeOnExec();
+        // actions shared through CLONE_SIGHAND become this process's own too
+        c.proc.sigactions = c.proc.sigactions.clone();
         for (int sig = 1; sig < c.proc.sigactions.length; sig++) {
             long[] act = c.proc.sigactions[sig];
             if (act != null && act[0] != SignalSyscalls.SIG_IGN) {
@@ -65,9 +70,15 @@ public final class ExecSyscalls {
             }
         }
         c.thread.altStack = new long[] {0, 2, 0};
-        CpuState cpu = c.thread.cpu;
-        cpu.mem = image.mem();
-        Arrays.fill(cpu.regs, 0);
+        // the other threads end, as Linux's execve ends them
+        for (LinuxThread other : c.proc.threads()) {
+            if (other != c.thread) {
+                other.requestStop();
+            }
+        }
+        // fresh registers in the core's reset state, the core's own when it is another one
+        CpuState cpu = image.isa().newCpu(image.mem());
+        c.thread.replaceCpu(cpu);
         image.abi().initRegisters(cpu, image.loaded().sp(), image.loaded().entry());
         c.thread.execPending = true;
         c.proc.vforkRelease.countDown();

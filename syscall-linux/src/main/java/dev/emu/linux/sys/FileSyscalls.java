@@ -46,6 +46,16 @@ public final class FileSyscalls {
         m.put("preadv", c -> vectored(c, false, c.arg(3)));
         m.put("pwritev", c -> vectored(c, true, c.arg(3)));
         m.put("lseek", c -> file(c, 0).seek(c.arg(1), c.intArg(2)));
+        // _llseek(fd, offset_high, offset_low, loff_t *result, whence): 32-bit ABIs and powerpc64
+        m.put("_llseek", c -> {
+            long offset = (c.arg(1) & 0xffffffffL) << 32 | (c.arg(2) & 0xffffffffL);
+            long r = file(c, 0).seek(offset, c.intArg(4));
+            if (r < 0) {
+                return r;
+            }
+            c.writeU64(c.ptrArg(3), r);
+            return 0;
+        });
         m.put("fstat", c -> {
             var s = file(c, 0).stat();
             c.write(c.ptrArg(1), c.structs.stat(s));
@@ -328,7 +338,7 @@ public final class FileSyscalls {
     static long ioctl(SyscallContext c) throws IOException {
         int fd = c.intArg(0);
         OpenFile f = c.proc.fds().get(fd);
-        int cmd = c.intArg(1);
+        int cmd = c.abi.ioctlIn(c.intArg(1));
         long arg = c.ptrArg(2);
         switch (cmd) {
             case FIOCLEX:
@@ -371,14 +381,27 @@ public final class FileSyscalls {
                 return 0;
             case TIOCSWINSZ:
             case TIOCSCTTY:
-            case TIOCSPGRP:
             case TCFLSH:
             case TCXONC:
             case TCSBRK:
                 return 0;
+            case TIOCSPGRP: {
+                // tcsetpgrp: the group host SIGINT, SIGQUIT and SIGWINCH go to
+                int pgid = c.readI32(arg);
+                if (pgid < 0) {
+                    return -Errno.EINVAL;
+                }
+                if (c.kernel.group(pgid).isEmpty()) {
+                    return -Errno.EPERM;
+                }
+                c.kernel.foregroundGroup = pgid;
+                return 0;
+            }
             case TIOCGPGRP:
+                c.writeU32(arg, c.kernel.foregroundGroup);
+                return 0;
             case TIOCGSID:
-                c.writeU32(arg, c.proc.pid());
+                c.writeU32(arg, c.proc.sid);
                 return 0;
             default:
                 return -Errno.ENOTTY;

@@ -35,8 +35,7 @@ public final class ForkSyscalls {
         m.put("clone", ForkSyscalls::clone);
         m.put("fork", c -> fork(c, 0, 0, 0, 0, 0));
         m.put("vfork", c -> fork(c, CLONE_VM | CLONE_VFORK, 0, 0, 0, 0));
-        // glibc tries clone3 first and falls back to clone on ENOSYS: no need to report it
-        m.put("clone3", c -> -Errno.ENOSYS);
+        m.put("clone3", ForkSyscalls::clone3);
         m.put("wait4", ForkSyscalls::wait4);
         m.put("waitid", ForkSyscalls::waitid);
     }
@@ -44,6 +43,39 @@ public final class ForkSyscalls {
     static long clone(SyscallContext c) throws Exception {
         int[] at = c.abi.cloneArgs();
         return fork(c, c.arg(at[0]), c.ptrArg(at[1]), c.ptrArg(at[2]), c.ptrArg(at[3]), c.ptrArg(at[4]));
+    }
+
+    static final long CLONE_PIDFD = 0x1000, CLONE_NEWMASK = 0x7e020000L, CLONE_INTO_CGROUP = 0x200000000L,
+            CLONE_CLEAR_SIGHAND = 0x100000000L;
+
+    /**
+     * clone3(struct clone_args *, size): the same clones from a struct (flags, pidfd,
+     * child_tid, parent_tid, exit_signal, stack, stack_size, tls, ...); the stack is its lowest
+     * address and size. Pidfds, set_tid, namespaces and cgroups are not served: EINVAL.
+     */
+    static long clone3(SyscallContext c) throws Exception {
+        long size = c.ptrArg(1);
+        if (size < 64 || size > 4096) {
+            return -Errno.EINVAL;
+        }
+        var g = c.structs.wrap(c.read(c.ptrArg(0), (int) size));
+        long flags = g.getU64(0);
+        long childTid = g.getU64(16);
+        long parentTid = g.getU64(24);
+        long exitSignal = g.getU64(32);
+        long stack = g.getU64(40);
+        long stackSize = g.getU64(48);
+        long tls = g.getU64(56);
+        for (int off = 64; off + 8 <= size; off += 8) {
+            if (g.getU64(off) != 0) {
+                return -Errno.EINVAL; // set_tid, cgroup, or a field newer than we know
+            }
+        }
+        if ((flags & (CLONE_PIDFD | CLONE_NEWMASK | CLONE_INTO_CGROUP | CLONE_CLEAR_SIGHAND | 0xff)) != 0
+                || exitSignal > 64 || (stack == 0) != (stackSize == 0)) {
+            return -Errno.EINVAL;
+        }
+        return fork(c, flags | exitSignal, stack == 0 ? 0 : stack + stackSize, parentTid, tls, childTid);
     }
 
     static long fork(SyscallContext c, long flags, long newsp, long ptid, long tls, long ctid) throws Exception {
@@ -56,21 +88,23 @@ public final class ForkSyscalls {
         if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0) {
             return -Errno.EINVAL;
         }
-        if ((flags & CLONE_VM) != 0 && (flags & CLONE_VFORK) == 0) {
-            c.kernel.warnOnce("clone-vm", "processes sharing memory (clone with CLONE_VM, no CLONE_THREAD) are not"
-                    + " implemented yet");
-            return -Errno.ENOSYS;
-        }
         LinuxProcess parent = c.proc;
         Kernel k = c.kernel;
-        AddressSpace mem = parent.memory().fork();
-        Engine engine = new Engine(parent.engine().isa(), parent.engine().config());
-        mem.setCodeInvalidator(engine.codeCache()::invalidate);
+        // CLONE_VM (vfork, posix_spawn, clone without CLONE_THREAD): the child runs in the
+        // parent's own memory and engine until it execs; otherwise a copy-on-write copy
+        boolean shareVm = (flags & CLONE_VM) != 0;
+        AddressSpace mem = shareVm ? parent.memory() : parent.memory().fork();
+        Engine engine = shareVm ? parent.engine() : new Engine(parent.engine().isa(), parent.engine().config());
+        if (!shareVm) {
+            mem.setCodeInvalidator(engine.codeCache()::invalidate);
+        }
         int pid = k.allocatePid();
         LinuxProcess child = new LinuxProcess(k, pid, (flags & CLONE_PARENT) != 0 ? parent.ppid() : parent.pid(),
                 parent.abi());
         child.setImage(mem, engine);
         child.parent = (flags & CLONE_PARENT) != 0 ? parent.parent : parent;
+        child.pgid = parent.pgid;
+        child.sid = parent.sid;
         child.cwd = parent.cwd;
         child.umask = parent.umask;
         child.exePath = parent.exePath;
@@ -80,10 +114,14 @@ public final class ForkSyscalls {
         for (int i = 0; i < parent.rlimits.length; i++) {
             child.rlimits[i] = parent.rlimits[i].clone();
         }
-        for (int i = 0; i < parent.sigactions.length; i++) {
-            child.sigactions[i] = parent.sigactions[i] == null ? null : parent.sigactions[i].clone();
+        if ((flags & CLONE_SIGHAND) != 0) {
+            child.sigactions = parent.sigactions;
+        } else {
+            for (int i = 0; i < parent.sigactions.length; i++) {
+                child.sigactions[i] = parent.sigactions[i] == null ? null : parent.sigactions[i].clone();
+            }
         }
-        child.setFds(parent.fds().copy());
+        child.setFds((flags & CLONE_FILES) != 0 ? parent.fds().share() : parent.fds().copy());
 
         CpuState cpu = c.thread.cpu.copy(mem);
         c.abi.setSyscallResult(cpu, 0);
@@ -116,8 +154,14 @@ public final class ForkSyscalls {
         t.setDaemon(true);
         t.start();
         if ((flags & CLONE_VFORK) != 0) {
+            // the parent sleeps until the child execs or ends; signals wait until then (Linux's
+            // vfork wait is killable only, and a kill ends the whole process anyway)
             try {
-                child.vforkRelease.await();
+                while (!child.vforkRelease.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (c.thread.stopping() || c.proc.exited()) {
+                        break;
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -200,10 +244,10 @@ public final class ForkSyscalls {
                 if ((options & WNOHANG) != 0) {
                     return null;
                 }
-                if (c.thread.stopping() || c.thread.hasDeliverable()) {
+                if (c.thread.interrupted()) {
                     throw new SyscallError(Errno.EINTR);
                 }
-                k.childLock.wait(100);
+                c.thread.sleepOn(k.childLock, 1000);
             }
         }
     }

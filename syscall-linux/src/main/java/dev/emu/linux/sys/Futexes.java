@@ -66,7 +66,12 @@ public final class Futexes {
                         }
                         wait = Math.max(1, Math.min(wait, left / 1_000_000));
                     }
-                    wait(wait);
+                    dev.emu.linux.LinuxThread t = dev.emu.linux.LinuxThread.current();
+                    if (t != null) {
+                        t.sleepOn(this, wait);
+                    } else {
+                        wait(wait);
+                    }
                 }
                 return 0;
             } catch (InterruptedException e) {

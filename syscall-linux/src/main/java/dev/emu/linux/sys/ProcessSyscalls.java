@@ -63,10 +63,23 @@ public final class ProcessSyscalls {
         m.put("setfsuid", c -> HostIds.UID);
         m.put("setfsgid", c -> HostIds.GID);
         m.put("setgroups", c -> -Errno.EPERM);
-        m.put("getpgid", c -> c.proc.pid());
-        m.put("getsid", c -> c.proc.pid());
-        m.put("setpgid", c -> 0);
-        m.put("setsid", c -> c.proc.pid());
+        m.put("getpgid", c -> {
+            LinuxProcess p = c.intArg(0) == 0 ? c.proc : c.kernel.process(c.intArg(0));
+            return p == null ? -Errno.ESRCH : p.pgid;
+        });
+        m.put("getsid", c -> {
+            LinuxProcess p = c.intArg(0) == 0 ? c.proc : c.kernel.process(c.intArg(0));
+            return p == null ? -Errno.ESRCH : p.sid;
+        });
+        m.put("setpgid", ProcessSyscalls::setpgid);
+        m.put("setsid", c -> {
+            if (!c.kernel.group(c.proc.pid()).isEmpty()) {
+                return -Errno.EPERM; // already a group leader (or its group lives on)
+            }
+            c.proc.sid = c.proc.pid();
+            c.proc.pgid = c.proc.pid();
+            return c.proc.pid();
+        });
         m.put("getpriority", c -> 20);
         m.put("setpriority", c -> 0);
         m.put("uname", ProcessSyscalls::uname);
@@ -149,6 +162,37 @@ public final class ProcessSyscalls {
             java.lang.invoke.VarHandle.fullFence();
             return c.intArg(0) == 0 ? 0 : 0; // MEMBARRIER_CMD_QUERY: none supported
         });
+    }
+
+    /** setpgid(pid, pgid): the caller or a child of it, into a group of the caller's session. */
+    static long setpgid(SyscallContext c) {
+        int pid = c.intArg(0);
+        int pgid = c.intArg(1);
+        if (pgid < 0) {
+            return -Errno.EINVAL;
+        }
+        LinuxProcess p = pid == 0 || pid == c.proc.pid() ? c.proc : c.kernel.process(pid);
+        if (p == null || p != c.proc && p.parent != c.proc) {
+            return -Errno.ESRCH;
+        }
+        if (p.sid != c.proc.sid) {
+            return -Errno.EPERM;
+        }
+        if (p.sid == p.pid()) {
+            return -Errno.EPERM; // a session leader keeps its group
+        }
+        int target = pgid == 0 ? p.pid() : pgid;
+        if (target != p.pid()) {
+            boolean exists = false;
+            for (LinuxProcess q : c.kernel.group(target)) {
+                exists |= q.sid == c.proc.sid;
+            }
+            if (!exists) {
+                return -Errno.EPERM;
+            }
+        }
+        p.pgid = target;
+        return 0;
     }
 
     static long resIds(SyscallContext c, int id) {

@@ -116,20 +116,26 @@ public final class TimeSyscalls {
             ns -= clockNanos(c, clock);
         }
         long end = System.nanoTime() + Math.max(ns, 0);
+        Object monitor = new Object();
         try {
             while (true) {
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
-                if (c.thread.hasDeliverable() || c.thread.stopping()) {
+                if (c.thread.interrupted()) {
                     if (remPtr != 0 && (flags & TIMER_ABSTIME) == 0) {
                         c.write(remPtr, c.structs.timespec(left / 1_000_000_000L, left % 1_000_000_000L));
                     }
                     return -Errno.EINTR;
                 }
-                long slice = Math.min(left, 20_000_000L);
-                Thread.sleep(slice / 1_000_000L, (int) (slice % 1_000_000L));
+                if (left < 2_000_000L) {
+                    Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L)); // monitor waits are too coarse here
+                    continue;
+                }
+                synchronized (monitor) {
+                    c.thread.sleepOn(monitor, left / 1_000_000L);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -121,14 +121,6 @@ public final class TimerSyscalls {
         if (p.terminated || p.exited()) {
             return;
         }
-        long[] act = p.sigactions[Signals.SIGALRM];
-        if (act == null || act[0] == SignalSyscalls.SIG_DFL) {
-            p.killBy(Signals.SIGALRM);
-            return;
-        }
-        LinuxThread main = p.mainThread();
-        if (main != null && act[0] != SignalSyscalls.SIG_IGN) {
-            main.raise(new SigInfo(Signals.SIGALRM, 0x80, 0, 0, 0));
-        }
+        p.signal(new SigInfo(Signals.SIGALRM, SigInfo.SI_KERNEL, 0, 0, 0));
     }
 }

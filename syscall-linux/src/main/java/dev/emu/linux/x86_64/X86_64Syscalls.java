@@ -5,7 +5,6 @@ import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;
 import dev.emu.linux.abi.GenericSyscalls;
 import dev.emu.linux.abi.SyscallTable;
-import dev.emu.linux.sys.PollSyscalls;
 import dev.emu.x86.X86Registers;
 
 import java.util.Map;
@@ -15,8 +14,8 @@ import java.util.function.Consumer;
  * The x86_64 syscall table (arch/x86/entry/syscalls/syscall_64.tbl, the 64-bit and common
  * entries; x32's 512+ are not served) and the calls x86_64 has that asm-generic ports lack,
  * mapped onto the canonical handlers: the path calls without a dirfd (chown, lchown, mknod,
- * utimes, ...), pipe, poll and select with their old timeout forms, getdents with its old
- * record layout, getpgrp, and arch_prctl for the FS and GS bases.
+ * ...), pipe, getdents with its old record layout, getpgrp, and arch_prctl for the FS and GS
+ * bases (poll and select are canonical handlers).
  */
 public final class X86_64Syscalls {
     private X86_64Syscalls() {}
@@ -122,24 +121,9 @@ public final class X86_64Syscalls {
         put(m, "mknod", with(m.get("mknodat"), X86_64Syscalls::atCwd));
         put(m, "pipe", with(m.get("pipe2"), a -> a[1] = 0));
         put(m, "getpgrp", with(m.get("getpgid"), a -> a[0] = 0));
-        put(m, "poll", c -> PollSyscalls.poll(c, c.ptrArg(0), c.intArg(1), c.intArg(2)));
-        put(m, "select", c -> PollSyscalls.select(c, c.intArg(0), c.ptrArg(1), c.ptrArg(2), c.ptrArg(3),
-                timevalMillis(c, c.ptrArg(4))));
         SyscallHandler getdents64 = m.get("getdents64");
         put(m, "getdents", c -> getdents(c, getdents64));
         m.put("arch_prctl", X86_64Syscalls::archPrctl);
-    }
-
-    /** A guest timeval's length in milliseconds, -1 for a null pointer (wait forever). */
-    private static long timevalMillis(SyscallContext c, long ptr) {
-        if (ptr == 0) {
-            return -1;
-        }
-        long[] tv = c.structs.readTimespec(c.read(ptr, c.structs.timespecSize()));
-        if (tv[0] < 0 || tv[1] < 0 || tv[1] >= 1_000_000) {
-            throw new dev.emu.linux.SyscallError(Errno.EINVAL);
-        }
-        return tv[0] * 1000 + tv[1] / 1000;
     }
 
     /**

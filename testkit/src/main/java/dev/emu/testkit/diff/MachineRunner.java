@@ -31,6 +31,8 @@ public final class MachineRunner {
                 new SyscallConvention("rax", new String[] {"rdi", "rsi", "rdx"}, "rax", 1, 60, 231);
         public static final SyscallConvention ARM32 =
                 new SyscallConvention("r7", new String[] {"r0", "r1", "r2"}, "r0", 4, 1, 248);
+        public static final SyscallConvention PPC64 =
+                new SyscallConvention("r0", new String[] {"r3", "r4", "r5"}, "r3", 4, 1, 234);
     }
 
     private static final long STACK_TOP = 0x7fff_0000_0000L;

@@ -1,6 +1,7 @@
 package dev.emu.testkit.diff.a64;
 
 import dev.emu.testkit.diff.RandomValues;
+import dev.emu.testkit.diff.WindowText;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -84,14 +85,7 @@ public final class A64State {
         for (int i = 0; i < 32; i++) {
             sb.append(String.format("%-4s0x%016x%016x%s", "v" + i, vHi[i], vLo[i], i % 3 == 2 || i == 31 ? "\n" : "  "));
         }
-        sb.append(String.format("mem at 0x%x, %d bytes:%n", A64DiffProgram.WINDOW, mem.length));
-        for (int off = 0; off < mem.length; off += 16) {
-            sb.append(String.format("  +0x%03x:", off));
-            for (int i = off; i < Math.min(off + 16, mem.length); i++) {
-                sb.append(i % 8 == 0 && i != off ? "  " : " ").append(String.format("%02x", mem[i] & 0xFF));
-            }
-            sb.append('\n');
-        }
+        WindowText.append(sb, A64DiffProgram.WINDOW, mem);
         return sb.toString();
     }
 
