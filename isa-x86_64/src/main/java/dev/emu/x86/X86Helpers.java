@@ -218,9 +218,9 @@ public final class X86Helpers {
     /**
      * CPUID leaf {@code leaf}, subleaf {@code sub}: register {@code which} (0 EAX, 1 EBX,
      * 2 ECX, 3 EDX). Reports only what the core implements, so ifunc resolvers never pick
-     * code it cannot run: TSC, CX8, CMOV, SSE, SSE2 in leaf 1 EDX; SSE3, SSSE3, SSE4.1, SSE4.2, POPCNT in leaf 1 ECX; SYSCALL, LM
-     * and LAHF/SAHF, LZCNT (ABM) in the extended leaves. No FPU (x87 is not implemented
-     * yet), no MMX (its registers are x87's), no FXSR (FXSAVE/FXRSTOR trap); leaf 7 reports nothing (BMI1
+     * code it cannot run: FPU (x87), TSC, CX8, CMOV, FXSR (FXSAVE/FXRSTOR), SSE, SSE2 in leaf 1
+     * EDX; SSE3, SSSE3, SSE4.1, SSE4.2, POPCNT in leaf 1 ECX; SYSCALL, LM and LAHF/SAHF, LZCNT
+     * (ABM) in the extended leaves. No MMX (its instructions are not implemented); leaf 7 reports nothing (BMI1
      * is VEX-encoded, so TZCNT is implemented but not advertised by its own bit).
      */
     public static int cpuid(int leaf, int sub, int which) {
@@ -238,7 +238,7 @@ public final class X86Helpers {
             case 0 -> new int[] {7, vb, vc, vd};
             // family 6, model 0, stepping 0; EBX: CLFLUSH line size 8 (x 8 = 64 bytes), one logical CPU
             case 1 -> new int[] {0x600, 0x0000_0800, 1 | (1 << 9) | (1 << 19) | (1 << 20) | (1 << 23),
-                (1 << 4) | (1 << 8) | (1 << 15) | (1 << 25) | (1 << 26)};
+                1 | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 24) | (1 << 25) | (1 << 26)};
             case 7 -> new int[] {0, 0, 0, 0};
             case 0x8000_0000 -> new int[] {0x8000_0001, vb, vc, vd};
             case 0x8000_0001 -> new int[] {0, 0, 1 | (1 << 5), (1 << 11) | (1 << 29)};

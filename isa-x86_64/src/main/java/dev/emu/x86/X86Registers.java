@@ -37,7 +37,15 @@ import dev.emu.core.cpu.RegisterFile;
  * <p>RFLAGS bits not kept: IF reads as 1 and bit 1 as 1 (PUSHF), TF/AC/ID/NT are not
  * modelled (POPF drops them).
  *
- * <p>x87: no registers yet; its instructions trap as illegal and CPUID does not claim an FPU.
+ * <h2>x87</h2>
+ * The eight physical data registers R0..R7 are {@code fpr0..fpr7}, 80 bits each: the
+ * 64-bit significand (explicit integer bit) in the low slot, sign and 15-bit exponent in the
+ * low 16 bits of the high slot. ST(i) is R((TOP + i) mod 8); TOP has its own slot
+ * ({@code fpu_top}) and is merged into bits 13..11 of the status word only when software
+ * reads it ({@code fsw} keeps those bits zero). The tag word is kept abridged, as FXSAVE
+ * stores it ({@code ftw}: bit i set = R(i) holds a value); the full two-bit tags FNSTENV
+ * shows are derived from the register contents. The last-instruction and last-operand
+ * pointers and the opcode are not kept (FNSTENV/FXSAVE store zeros there).
  */
 public final class X86Registers {
     private X86Registers() {}
@@ -67,6 +75,14 @@ public final class X86Registers {
     /** XMM0 low half; XMM<i> is at {@code XMM0 + 2 * i} (low) and {@code XMM0 + 2 * i + 1} (high). */
     public static final int XMM0;
     public static final int MXCSR;
+    /** R0's significand; R(i) is at {@code FPR0 + 2 * i} (significand) and {@code FPR0 + 2 * i + 1} (sign, exponent). */
+    public static final int FPR0;
+    public static final int FPU_TOP;
+    public static final int FCW;
+    public static final int FSW;
+    public static final int FTW;
+    /** FCW after FNINIT: every exception masked, 64-bit precision, round to nearest. */
+    public static final long FCW_DEFAULT = 0x037F;
     /** MXCSR after reset: all exceptions masked, round to nearest. */
     public static final long MXCSR_DEFAULT = 0x1F80;
 
@@ -105,6 +121,18 @@ public final class X86Registers {
         }
         XMM0 = x0;
         MXCSR = b.add("mxcsr", 32);
+        int f0 = -1;
+        for (int i = 0; i < 8; i++) {
+            int s = b.add("fpr" + i, 80);
+            if (i == 0) {
+                f0 = s;
+            }
+        }
+        FPR0 = f0;
+        FPU_TOP = b.add("fpu_top", 3);
+        FCW = b.add("fcw", 16);
+        FSW = b.add("fsw", 16);
+        FTW = b.add("ftw", 8);
         // generic names the embedding API and the harness use
         b.alias("sp", RSP, 64).alias("pc", RIP, 64);
         FILE = b.build();
@@ -116,6 +144,16 @@ public final class X86Registers {
 
     public static int xmmHi(int i) {
         return XMM0 + 2 * i + 1;
+    }
+
+    /** The significand slot of physical x87 register R(i). */
+    public static int fprMant(int i) {
+        return FPR0 + 2 * i;
+    }
+
+    /** The sign-and-exponent slot of physical x87 register R(i). */
+    public static int fprExp(int i) {
+        return FPR0 + 2 * i + 1;
     }
 
     /** The flag slots with their RFLAGS bit, in bit order. */

@@ -62,6 +62,7 @@ public final class X86_64Isa implements Isa {
     public CpuState newCpu(AddressSpace mem) {
         CpuState s = new CpuState(X86Registers.FILE, mem);
         s.regs[X86Registers.MXCSR] = X86Registers.MXCSR_DEFAULT;
+        s.regs[X86Registers.FCW] = X86Registers.FCW_DEFAULT;
         return s;
     }
 }

@@ -30,9 +30,15 @@
  * (BREAKPOINT, after it), HLT CLI STI IN OUT INS OUTS INT n IRET (PRIVILEGED: SIGSEGV).
  * Prefixes: 66, 67, F0, F2, F3, REX, FS/GS overrides (CS/DS/ES/SS ignored).
  *
+ * <p>x87 ({@code lift/X87}, arithmetic in {@code x87/}): every D8-DF instruction, with 80-bit extended precision ({@code x87.F80}: exact, rounded once with
+ * the precision and rounding control; exception flags, C0-C3, stack faults), the
+ * transcendental group correctly rounded ({@code x87.X87Transcendental}), FNSTENV/FLDENV,
+ * FNSAVE/FRSTOR, FXSAVE/FXRSTOR (with MXCSR and XMM0-15). Unmasked x87 exceptions set ES and
+ * B but raise no #MF.
+ *
  * <h2>Illegal (ILLEGAL_INSTRUCTION with the first bytes) until implemented</h2>
- * x87 (D8-DF; CPUID claims no FPU), MMX, AES-NI, PCLMULQDQ, SHA, VEX/EVEX (C4, C5, 62),
+ * MMX, AES-NI, PCLMULQDQ, SHA, VEX/EVEX (C4, C5, 62),
  * segment-register moves (8C, 8E), far CALL/JMP/RET, BOUND/AAA/DAA family and the rest
- * invalid in 64-bit mode, FXSAVE/FXRSTOR, XSAVE, RDRAND, MOVBE, BMI1/BMI2 (VEX).
+ * invalid in 64-bit mode, XSAVE, RDRAND, MOVBE, BMI1/BMI2 (VEX).
  */
 package dev.emu.x86;

@@ -158,10 +158,19 @@ class X86DecoderTest {
     }
 
     @Test
-    void x87IsIllegalForNow() {
+    void x87EscapesDecodeWithTheirModrm() {
         for (int op = 0xD8; op <= 0xDF; op++) {
-            assertThat(decode(String.format("%02x c0", op)).entry).isNull();
+            assertThat(decode(String.format("%02x c0", op)).entry).as("%02x c0", op).isNotNull();
         }
-        assertThat(X86Runner.code("d9 e8").run().trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);
+        // dd 84 24 00 01 00 00    fld qword [rsp+0x100]: ModRM, SIB, disp32
+        X86Insn i = decode("dd 84 24 00 01 00 00");
+        assertThat(i.name()).isEqualTo("FLD_m_DD");
+        assertThat(i.length).isEqualTo(7);
+        // d9 08    (d9 /1 with a memory operand): undefined, no row
+        assertThat(decode("d9 08").entry).isNull();
+        assertThat(decode("df 20").name()).isEqualTo("FBLD_m_DF");
+        // the undefined D9 D1 and D9 EF trap when lifted
+        assertThat(X86Runner.code("d9 d1").run().trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);
+        assertThat(X86Runner.code("d9 ef").run().trap()).isEqualTo(TrapKind.ILLEGAL_INSTRUCTION);
     }
 }

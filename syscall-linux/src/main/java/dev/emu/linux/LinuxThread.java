@@ -359,7 +359,8 @@ public final class LinuxThread implements ExitHandler {
             case SYSCALL:
                 return dispatcher.dispatch(this) && !stop;
             case ILLEGAL_INSTRUCTION:
-                return synchronousSignal(Signals.SIGILL, SigInfo.fault(Signals.SIGILL, SigInfo.ILL_ILLOPC, pc),
+                int code = process.abi().illegalInstructionCode();
+                return synchronousSignal(Signals.SIGILL, SigInfo.fault(Signals.SIGILL, code, pc),
                         "illegal instruction 0x" + Long.toHexString(detail));
             case BREAKPOINT:
             case TRAP_INSTRUCTION:

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Battery {
     /** Debian architectures whose busybox the emulator runs. */
-    static final List<String> ARCHES = List.of("arm64", "armhf", "armel", "ppc64el");
+    static final List<String> ARCHES = List.of("arm64", "armhf", "armel", "ppc64el", "amd64");
     static final FileTime FIXED_TIME = FileTime.fromMillis(1_600_000_000_000L);
     static final long TIMEOUT_SECONDS = 120;
     /** Runs at once: -Demu.battery.jobs=N, else the host's processor count (at least 2: runs wait on I/O too). */

@@ -20,12 +20,13 @@ import dev.emu.x86.lift.MulDiv;
 import dev.emu.x86.lift.ShiftRotate;
 import dev.emu.x86.lift.StringOps;
 import dev.emu.x86.lift.SystemInsns;
+import dev.emu.x86.lift.X87;
 
 /**
  * The one-byte opcode map in 64-bit mode (SDM Vol. 2 Table A-2) with the one-byte
  * opcode-extension groups (Table A-6). Cells invalid in 64-bit mode (06, 07, 0E, 16, 17,
  * 1E, 1F, 27, 2F, 37, 3F, 60-62, 82, 9A, C4, C5, D4-D6, EA) and those not implemented yet
- * (segment-register moves 8C/8E, the x87 escapes D8-DF, far transfers) stay null: illegal.
+ * (segment-register moves 8C/8E, far transfers) stay null: illegal.
  */
 public final class OneByteMap {
     private OneByteMap() {}
@@ -146,6 +147,23 @@ public final class OneByteMap {
         op(0xD2, group2("GRP2_Eb_CL", BYTE, Imm.NONE));
         op(0xD3, group2("GRP2_Ev_CL", 0, Imm.NONE));
         op(0xD7, "XLAT", 0, Imm.NONE, DataMove::XLAT);
+        // ---- D8-DF: the x87 escapes (Tables A-7..A-22): memory forms by ModRM.reg, register forms decoded in X87
+        x87(0xD8, "D8", new String[] {"FADD", "FMUL", "FCOM", "FCOMP", "FSUB", "FSUBR", "FDIV", "FDIVR"},
+                X87::ARITH_m, X87::ARITH_ST0_STi);
+        x87(0xD9, "D9", new String[] {"FLD", null, "FST", "FSTP", "FLDENV", "FLDCW", "FNSTENV", "FNSTCW"},
+                X87::D9_m, X87::D9_r);
+        x87(0xDA, "DA", new String[] {"FIADD", "FIMUL", "FICOM", "FICOMP", "FISUB", "FISUBR", "FIDIV", "FIDIVR"},
+                X87::ARITH_m, X87::DA_r);
+        x87(0xDB, "DB", new String[] {"FILD", "FISTTP", "FIST", "FISTP", null, "FLD_m80", null, "FSTP_m80"},
+                X87::DB_m, X87::DB_r);
+        x87(0xDC, "DC", new String[] {"FADD", "FMUL", "FCOM", "FCOMP", "FSUB", "FSUBR", "FDIV", "FDIVR"},
+                X87::ARITH_m, X87::ARITH_STi_ST0);
+        x87(0xDD, "DD", new String[] {"FLD", "FISTTP", "FST", "FSTP", "FRSTOR", null, "FNSAVE", "FNSTSW"},
+                X87::DD_m, X87::DD_r);
+        x87(0xDE, "DE", new String[] {"FIADD", "FIMUL", "FICOM", "FICOMP", "FISUB", "FISUBR", "FIDIV", "FIDIVR"},
+                X87::ARITH_m, X87::ARITH_STi_ST0);
+        x87(0xDF, "DF", new String[] {"FILD", "FISTTP", "FIST", "FISTP", "FBLD", "FILD", "FBSTP", "FISTP"},
+                X87::DF_m, X87::DF_r);
         // ---- E0-EF
         op(0xE0, "LOOPNE", F64, Imm.JB, ControlFlow::LOOP);
         op(0xE1, "LOOPE", F64, Imm.JB, ControlFlow::LOOP);
@@ -186,6 +204,19 @@ public final class OneByteMap {
                 insn("PUSH_Ev", D64, Imm.NONE, DataMove::PUSH_rm),
                 null));
         return t;
+    }
+
+    /**
+     * An x87 escape: a group whose cells split on ModRM.mod; memory forms named by the
+     * manual's mnemonic (a null name: undefined, illegal), register forms lifted by {@code reg}.
+     */
+    private static void x87(int opcode, String esc, String[] memNames, Handler mem, Handler reg) {
+        OpcodeEntry[] cells = new OpcodeEntry[8];
+        for (int k = 0; k < 8; k++) {
+            OpcodeEntry m = memNames[k] == null ? null : insn(memNames[k] + "_m_" + esc, 0, Imm.NONE, mem);
+            cells[k] = byMod(esc + "_" + k, insn("X87_" + esc + "_r" + k, 0, Imm.NONE, reg), m);
+        }
+        op(opcode, group("X87_" + esc, 0, cells));
     }
 
     /** Group 1: ADD OR ADC SBB AND SUB XOR CMP r/m, imm. */

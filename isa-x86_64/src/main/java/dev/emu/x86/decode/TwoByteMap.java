@@ -19,6 +19,7 @@ import dev.emu.x86.lift.Handler;
 import dev.emu.x86.lift.MulDiv;
 import dev.emu.x86.lift.ShiftRotate;
 import dev.emu.x86.lift.SystemInsns;
+import dev.emu.x86.lift.X87;
 
 /**
  * The two-byte opcode map, 0F xx (SDM Vol. 2 Table A-3), with groups 8, 9, 15, 16 and the
@@ -66,10 +67,10 @@ public final class TwoByteMap {
         op(0xAC, "SHRD_Ev_Gv_Ib", MODRM, Imm.B, ShiftRotate::SHLD_SHRD);
         op(0xAD, "SHRD_Ev_Gv_CL", MODRM, Imm.NONE, ShiftRotate::SHLD_SHRD);
         op(0xAB, "BTS_Ev_Gv", MODRM | LOCKABLE, Imm.NONE, BitOps::BT_reg);
-        // group 15: fences (register forms), LDMXCSR/STMXCSR (memory forms)
+        // group 15: fences (register forms), FXSAVE/FXRSTOR, LDMXCSR/STMXCSR (memory forms)
         op(0xAE, group("GRP15", 0,
-                byMod("FXSAVE", null, null),
-                byMod("FXRSTOR", null, null),
+                byMod("FXSAVE", null, insn("FXSAVE", 0, Imm.NONE, X87::FXSAVE)),
+                byMod("FXRSTOR", null, insn("FXRSTOR", 0, Imm.NONE, X87::FXRSTOR)),
                 byMod("LDMXCSR", null, insn("LDMXCSR", 0, Imm.NONE, SystemInsns::LDMXCSR)),
                 byMod("STMXCSR", null, insn("STMXCSR", 0, Imm.NONE, SystemInsns::STMXCSR)),
                 null,

@@ -36,8 +36,14 @@ public final class SystemInsns {
     public static void NOP(LiftContext c, X86Insn i) {
     }
 
-    /** SYSCALL (0F 05): the OS layer reads RAX and the argument registers; execution resumes after it. */
+    /**
+     * SYSCALL (0F 05): RCX = the next RIP and R11 = RFLAGS (SDM "SYSCALL"), then the OS
+     * layer reads RAX and the argument registers; execution resumes after it.
+     */
     public static void SYSCALL(LiftContext c, X86Insn i) {
+        IrBuilder b = c.b;
+        b.setReg(RCX, b.c64(i.nextPc()));
+        b.setReg(11, b.zext64(flagsWord(c, true)));
         c.trap(TrapKind.SYSCALL, i.nextPc(), 0);
     }
 

@@ -94,6 +94,11 @@ public interface LinuxAbi {
         return null;
     }
 
+    /** The si_code of SIGILL for an undefined instruction: ILL_ILLOPC on most ports, ILL_ILLOPN for x86's #UD. */
+    default int illegalInstructionCode() {
+        return SigInfo.ILL_ILLOPC;
+    }
+
     /** The guest's stack pointer. */
     long stackPointer(CpuState cpu);
 
