@@ -23,8 +23,8 @@ import java.util.List;
 /**
  * The ppc64le Linux ABI through whole programs: the sc convention (number in r0, arguments
  * from r3, errors as CR0.SO with a positive errno), a signal handler entered with the ELF v2
- * registers and left through the rt_sigreturn trampoline with every register restored, and
- * the ppc64el busybox's uname.
+ * registers and left through the rt_sigreturn trampoline with every register restored and the
+ * interrupted code's red zone untouched, and the ppc64el busybox's uname.
  */
 class Ppc64ProgramTest {
     @TempDir
@@ -57,8 +57,8 @@ class Ppc64ProgramTest {
     /**
      * write(1, "hello\n"); open("/nonexistent") must fail with CR0.SO and r3 = ENOENT; then a
      * SIGUSR1 handler (SA_SIGINFO) stores r3 and si_signo and clobbers r14; back in the main
-     * line r14 must hold its value again. Exits 100 + the handler's signal number, 99 on any
-     * failed check.
+     * line r14 must hold its value again and the red zone below r1 its contents. Exits 100 +
+     * the handler's signal number, 99 on any failed check.
      */
     static byte[] program() {
         P64Asm a = new P64Asm(0);
@@ -82,12 +82,19 @@ class Ppc64ProgramTest {
         a.li(5, 0).std(5, 1, 48).std(5, 1, 56).std(5, 1, 64).std(5, 1, 72);
         a.li(0, NR_RT_SIGACTION).li(3, SIGUSR1).addi(4, 1, 32).li(5, 0).li(6, 8).sc();
         a.bc(P64Asm.BO_TRUE, 3, fail); // bso fail
-        // kill(getpid(), SIGUSR1)
+        // kill(getpid(), SIGUSR1), with values in the red zone below r1 (the 288 bytes ELF v2
+        // code may use without a frame; the kernel leaves 512 untouched) that the signal frame
+        // must not overwrite
         a.li(14, 1234);
+        a.li(7, 4321).std(7, 1, -8).std(7, 1, -288).std(7, 1, -512);
         a.li(0, NR_GETPID).sc();
         a.li(4, SIGUSR1).li(0, NR_KILL).sc();
         a.cmpdi(0, 14, 1234);
         a.bc(P64Asm.BO_FALSE, 2, fail);
+        for (int off : new int[] {-8, -288, -512}) {
+            a.ld(7, 1, off).cmpdi(0, 7, 4321);
+            a.bc(P64Asm.BO_FALSE, 2, fail);
+        }
         a.lwz(6, 1, 72).cmpdi(0, 6, SIGUSR1); // si_signo the handler saw
         a.bc(P64Asm.BO_FALSE, 2, fail);
         a.ld(3, 1, 64).addi(3, 3, 100);

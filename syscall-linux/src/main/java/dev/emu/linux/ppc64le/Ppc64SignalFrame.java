@@ -12,7 +12,8 @@ import dev.emu.linux.abi.Structs;
  * uc_stack, uc_sigmask and 15 spare masks, then at 168 the sigcontext: 4 unused longs, signal,
  * handler, oldmask, regs, gp_regs[48] at +64, fp_regs[33] at +448, v_regs at +712 pointing
  * into vmx_reserve at +720), two unused longs, the 6-word trampoline, pinfo, puc, the siginfo
- * and the 512-byte red zone the ELF v2 ABI allows below the stack pointer.
+ * and the 512-byte abigap (USER_REDZONE_SIZE) up to the interrupted stack pointer, which is
+ * never written: it holds the red zone where ELF v2 code keeps data below r1.
  *
  * <p>The handler's stack pointer is 128 bytes (the minimal ABI frame) below the frame, with
  * the back chain to the interrupted r1 stored there; rt_sigreturn finds the frame at r1 + 128.
@@ -37,7 +38,11 @@ final class Ppc64SignalFrame {
     static final int PINFO = TRAMP + 24;
     static final int PUC = PINFO + 8;
     static final int INFO = PUC + 8;
-    static final int FRAME_SIZE = (INFO + 128 + 512 + 15) & ~15;
+    /** The end of what push writes: the siginfo's end. The abigap above it is never written. */
+    static final int WRITTEN = INFO + 128;
+    /** USER_REDZONE_SIZE: the abigap between the frame and the interrupted r1. */
+    static final int ABIGAP = 512;
+    static final int FRAME_SIZE = (WRITTEN + ABIGAP + 15) & ~15;
     /** __SIGNAL_FRAMESIZE: the caller's minimal stack frame below the signal frame. */
     static final int SIGNAL_FRAMESIZE = 128;
 
@@ -114,7 +119,9 @@ final class Ppc64SignalFrame {
         b.u64(PINFO, frame + INFO).u64(PUC, frame + UC);
         byte[] si = info.bytes(s);
         System.arraycopy(si, 0, b.bytes(), INFO, si.length);
-        mem.write(frame, b.bytes(), 0, FRAME_SIZE);
+        // not the abigap: it is the interrupted code's red zone (ELF v2 functions keep saved
+        // non-volatile registers below r1 before their stdu and after popping their frame)
+        mem.write(frame, b.bytes(), 0, WRITTEN);
         return frame;
     }
 
