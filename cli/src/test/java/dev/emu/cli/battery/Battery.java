@@ -36,8 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * emulator for every guest busybox whose core exists, and must print, fail and leave files
  * exactly as the native amd64 busybox does. Cases run on a bounded pool (each run is a JVM
  * or a native busybox in a directory of its own), and each dynamic test waits for its own.
- * A new core joins by adding its Debian arch to {@link #ARCHES}; a battery may run on fewer
- * arches while a core has a known failure in it (the test class says which and why).
+ * A new core joins by adding its Debian arch to {@link #ARCHES}.
  */
 final class Battery {
     /** Debian architectures whose busybox the emulator runs. */
@@ -72,12 +71,6 @@ final class Battery {
      */
     static Stream<DynamicNode> tests(String resource, Format format, List<String> jvmOptions)
             throws IOException, InterruptedException {
-        return tests(resource, format, jvmOptions, ARCHES);
-    }
-
-    /** As {@link #tests(String, Format, List)}, on the given Debian arches only. */
-    static Stream<DynamicNode> tests(String resource, Format format, List<String> jvmOptions, List<String> arches)
-            throws IOException, InterruptedException {
         List<Case> cases = readCases(resource, format);
         Path nativeBusybox = Fixtures.busybox("amd64");
         Path template = Files.createTempDirectory("emu-battery-template");
@@ -93,7 +86,7 @@ final class Battery {
             expected.add(pool.submit(() -> run(template, List.of(nativeBusybox.toString()), c)));
         }
         List<DynamicNode> perArch = new ArrayList<>();
-        for (String arch : arches) {
+        for (String arch : ARCHES) {
             Optional<Path> guest = Fixtures.findBusybox(arch).filter(Battery::hasCore);
             List<DynamicNode> tests = new ArrayList<>();
             for (int i = 0; i < cases.size(); i++) {
