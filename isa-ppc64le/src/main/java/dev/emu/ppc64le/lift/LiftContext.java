@@ -5,55 +5,18 @@ import static dev.emu.ppc64le.PpcRegisters.R0;
 import static dev.emu.ppc64le.PpcRegisters.XER_SO;
 
 import dev.emu.core.ir.IrBuilder;
-import dev.emu.core.ir.TrapKind;
 import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
+import dev.emu.core.isa.FixedWidthLiftContext;
 
 /**
  * What a handler lifts with: the IR builder, the instruction's pc and word, and the Power
  * conventions: (RA|0) addressing, CR fields as 4-bit slots (LT=8, GT=4, EQ=2, SO=1), record
  * forms comparing the 64-bit result with zero, little-endian storage.
  */
-public final class LiftContext {
-    public final IrBuilder b;
-    private long pc;
-    private int word;
-    private boolean endBlock;
-
+public final class LiftContext extends FixedWidthLiftContext {
     public LiftContext(IrBuilder b) {
-        this.b = b;
-    }
-
-    /** Starts the instruction at {@code pc}. */
-    public void begin(long pc, int word) {
-        this.pc = pc;
-        this.word = word;
-    }
-
-    public long pc() {
-        return pc;
-    }
-
-    public long nextPc() {
-        return pc + 4;
-    }
-
-    public int word() {
-        return word;
-    }
-
-    /** Asks the lifter to end the block after this instruction (an EXIT to the next pc). */
-    public void endBlock() {
-        endBlock = true;
-    }
-
-    public boolean blockEnded() {
-        return endBlock || b.isTerminated();
-    }
-
-    /** An unallocated, invalid-form or unimplemented encoding: SIGILL at this instruction. */
-    public void illegal() {
-        b.trap(TrapKind.ILLEGAL_INSTRUCTION, pc, word & 0xFFFF_FFFFL);
+        super(b);
     }
 
     // ---------------------------------------------------------------- general registers
