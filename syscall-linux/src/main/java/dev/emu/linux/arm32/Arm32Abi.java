@@ -8,13 +8,13 @@ import dev.emu.core.mem.MapFlags;
 import dev.emu.core.mem.Prot;
 import dev.emu.linux.Errno;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.abi.BaseLinuxAbi;
 import dev.emu.linux.abi.LinuxAbi;
 import dev.emu.linux.abi.OpenFlags;
 import dev.emu.linux.abi.SigInfo;
 import dev.emu.linux.abi.Structs;
 import dev.emu.linux.abi.SyscallTable;
 
-import java.nio.ByteOrder;
 import java.util.Map;
 
 /**
@@ -24,7 +24,7 @@ import java.util.Map;
  * the EABI layout; the kernel user helpers page at 0xffff0000; arm's values for four open(2)
  * flags (as arm64).
  */
-public final class Arm32Abi implements LinuxAbi {
+public final class Arm32Abi extends BaseLinuxAbi<Arm32Structs> {
     // arch/arm/include/uapi/asm/hwcap.h
     static final long HWCAP_HALF = 1 << 1, HWCAP_THUMB = 1 << 2, HWCAP_FAST_MULT = 1 << 4, HWCAP_VFP = 1 << 6,
             HWCAP_EDSP = 1 << 7, HWCAP_NEON = 1 << 12, HWCAP_VFPv3 = 1 << 13, HWCAP_TLS = 1 << 15, HWCAP_VFPv4 = 1 << 16,
@@ -72,6 +72,8 @@ public final class Arm32Abi implements LinuxAbi {
     static final Model ARM1026 = new Model("armv5tejl", "v5l", ARM926.hwcap(), "ARM1026EJ-S rev 2 (v5l)", "5TEJ", 0,
             0xa26, 2);
 
+    private static final SyscallTable TABLE = Arm32Syscalls.table();
+
     private final Model model;
 
     public Arm32Abi() {
@@ -79,6 +81,7 @@ public final class Arm32Abi implements LinuxAbi {
     }
 
     Arm32Abi(Model model) {
+        super("arm32", 32, TABLE, new Arm32Structs());
         this.model = model;
     }
 
@@ -93,33 +96,6 @@ public final class Arm32Abi implements LinuxAbi {
         };
     }
 
-    private static final SyscallTable TABLE = Arm32Syscalls.table();
-    private final Arm32Structs structs = new Arm32Structs();
-
-    @Override
-    public String isaName() {
-        return "arm32";
-    }
-
-    @Override
-    public int wordBits() {
-        return 32;
-    }
-
-    @Override
-    public ByteOrder byteOrder() {
-        return ByteOrder.LITTLE_ENDIAN;
-    }
-
-    @Override
-    public SyscallTable syscalls() {
-        return TABLE;
-    }
-
-    @Override
-    public Structs structs() {
-        return structs;
-    }
 
     /** r7; the ARM private calls (0xf0000 + n) are table entries 4096 + n. */
     @Override

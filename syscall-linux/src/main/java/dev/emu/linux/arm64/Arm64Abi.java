@@ -1,21 +1,22 @@
 package dev.emu.linux.arm64;
 
 import dev.emu.core.cpu.CpuState;
-import dev.emu.core.cpu.RegisterFile;
 import dev.emu.linux.abi.GenericSyscalls;
-import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.abi.BaseLinuxAbi;
 import dev.emu.linux.abi.OpenFlags;
 import dev.emu.linux.abi.Structs;
+import dev.emu.linux.abi.SyscallRegisters;
 import dev.emu.linux.abi.SyscallTable;
 
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * AArch64 Linux: {@code svc #0} with the number in x8, arguments in x0..x5, the result (or
  * -errno) in x0; asm-generic syscall numbers and struct layouts; arm's own values for four
  * open(2) flags.
  */
-public final class Arm64Abi implements LinuxAbi {
+public final class Arm64Abi extends BaseLinuxAbi<Structs> {
     // Linux's arm64 HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h).
     static final long HWCAP_FP = 1 << 0, HWCAP_ASIMD = 1 << 1, HWCAP_CRC32 = 1 << 7, HWCAP_ATOMICS = 1 << 8,
             HWCAP_CPUID = 1 << 11;
@@ -43,67 +44,31 @@ public final class Arm64Abi implements LinuxAbi {
         return sb.toString();
     }
 
+
     private static final SyscallTable TABLE = GenericSyscalls.table64();
-    private final Structs structs = new Structs(64, ByteOrder.LITTLE_ENDIAN);
+    /** x0..x5 (slots 0..5), x8, as {@link SyscallRegisters} binds them. */
+    private final SyscallRegisters regs = new SyscallRegisters("x0", "x1", "x2", "x3", "x4", "x5", "x8");
 
-    private int[] argSlots;
-    private int x8Slot = -1;
-    private RegisterFile boundTo;
-
-    @Override
-    public String isaName() {
-        return "arm64";
-    }
-
-    @Override
-    public int wordBits() {
-        return 64;
-    }
-
-    @Override
-    public ByteOrder byteOrder() {
-        return ByteOrder.LITTLE_ENDIAN;
-    }
-
-    @Override
-    public SyscallTable syscalls() {
-        return TABLE;
-    }
-
-    @Override
-    public Structs structs() {
-        return structs;
-    }
-
-    private void bind(RegisterFile rf) {
-        if (boundTo == rf) {
-            return;
-        }
-        int[] slots = new int[6];
-        for (int i = 0; i < 6; i++) {
-            slots[i] = rf.get("x" + i).slot();
-        }
-        x8Slot = rf.get("x8").slot();
-        argSlots = slots;
-        boundTo = rf;
+    public Arm64Abi() {
+        super("arm64", 64, TABLE, new Structs(64, ByteOrder.LITTLE_ENDIAN));
     }
 
     @Override
     public int syscallNumber(CpuState cpu) {
-        bind(cpu.registerFile);
-        return (int) cpu.regs[x8Slot];
+        int[] slots = regs.slots(cpu.registerFile);
+        return (int) cpu.regs[slots[6]];
     }
 
     @Override
     public long syscallArg(CpuState cpu, int index) {
-        bind(cpu.registerFile);
-        return cpu.regs[argSlots[index]];
+        int[] slots = regs.slots(cpu.registerFile);
+        return cpu.regs[slots[Objects.checkIndex(index, 6)]];
     }
 
     @Override
     public void setSyscallResult(CpuState cpu, long result) {
-        bind(cpu.registerFile);
-        cpu.regs[argSlots[0]] = result;
+        int[] slots = regs.slots(cpu.registerFile);
+        cpu.regs[slots[0]] = result;
     }
 
     @Override

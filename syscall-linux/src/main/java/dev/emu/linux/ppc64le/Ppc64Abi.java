@@ -1,14 +1,14 @@
 package dev.emu.linux.ppc64le;
 
 import dev.emu.core.cpu.CpuState;
-import dev.emu.core.cpu.RegisterFile;
 import dev.emu.linux.SyscallHandler;
-import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.abi.BaseLinuxAbi;
 import dev.emu.linux.abi.SigInfo;
 import dev.emu.linux.abi.Structs;
+import dev.emu.linux.abi.SyscallRegisters;
 import dev.emu.linux.abi.SyscallTable;
 
-import java.nio.ByteOrder;
+import java.util.Objects;
 import java.util.Map;
 
 /**
@@ -17,7 +17,7 @@ import java.util.Map;
  * powerpc syscall table, struct stat and termios, tty ioctl numbers of their own, and the
  * powerpc signal frame.
  */
-public final class Ppc64Abi implements LinuxAbi {
+public final class Ppc64Abi extends BaseLinuxAbi<Structs> {
     // arch/powerpc/include/uapi/asm/cputable.h
     static final long PPC_FEATURE_32 = 0x8000_0000L, PPC_FEATURE_64 = 0x4000_0000L,
             PPC_FEATURE_HAS_ALTIVEC = 0x1000_0000L, PPC_FEATURE_HAS_FPU = 0x0800_0000L,
@@ -46,74 +46,35 @@ public final class Ppc64Abi implements LinuxAbi {
     static final int CACHE_BLOCK = 128;
 
     private static final SyscallTable TABLE = Ppc64Syscalls.table();
-    private final Structs structs = new Ppc64Structs();
+    /** r3..r8 (slots 0..5), r0, cr0, as {@link SyscallRegisters} binds them. */
+    private final SyscallRegisters regs = new SyscallRegisters("r3", "r4", "r5", "r6", "r7", "r8", "r0", "cr0");
 
-    private int[] argSlots;
-    private int r0Slot = -1;
-    private int cr0Slot = -1;
-    private RegisterFile boundTo;
-
-    @Override
-    public String isaName() {
-        return "ppc64le";
-    }
-
-    @Override
-    public int wordBits() {
-        return 64;
-    }
-
-    @Override
-    public ByteOrder byteOrder() {
-        return ByteOrder.LITTLE_ENDIAN;
-    }
-
-    @Override
-    public SyscallTable syscalls() {
-        return TABLE;
-    }
-
-    @Override
-    public Structs structs() {
-        return structs;
-    }
-
-    private void bind(RegisterFile rf) {
-        if (boundTo == rf) {
-            return;
-        }
-        int[] slots = new int[6];
-        for (int i = 0; i < 6; i++) {
-            slots[i] = rf.get("r" + (3 + i)).slot();
-        }
-        r0Slot = rf.get("r0").slot();
-        cr0Slot = rf.get("cr0").slot();
-        argSlots = slots;
-        boundTo = rf;
+    public Ppc64Abi() {
+        super("ppc64le", 64, TABLE, new Ppc64Structs());
     }
 
     @Override
     public int syscallNumber(CpuState cpu) {
-        bind(cpu.registerFile);
-        return (int) cpu.regs[r0Slot];
+        int[] slots = regs.slots(cpu.registerFile);
+        return (int) cpu.regs[slots[6]];
     }
 
     @Override
     public long syscallArg(CpuState cpu, int index) {
-        bind(cpu.registerFile);
-        return cpu.regs[argSlots[index]];
+        int[] slots = regs.slots(cpu.registerFile);
+        return cpu.regs[slots[Objects.checkIndex(index, 6)]];
     }
 
     /** -4095..-1 is an error: r3 = errno and CR0.SO set; anything else is a value, CR0.SO clear. */
     @Override
     public void setSyscallResult(CpuState cpu, long result) {
-        bind(cpu.registerFile);
+        int[] slots = regs.slots(cpu.registerFile);
         if (result < 0 && result >= -4095) {
-            cpu.regs[argSlots[0]] = errno((int) -result);
-            cpu.regs[cr0Slot] |= 1;
+            cpu.regs[slots[0]] = errno((int) -result);
+            cpu.regs[slots[7]] |= 1;
         } else {
-            cpu.regs[argSlots[0]] = result;
-            cpu.regs[cr0Slot] &= ~1L;
+            cpu.regs[slots[0]] = result;
+            cpu.regs[slots[7]] &= ~1L;
         }
     }
 

@@ -3,7 +3,7 @@ package dev.emu.linux.x86_64;
 import dev.emu.core.cpu.CpuState;
 import dev.emu.core.mem.AddressSpace;
 import dev.emu.linux.SyscallHandler;
-import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.abi.BaseLinuxAbi;
 import dev.emu.linux.abi.SigInfo;
 import dev.emu.linux.abi.Structs;
 import dev.emu.linux.abi.SyscallTable;
@@ -11,7 +11,6 @@ import dev.emu.x86.X86Helpers;
 import dev.emu.x86.X86Registers;
 import dev.emu.x86.x87.FpuImages;
 
-import java.nio.ByteOrder;
 import java.util.Map;
 
 /**
@@ -22,38 +21,16 @@ import java.util.Map;
  * from). What the process sees of the CPU (AT_HWCAP, /proc/cpuinfo's flags) comes from the
  * core's CPUID, so the three always agree.
  */
-public final class X86_64Abi implements LinuxAbi {
+public final class X86_64Abi extends BaseLinuxAbi<Structs> {
     private static final SyscallTable TABLE = X86_64Syscalls.table();
     private static final int[] ARGS = {X86Registers.RDI, X86Registers.RSI, X86Registers.RDX, 10, 8, 9};
 
-    private final Structs structs = new X86_64Structs();
-
-    @Override
-    public String isaName() {
-        return "x86_64";
-    }
-
-    @Override
-    public int wordBits() {
-        return 64;
-    }
-
-    @Override
-    public ByteOrder byteOrder() {
-        return ByteOrder.LITTLE_ENDIAN;
-    }
-
-    @Override
-    public SyscallTable syscalls() {
-        return TABLE;
-    }
-
-    @Override
-    public Structs structs() {
-        return structs;
-    }
 
     /** rax (the core's SYSCALL has already put the return address in rcx and rflags in r11). */
+    public X86_64Abi() {
+        super("x86_64", 64, TABLE, new X86_64Structs());
+    }
+
     @Override
     public int syscallNumber(CpuState cpu) {
         return (int) cpu.regs[X86Registers.RAX];
