@@ -152,6 +152,68 @@ public final class LinuxProcess {
         }
     }
 
+    // ---------------------------------------------------------------- job control
+    /** Stopped by a stop signal's default action: its threads park at their next safe point until SIGCONT. */
+    public volatile boolean stopped;
+    /** The signal that stopped it, for the wait status. */
+    public volatile int stopSignal;
+    /** A stop (or continue) the parent has not been told of through wait4/waitid yet. */
+    public volatile boolean stopReport, continueReport;
+    /** What parked threads wait on. */
+    public final Object stopLock = new Object();
+
+    /**
+     * The default action of a stop signal: every thread parks at its next safe point (a
+     * block boundary or the end of a syscall; one sleeping in a blocking call stays there),
+     * the parent's wait4 with WUNTRACED reports it once and the parent gets SIGCHLD
+     * (CLD_STOPPED) unless its SIGCHLD action has SA_NOCLDSTOP.
+     */
+    public void stopBy(int sig) {
+        synchronized (kernel.childLock) {
+            if (stopped || exitStatus != null) {
+                return;
+            }
+            stopped = true;
+            stopSignal = sig;
+            stopReport = true;
+            continueReport = false;
+            for (LinuxThread t : threads) {
+                t.cpu.interruptRequested = true;
+            }
+            // SIGCHLD is pending before the parent's wait can return, as for an end
+            notifyParent(parent, dev.emu.linux.abi.SigInfo.CLD_STOPPED, sig);
+            kernel.childLock.notifyAll();
+        }
+    }
+
+    /** SIGCONT's effect when sent: a stopped process resumes, its parent may learn of it (WCONTINUED, CLD_CONTINUED). */
+    public void continueProcess() {
+        synchronized (kernel.childLock) {
+            if (!stopped) {
+                return;
+            }
+            stopped = false;
+            stopReport = false;
+            continueReport = true;
+            notifyParent(parent, dev.emu.linux.abi.SigInfo.CLD_CONTINUED, Signals.SIGCONT);
+            kernel.childLock.notifyAll();
+        }
+        synchronized (stopLock) {
+            stopLock.notifyAll();
+        }
+    }
+
+    private void notifyParent(LinuxProcess par, int code, int status) {
+        if (par == null || par.terminated) {
+            return;
+        }
+        long[] act = par.sigactions[Signals.SIGCHLD];
+        if (act != null && (act[1] & dev.emu.linux.sys.SignalSyscalls.SA_NOCLDSTOP) != 0) {
+            return;
+        }
+        par.signal(new dev.emu.linux.abi.SigInfo(Signals.SIGCHLD, code, pid, dev.emu.linux.fs.HostIds.UID, 0, status));
+    }
+
     /** Address of the signal-return trampoline in this image (0: not mapped yet). */
     private long trampoline;
 

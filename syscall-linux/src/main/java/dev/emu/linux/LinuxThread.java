@@ -211,8 +211,27 @@ public final class LinuxThread implements ExitHandler {
             process.killBy(sig);
             return;
         }
+        long bit = 1L << (sig - 1);
+        if (sig == Signals.SIGCONT) {
+            // when sent, SIGCONT resumes a stopped process and discards pending stop signals
+            // (its handler, if any, then runs as for any signal)
+            for (LinuxThread t : process.threads()) {
+                t.discardPending(SignalSyscalls.STOP_SIGNALS);
+            }
+            process.continueProcess();
+        } else if ((SignalSyscalls.STOP_SIGNALS & bit) != 0) {
+            for (LinuxThread t : process.threads()) {
+                t.discardPending(1L << (Signals.SIGCONT - 1));
+            }
+            long[] act = process.sigactions[sig];
+            if ((act == null || act[0] == SignalSyscalls.SIG_DFL) && ((sigmask & ~SignalSyscalls.UNBLOCKABLE) & bit) == 0) {
+                // the default action, stop, takes effect when sent: running threads park at
+                // their next safe point, threads asleep in a blocking call stay asleep
+                process.stopBy(sig);
+                return;
+            }
+        }
         synchronized (pendingInfo) {
-            long bit = 1L << (sig - 1);
             // an ignored signal is discarded when it is sent, unless blocked (the action may change before it is unblocked)
             if ((sigmask & bit) == 0 && SignalSyscalls.isIgnored(process.sigactions[sig], sig)) {
                 return;
@@ -224,6 +243,40 @@ public final class LinuxThread implements ExitHandler {
         }
         cpu.interruptRequested = true;
         wake();
+    }
+
+    /** Drops pending signals of {@code set}. */
+    void discardPending(long set) {
+        synchronized (pendingInfo) {
+            for (long m = pending & set; m != 0; m &= m - 1) {
+                pendingInfo[Long.numberOfTrailingZeros(m) + 1] = null;
+            }
+            pending &= ~set;
+        }
+    }
+
+    /**
+     * Parks the calling thread while its process is stopped (a safe point: a block boundary,
+     * the end of a syscall, a signal's delivery). Returns false when the thread or the process
+     * must end (SIGKILL ends a stopped process).
+     */
+    public boolean parkWhileStopped() {
+        if (process.stopped) {
+            Object lock = process.stopLock;
+            synchronized (lock) {
+                waitingOn = lock;
+                try {
+                    while (process.stopped && !stop && !process.exited()) {
+                        lock.wait(100);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    waitingOn = null;
+                }
+            }
+        }
+        return !stop && !process.exited();
     }
 
     /** Pending signals of this thread (blocked or not), bit n-1 for signal n. */
@@ -297,6 +350,13 @@ public final class LinuxThread implements ExitHandler {
                 continue;
             }
             if (handler == SignalSyscalls.SIG_DFL) {
+                if ((SignalSyscalls.STOP_SIGNALS & (1L << (sig - 1))) != 0) {
+                    process.stopBy(sig); // a stop signal that was blocked when sent
+                    if (!parkWhileStopped()) {
+                        return false;
+                    }
+                    continue;
+                }
                 if (SignalSyscalls.ignoredByDefault(sig)) {
                     continue;
                 }
@@ -406,6 +466,9 @@ public final class LinuxThread implements ExitHandler {
 
     @Override
     public boolean onInterrupt(CpuState c) {
+        if (process.stopped && !parkWhileStopped()) {
+            return false;
+        }
         if (!stop && !process.exited() && hasDeliverable() && !deliverSignals()) {
             return false;
         }
