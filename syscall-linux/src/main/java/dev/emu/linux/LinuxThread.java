@@ -236,8 +236,14 @@ public final class LinuxThread implements ExitHandler {
             if ((sigmask & bit) == 0 && SignalSyscalls.isIgnored(process.sigactions[sig], sig)) {
                 return;
             }
-            if ((pending & bit) == 0) {
-                pendingInfo[sig] = info; // a signal is pending once; the first one's siginfo stays
+            if (sig >= SIGRTMIN) {
+                // a real-time signal queues: each one sent is delivered, with its own siginfo
+                if (rtQueue[sig - SIGRTMIN] == null) {
+                    rtQueue[sig - SIGRTMIN] = new java.util.ArrayDeque<>();
+                }
+                rtQueue[sig - SIGRTMIN].add(info);
+            } else if ((pending & bit) == 0) {
+                pendingInfo[sig] = info; // a standard signal is pending once; the first one's siginfo stays
             }
             pending |= bit;
         }
@@ -245,11 +251,38 @@ public final class LinuxThread implements ExitHandler {
         wake();
     }
 
+    /** The first real-time signal; 32..64 queue, the standard ones below coalesce. */
+    public static final int SIGRTMIN = 32;
+    /** Queued instances of each pending real-time signal, oldest first (guarded by pendingInfo). */
+    @SuppressWarnings("unchecked")
+    private final java.util.ArrayDeque<SigInfo>[] rtQueue = new java.util.ArrayDeque[65 - SIGRTMIN];
+
+    /** Takes one instance of pending signal {@code sig}; it stays pending while more are queued. Holds pendingInfo. */
+    private SigInfo dequeue(int sig) {
+        SigInfo info;
+        if (sig >= SIGRTMIN) {
+            java.util.ArrayDeque<SigInfo> q = rtQueue[sig - SIGRTMIN];
+            info = q == null ? null : q.poll();
+            if (q == null || q.isEmpty()) {
+                pending &= ~(1L << (sig - 1));
+            }
+        } else {
+            info = pendingInfo[sig];
+            pendingInfo[sig] = null;
+            pending &= ~(1L << (sig - 1));
+        }
+        return info;
+    }
+
     /** Drops pending signals of {@code set}. */
     void discardPending(long set) {
         synchronized (pendingInfo) {
             for (long m = pending & set; m != 0; m &= m - 1) {
-                pendingInfo[Long.numberOfTrailingZeros(m) + 1] = null;
+                int sig = Long.numberOfTrailingZeros(m) + 1;
+                pendingInfo[sig] = null;
+                if (sig >= SIGRTMIN) {
+                    rtQueue[sig - SIGRTMIN] = null;
+                }
             }
             pending &= ~set;
         }
@@ -296,11 +329,7 @@ public final class LinuxThread implements ExitHandler {
             if (ready == 0) {
                 return null;
             }
-            int sig = Long.numberOfTrailingZeros(ready) + 1;
-            pending &= ~(1L << (sig - 1));
-            SigInfo info = pendingInfo[sig];
-            pendingInfo[sig] = null;
-            return info;
+            return dequeue(Long.numberOfTrailingZeros(ready) + 1);
         }
     }
 
@@ -337,9 +366,7 @@ public final class LinuxThread implements ExitHandler {
                     return true;
                 }
                 sig = Long.numberOfTrailingZeros(ready) + 1;
-                pending &= ~(1L << (sig - 1));
-                info = pendingInfo[sig];
-                pendingInfo[sig] = null;
+                info = dequeue(sig);
                 if ((pending & ~sigmask) != 0) {
                     cpu.interruptRequested = true; // the next one after this handler starts
                 }
