@@ -28,9 +28,44 @@ public final class LinuxProcess {
     private FdTable fds;
     private final List<LinuxThread> threads = new CopyOnWriteArrayList<>();
 
-    /** Working directory as an absolute, normalised guest path. */
-    public volatile String cwd;
-    public volatile int umask = 022;
+    /**
+     * The working directory (an absolute, normalised guest path) and umask: one object shared
+     * by the threads of a process and by processes cloned with CLONE_FS.
+     */
+    public static final class FsInfo {
+        volatile String cwd;
+        volatile int umask = 022;
+
+        FsInfo copy() {
+            FsInfo f = new FsInfo();
+            f.cwd = cwd;
+            f.umask = umask;
+            return f;
+        }
+    }
+
+    private volatile FsInfo fs = new FsInfo();
+
+    public String cwd() {
+        return fs.cwd;
+    }
+
+    public void setCwd(String cwd) {
+        fs.cwd = cwd;
+    }
+
+    public int umask() {
+        return fs.umask;
+    }
+
+    public void setUmask(int umask) {
+        fs.umask = umask;
+    }
+
+    /** clone: with CLONE_FS the child shares the parent's cwd and umask, else it gets a copy. */
+    public void inheritFs(LinuxProcess parent, boolean share) {
+        fs = share ? parent.fs : parent.fs.copy();
+    }
     /** Guest path of the running executable (/proc/self/exe) and the host file behind it. */
     public String exePath;
     public Path exeHost;
@@ -67,7 +102,7 @@ public final class LinuxProcess {
         this.pgid = pid;
         this.sid = pid;
         String dir = System.getProperty("user.dir");
-        this.cwd = kernel.vfs().guestPathOfHost(Path.of(dir));
+        this.fs.cwd = kernel.vfs().guestPathOfHost(Path.of(dir));
         for (int i = 0; i < RLIM_NLIMITS; i++) {
             rlimits[i] = new long[] {RLIM_INFINITY, RLIM_INFINITY};
         }

@@ -106,8 +106,7 @@ public final class ForkSyscalls {
         child.parent = (flags & CLONE_PARENT) != 0 ? parent.parent : parent;
         child.pgid = parent.pgid;
         child.sid = parent.sid;
-        child.cwd = parent.cwd;
-        child.umask = parent.umask;
+        child.inheritFs(parent, (flags & CLONE_FS) != 0);
         child.exePath = parent.exePath;
         child.exeHost = parent.exeHost;
         child.argv = parent.argv;
