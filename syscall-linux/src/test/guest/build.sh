@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")"
 out=../resources/guest
 mkdir -p "$out"
-for prog in threads signals; do
+for prog in threads signals jobctl clonefs; do
   aarch64-linux-gnu-gcc -static -O2 -pthread -o "$out/$prog-aarch64" "$prog.c"
   arm-linux-gnueabihf-gcc -static -O2 -pthread -o "$out/$prog-armhf" "$prog.c"
 done

@@ -28,9 +28,44 @@ public final class LinuxProcess {
     private FdTable fds;
     private final List<LinuxThread> threads = new CopyOnWriteArrayList<>();
 
-    /** Working directory as an absolute, normalised guest path. */
-    public volatile String cwd;
-    public volatile int umask = 022;
+    /**
+     * The working directory (an absolute, normalised guest path) and umask: one object shared
+     * by the threads of a process and by processes cloned with CLONE_FS.
+     */
+    public static final class FsInfo {
+        volatile String cwd;
+        volatile int umask = 022;
+
+        FsInfo copy() {
+            FsInfo f = new FsInfo();
+            f.cwd = cwd;
+            f.umask = umask;
+            return f;
+        }
+    }
+
+    private volatile FsInfo fs = new FsInfo();
+
+    public String cwd() {
+        return fs.cwd;
+    }
+
+    public void setCwd(String cwd) {
+        fs.cwd = cwd;
+    }
+
+    public int umask() {
+        return fs.umask;
+    }
+
+    public void setUmask(int umask) {
+        fs.umask = umask;
+    }
+
+    /** clone: with CLONE_FS the child shares the parent's cwd and umask, else it gets a copy. */
+    public void inheritFs(LinuxProcess parent, boolean share) {
+        fs = share ? parent.fs : parent.fs.copy();
+    }
     /** Guest path of the running executable (/proc/self/exe) and the host file behind it. */
     public String exePath;
     public Path exeHost;
@@ -67,7 +102,7 @@ public final class LinuxProcess {
         this.pgid = pid;
         this.sid = pid;
         String dir = System.getProperty("user.dir");
-        this.cwd = kernel.vfs().guestPathOfHost(Path.of(dir));
+        this.fs.cwd = kernel.vfs().guestPathOfHost(Path.of(dir));
         for (int i = 0; i < RLIM_NLIMITS; i++) {
             rlimits[i] = new long[] {RLIM_INFINITY, RLIM_INFINITY};
         }
@@ -150,6 +185,68 @@ public final class LinuxProcess {
         for (LinuxThread t : threads) {
             t.requestStop();
         }
+    }
+
+    // ---------------------------------------------------------------- job control
+    /** Stopped by a stop signal's default action: its threads park at their next safe point until SIGCONT. */
+    public volatile boolean stopped;
+    /** The signal that stopped it, for the wait status. */
+    public volatile int stopSignal;
+    /** A stop (or continue) the parent has not been told of through wait4/waitid yet. */
+    public volatile boolean stopReport, continueReport;
+    /** What parked threads wait on. */
+    public final Object stopLock = new Object();
+
+    /**
+     * The default action of a stop signal: every thread parks at its next safe point (a
+     * block boundary or the end of a syscall; one sleeping in a blocking call stays there),
+     * the parent's wait4 with WUNTRACED reports it once and the parent gets SIGCHLD
+     * (CLD_STOPPED) unless its SIGCHLD action has SA_NOCLDSTOP.
+     */
+    public void stopBy(int sig) {
+        synchronized (kernel.childLock) {
+            if (stopped || exitStatus != null) {
+                return;
+            }
+            stopped = true;
+            stopSignal = sig;
+            stopReport = true;
+            continueReport = false;
+            for (LinuxThread t : threads) {
+                t.cpu.interruptRequested = true;
+            }
+            // SIGCHLD is pending before the parent's wait can return, as for an end
+            notifyParent(parent, dev.emu.linux.abi.SigInfo.CLD_STOPPED, sig);
+            kernel.childLock.notifyAll();
+        }
+    }
+
+    /** SIGCONT's effect when sent: a stopped process resumes, its parent may learn of it (WCONTINUED, CLD_CONTINUED). */
+    public void continueProcess() {
+        synchronized (kernel.childLock) {
+            if (!stopped) {
+                return;
+            }
+            stopped = false;
+            stopReport = false;
+            continueReport = true;
+            notifyParent(parent, dev.emu.linux.abi.SigInfo.CLD_CONTINUED, Signals.SIGCONT);
+            kernel.childLock.notifyAll();
+        }
+        synchronized (stopLock) {
+            stopLock.notifyAll();
+        }
+    }
+
+    private void notifyParent(LinuxProcess par, int code, int status) {
+        if (par == null || par.terminated) {
+            return;
+        }
+        long[] act = par.sigactions[Signals.SIGCHLD];
+        if (act != null && (act[1] & dev.emu.linux.sys.SignalSyscalls.SA_NOCLDSTOP) != 0) {
+            return;
+        }
+        par.signal(new dev.emu.linux.abi.SigInfo(Signals.SIGCHLD, code, pid, dev.emu.linux.fs.HostIds.UID, 0, status));
     }
 
     /** Address of the signal-return trampoline in this image (0: not mapped yet). */

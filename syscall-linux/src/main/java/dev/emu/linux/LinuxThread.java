@@ -211,19 +211,105 @@ public final class LinuxThread implements ExitHandler {
             process.killBy(sig);
             return;
         }
+        long bit = 1L << (sig - 1);
+        if (sig == Signals.SIGCONT) {
+            // when sent, SIGCONT resumes a stopped process and discards pending stop signals
+            // (its handler, if any, then runs as for any signal)
+            for (LinuxThread t : process.threads()) {
+                t.discardPending(SignalSyscalls.STOP_SIGNALS);
+            }
+            process.continueProcess();
+        } else if ((SignalSyscalls.STOP_SIGNALS & bit) != 0) {
+            for (LinuxThread t : process.threads()) {
+                t.discardPending(1L << (Signals.SIGCONT - 1));
+            }
+            long[] act = process.sigactions[sig];
+            if ((act == null || act[0] == SignalSyscalls.SIG_DFL) && ((sigmask & ~SignalSyscalls.UNBLOCKABLE) & bit) == 0) {
+                // the default action, stop, takes effect when sent: running threads park at
+                // their next safe point, threads asleep in a blocking call stay asleep
+                process.stopBy(sig);
+                return;
+            }
+        }
         synchronized (pendingInfo) {
-            long bit = 1L << (sig - 1);
             // an ignored signal is discarded when it is sent, unless blocked (the action may change before it is unblocked)
             if ((sigmask & bit) == 0 && SignalSyscalls.isIgnored(process.sigactions[sig], sig)) {
                 return;
             }
-            if ((pending & bit) == 0) {
-                pendingInfo[sig] = info; // a signal is pending once; the first one's siginfo stays
+            if (sig >= SIGRTMIN) {
+                // a real-time signal queues: each one sent is delivered, with its own siginfo
+                if (rtQueue[sig - SIGRTMIN] == null) {
+                    rtQueue[sig - SIGRTMIN] = new java.util.ArrayDeque<>();
+                }
+                rtQueue[sig - SIGRTMIN].add(info);
+            } else if ((pending & bit) == 0) {
+                pendingInfo[sig] = info; // a standard signal is pending once; the first one's siginfo stays
             }
             pending |= bit;
         }
         cpu.interruptRequested = true;
         wake();
+    }
+
+    /** The first real-time signal; 32..64 queue, the standard ones below coalesce. */
+    public static final int SIGRTMIN = 32;
+    /** Queued instances of each pending real-time signal, oldest first (guarded by pendingInfo). */
+    @SuppressWarnings("unchecked")
+    private final java.util.ArrayDeque<SigInfo>[] rtQueue = new java.util.ArrayDeque[65 - SIGRTMIN];
+
+    /** Takes one instance of pending signal {@code sig}; it stays pending while more are queued. Holds pendingInfo. */
+    private SigInfo dequeue(int sig) {
+        SigInfo info;
+        if (sig >= SIGRTMIN) {
+            java.util.ArrayDeque<SigInfo> q = rtQueue[sig - SIGRTMIN];
+            info = q == null ? null : q.poll();
+            if (q == null || q.isEmpty()) {
+                pending &= ~(1L << (sig - 1));
+            }
+        } else {
+            info = pendingInfo[sig];
+            pendingInfo[sig] = null;
+            pending &= ~(1L << (sig - 1));
+        }
+        return info;
+    }
+
+    /** Drops pending signals of {@code set}. */
+    void discardPending(long set) {
+        synchronized (pendingInfo) {
+            for (long m = pending & set; m != 0; m &= m - 1) {
+                int sig = Long.numberOfTrailingZeros(m) + 1;
+                pendingInfo[sig] = null;
+                if (sig >= SIGRTMIN) {
+                    rtQueue[sig - SIGRTMIN] = null;
+                }
+            }
+            pending &= ~set;
+        }
+    }
+
+    /**
+     * Parks the calling thread while its process is stopped (a safe point: a block boundary,
+     * the end of a syscall, a signal's delivery). Returns false when the thread or the process
+     * must end (SIGKILL ends a stopped process).
+     */
+    public boolean parkWhileStopped() {
+        if (process.stopped) {
+            Object lock = process.stopLock;
+            synchronized (lock) {
+                waitingOn = lock;
+                try {
+                    while (process.stopped && !stop && !process.exited()) {
+                        lock.wait(100);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    waitingOn = null;
+                }
+            }
+        }
+        return !stop && !process.exited();
     }
 
     /** Pending signals of this thread (blocked or not), bit n-1 for signal n. */
@@ -243,11 +329,7 @@ public final class LinuxThread implements ExitHandler {
             if (ready == 0) {
                 return null;
             }
-            int sig = Long.numberOfTrailingZeros(ready) + 1;
-            pending &= ~(1L << (sig - 1));
-            SigInfo info = pendingInfo[sig];
-            pendingInfo[sig] = null;
-            return info;
+            return dequeue(Long.numberOfTrailingZeros(ready) + 1);
         }
     }
 
@@ -284,9 +366,7 @@ public final class LinuxThread implements ExitHandler {
                     return true;
                 }
                 sig = Long.numberOfTrailingZeros(ready) + 1;
-                pending &= ~(1L << (sig - 1));
-                info = pendingInfo[sig];
-                pendingInfo[sig] = null;
+                info = dequeue(sig);
                 if ((pending & ~sigmask) != 0) {
                     cpu.interruptRequested = true; // the next one after this handler starts
                 }
@@ -297,6 +377,13 @@ public final class LinuxThread implements ExitHandler {
                 continue;
             }
             if (handler == SignalSyscalls.SIG_DFL) {
+                if ((SignalSyscalls.STOP_SIGNALS & (1L << (sig - 1))) != 0) {
+                    process.stopBy(sig); // a stop signal that was blocked when sent
+                    if (!parkWhileStopped()) {
+                        return false;
+                    }
+                    continue;
+                }
                 if (SignalSyscalls.ignoredByDefault(sig)) {
                     continue;
                 }
@@ -406,6 +493,9 @@ public final class LinuxThread implements ExitHandler {
 
     @Override
     public boolean onInterrupt(CpuState c) {
+        if (process.stopped && !parkWhileStopped()) {
+            return false;
+        }
         if (!stop && !process.exited() && hasDeliverable() && !deliverSignals()) {
             return false;
         }

@@ -119,6 +119,9 @@ public final class SyscallDispatcher {
             long out = Errno.isError(result) ? -abi.errno((int) -result) : result;
             abi.setSyscallResult(cpu, out);
         }
+        if (t.process().stopped && !t.parkWhileStopped()) {
+            return false;
+        }
         if (t.hasDeliverable()) {
             return t.deliverSignals() && !t.stopping();
         }

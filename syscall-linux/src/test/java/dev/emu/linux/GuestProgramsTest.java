@@ -24,11 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The C guest programs of {@code src/test/guest} (built static for aarch64 and armhf by its
- * build.sh): threads.c (pthreads with mutexes, condition variables, a barrier, C11 atomics)
- * and signals.c (handlers, SA_RESTART, SA_SIGINFO, SIGSEGV fix-up and siglongjmp,
- * sigaltstack, SA_RESETHAND, masks, sigsuspend, sigtimedwait, children killed by signals).
- * Each checks itself; its whole output must equal the native x86-64 build's, on the
- * interpreter and with every block compiled.
+ * build.sh): threads.c (pthreads with mutexes, condition variables, a barrier, C11 atomics),
+ * signals.c (handlers, SA_RESTART, SA_SIGINFO, SIGSEGV fix-up and siglongjmp, sigaltstack,
+ * SA_RESETHAND, masks, sigsuspend, sigtimedwait, children killed by signals, queued
+ * real-time signals), jobctl.c (stop signals and SIGCONT, wait4's WUNTRACED/WCONTINUED,
+ * waitid's WSTOPPED, WCONTINUED and WNOWAIT, SIGCHLD's CLD_STOPPED/CLD_CONTINUED and
+ * SA_NOCLDSTOP) and clonefs.c (cwd and umask shared by CLONE_FS and threads, copied by fork).
+ * threads.c and signals.c check themselves, the others print what they see; the whole
+ * output must equal the native x86-64 build's, on the interpreter and with every block
+ * compiled.
  */
 class GuestProgramsTest {
     @TempDir
@@ -40,6 +44,10 @@ class GuestProgramsTest {
         "threads, armhf, arm32, INTERPRETER", "threads, armhf, arm32, COMPILER",
         "signals, aarch64, arm64, INTERPRETER", "signals, aarch64, arm64, COMPILER",
         "signals, armhf, arm32, INTERPRETER", "signals, armhf, arm32, COMPILER",
+        "jobctl, aarch64, arm64, INTERPRETER", "jobctl, aarch64, arm64, COMPILER",
+        "jobctl, armhf, arm32, INTERPRETER", "jobctl, armhf, arm32, COMPILER",
+        "clonefs, aarch64, arm64, INTERPRETER", "clonefs, aarch64, arm64, COMPILER",
+        "clonefs, armhf, arm32, INTERPRETER", "clonefs, armhf, arm32, COMPILER",
     })
     void selfCheckingProgram(String program, String arch, String core, String tier) throws Exception {
         Assumptions.assumeTrue(Isa.all().stream().anyMatch(i -> i.name().equals(core)),

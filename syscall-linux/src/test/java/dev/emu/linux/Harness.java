@@ -135,7 +135,7 @@ final class Harness {
     }
 
     void setCwd(Path dir) {
-        proc.cwd = kernel.vfs().guestPathOfHost(dir);
+        proc.setCwd(kernel.vfs().guestPathOfHost(dir));
     }
 
     String stdout() {

@@ -50,7 +50,7 @@ class X86_64AbiTest {
         List<String> argv = new ArrayList<>(List.of(exe.getFileName().toString()));
         argv.addAll(List.of(args));
         LinuxThread t = Launcher.start(k, exe, argv, List.of(), null);
-        t.process().cwd = k.vfs().guestPathOfHost(dir);
+        t.process().setCwd(k.vfs().guestPathOfHost(dir));
         int status = t.runProcess();
         return new Result(status, out.toString(StandardCharsets.UTF_8));
     }

@@ -7,7 +7,7 @@ package dev.emu.linux.abi;
 public record SigInfo(int signo, int code, int pid, int uid, long addr, long value) {
     public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TIMER = -2, SI_TKILL = -6,
             SEGV_MAPERR = 1, SEGV_ACCERR = 2, BUS_ADRALN = 1, BUS_ADRERR = 2, ILL_ILLOPC = 1, ILL_ILLOPN = 2, FPE_INTDIV = 1,
-            TRAP_BRKPT = 1, CLD_EXITED = 1, CLD_KILLED = 2;
+            TRAP_BRKPT = 1, CLD_EXITED = 1, CLD_KILLED = 2, CLD_STOPPED = 5, CLD_CONTINUED = 6;
 
     /** A signal without a value (si_status, si_value). */
     public SigInfo(int signo, int code, int pid, int uid, long addr) {

@@ -121,7 +121,7 @@ public final class ProcFs {
                 case "exe":
                     return link(me, abs, 0x40, () -> p.exePath);
                 case "cwd":
-                    return link(me, abs, 0x41, () -> p.cwd);
+                    return link(me, abs, 0x41, () -> p.cwd());
                 case "fd":
                     return dir(abs, 0x42, () -> {
                         List<OpenFile.DirEntry> out = dots();

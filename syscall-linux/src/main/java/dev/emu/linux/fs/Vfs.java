@@ -68,7 +68,7 @@ public final class Vfs {
         }
         String base;
         if (dirfd == AT_FDCWD) {
-            base = p.cwd;
+            base = p.cwd();
         } else {
             OpenFile f = p.fds().get(dirfd);
             if (!(f instanceof DirectoryFile)) {
@@ -150,7 +150,7 @@ public final class Vfs {
             }
             return f;
         }
-        return openHost(r.guestPath(), r.host(), flags, mode & ~p.umask);
+        return openHost(r.guestPath(), r.host(), flags, mode & ~p.umask());
     }
 
     private OpenFile openHost(String guest, Path h, int flags, int mode) throws IOException {

@@ -11,6 +11,7 @@ import dev.emu.linux.Signals;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallError;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.abi.SigInfo;
 
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public final class ForkSyscalls {
     static final long CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGHAND = 0x800,
             CLONE_VFORK = 0x4000, CLONE_PARENT = 0x8000, CLONE_THREAD = 0x10000, CLONE_SETTLS = 0x80000,
             CLONE_PARENT_SETTID = 0x100000, CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;
-    static final int WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WNOWAIT = 0x01000000;
+    static final int WNOHANG = 1, WUNTRACED = 2, WSTOPPED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x01000000;
     static final int P_ALL = 0, P_PID = 1, P_PGID = 2;
     /** Java stack for a guest thread: deep enough for the engine and JIT-compiled blocks. */
     static final long THREAD_STACK = 16L << 20;
@@ -105,8 +106,7 @@ public final class ForkSyscalls {
         child.parent = (flags & CLONE_PARENT) != 0 ? parent.parent : parent;
         child.pgid = parent.pgid;
         child.sid = parent.sid;
-        child.cwd = parent.cwd;
-        child.umask = parent.umask;
+        child.inheritFs(parent, (flags & CLONE_FS) != 0);
         child.exePath = parent.exePath;
         child.exeHost = parent.exeHost;
         child.argv = parent.argv;
@@ -174,17 +174,20 @@ public final class ForkSyscalls {
         long statusPtr = c.ptrArg(1);
         int options = c.intArg(2);
         long rusagePtr = c.ptrArg(3);
-        LinuxProcess child = reap(c, pid, options, (options & WNOWAIT) == 0);
-        if (child == null) {
+        if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | 0xe0000000)) != 0) {
+            return -Errno.EINVAL;
+        }
+        Waited w = reap(c, pid, options | WEXITED);
+        if (w == null) {
             return 0; // WNOHANG and none ready
         }
         if (statusPtr != 0) {
-            c.writeU32(statusPtr, child.waitStatus);
+            c.writeU32(statusPtr, w.status());
         }
         if (rusagePtr != 0) {
             c.write(rusagePtr, c.structs.rusage(0, 0, 0));
         }
-        return child.pid();
+        return w.child().pid();
     }
 
     static long waitid(SyscallContext c) throws Exception {
@@ -192,36 +195,40 @@ public final class ForkSyscalls {
         int id = c.intArg(1);
         long infop = c.ptrArg(2);
         int options = c.intArg(3);
-        if ((options & (WEXITED | WUNTRACED | 8)) == 0) {
+        if ((options & (WEXITED | WSTOPPED | WCONTINUED)) == 0) {
             return -Errno.EINVAL;
         }
         int pid = idtype == P_PID ? id : -1;
         if (idtype != P_ALL && idtype != P_PID && idtype != P_PGID) {
             return -Errno.EINVAL;
         }
-        LinuxProcess child = reap(c, pid, options, (options & WNOWAIT) == 0);
+        Waited w = reap(c, pid, options);
         if (infop != 0) {
             byte[] info = new byte[128];
-            if (child != null) {
-                boolean killed = (child.waitStatus & 0x7f) != 0;
+            if (w != null) {
                 var g = c.structs.wrap(info);
-                g.u32(0, Signals.SIGCHLD).u32(8, killed ? 2 : 1);
+                g.u32(0, Signals.SIGCHLD).u32(8, w.code());
                 int off = c.abi.wordBits() == 64 ? 16 : 12;
-                g.u32(off, child.pid()).u32(off + 4, dev.emu.linux.fs.HostIds.UID)
-                        .u32(off + 8, killed ? child.waitStatus & 0x7f : child.waitStatus >> 8);
+                g.u32(off, w.child().pid()).u32(off + 4, dev.emu.linux.fs.HostIds.UID).u32(off + 8, w.siStatus());
             }
             c.write(infop, info);
         }
         return 0;
     }
 
+    /** What a wait reports: the child, its wait4 status, waitid's si_code and si_status. */
+    record Waited(LinuxProcess child, int status, int code, int siStatus) {}
+
     /**
-     * The first ended child matching {@code pid} (-1 or 0: any), waiting for one unless
-     * WNOHANG; null if WNOHANG and none has ended. ECHILD when there is no such child.
+     * The first child matching {@code pid} (-1 or 0: any) with something to report that the
+     * options ask for: an end (WEXITED), a stop (WUNTRACED/WSTOPPED, once), a continue
+     * (WCONTINUED, once); waiting for one unless WNOHANG; null if WNOHANG and none is ready.
+     * WNOWAIT leaves it to report again. ECHILD when there is no such child.
      */
-    static LinuxProcess reap(SyscallContext c, int pid, int options, boolean remove) throws InterruptedException {
+    static Waited reap(SyscallContext c, int pid, int options) throws InterruptedException {
         LinuxProcess me = c.proc;
         Kernel k = c.kernel;
+        boolean keep = (options & WNOWAIT) != 0;
         synchronized (k.childLock) {
             while (true) {
                 boolean any = false;
@@ -231,11 +238,28 @@ public final class ForkSyscalls {
                     }
                     any = true;
                     if (ch.terminated) {
-                        if (remove) {
+                        if ((options & WEXITED) == 0) {
+                            continue;
+                        }
+                        if (!keep) {
                             me.children.remove(ch);
                             k.unregister(ch);
                         }
-                        return ch;
+                        boolean killed = (ch.waitStatus & 0x7f) != 0;
+                        return new Waited(ch, ch.waitStatus, killed ? SigInfo.CLD_KILLED : SigInfo.CLD_EXITED,
+                                killed ? ch.waitStatus & 0x7f : ch.waitStatus >> 8);
+                    }
+                    if ((options & WSTOPPED) != 0 && ch.stopped && ch.stopReport) {
+                        if (!keep) {
+                            ch.stopReport = false;
+                        }
+                        return new Waited(ch, 0x7f | ch.stopSignal << 8, SigInfo.CLD_STOPPED, ch.stopSignal);
+                    }
+                    if ((options & WCONTINUED) != 0 && ch.continueReport) {
+                        if (!keep) {
+                            ch.continueReport = false;
+                        }
+                        return new Waited(ch, 0xffff, SigInfo.CLD_CONTINUED, Signals.SIGCONT);
                     }
                 }
                 if (!any) {

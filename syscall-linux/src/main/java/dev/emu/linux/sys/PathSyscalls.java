@@ -84,13 +84,13 @@ public final class PathSyscalls {
             if (!f.isDirectory()) {
                 return -Errno.ENOTDIR;
             }
-            c.proc.cwd = f.guestPath();
+            c.proc.setCwd(f.guestPath());
             return 0;
         });
         m.put("chroot", c -> -Errno.EPERM);
         m.put("umask", c -> {
-            int old = c.proc.umask;
-            c.proc.umask = c.intArg(0) & 0777;
+            int old = c.proc.umask();
+            c.proc.setUmask(c.intArg(0) & 0777);
             return old;
         });
         m.put("statfs", c -> statfs(c, c.kernel.vfs().resolve(c.proc, AT_FDCWD, c.path(0)), c.ptrArg(1)));
@@ -123,7 +123,7 @@ public final class PathSyscalls {
                 throw new SyscallError(Errno.ENOENT);
             }
             if (dirfd == AT_FDCWD) {
-                return c.kernel.vfs().statPath(c.proc, c.proc.cwd, true);
+                return c.kernel.vfs().statPath(c.proc, c.proc.cwd(), true);
             }
             return c.proc.fds().get(dirfd).stat();
         }
@@ -184,7 +184,7 @@ public final class PathSyscalls {
 
     static long mkdir(SyscallContext c, int dirfd, String path, int mode) throws IOException {
         Path p = host(c, dirfd, path);
-        int m = mode & ~c.proc.umask & 07777;
+        int m = mode & ~c.proc.umask() & 07777;
         try {
             Files.createDirectory(p, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(HostStat.permSet(m)));
         } catch (UnsupportedOperationException e) {
@@ -311,7 +311,7 @@ public final class PathSyscalls {
     }
 
     static long getcwd(SyscallContext c) {
-        byte[] b = (c.proc.cwd + "\0").getBytes(StandardCharsets.UTF_8);
+        byte[] b = (c.proc.cwd() + "\0").getBytes(StandardCharsets.UTF_8);
         long size = c.ptrArg(1);
         if (size < b.length) {
             return -Errno.ERANGE;
@@ -325,7 +325,7 @@ public final class PathSyscalls {
         if (!s.isDirectory()) {
             return -Errno.ENOTDIR;
         }
-        c.proc.cwd = abs;
+        c.proc.setCwd(abs);
         return 0;
     }
 
@@ -362,7 +362,7 @@ public final class PathSyscalls {
         if (type == FileStat.S_IFREG || type == 0) {
             Path p = host(c, dirfd, path);
             Files.createFile(p);
-            return chmod(c, p, mode & ~c.proc.umask);
+            return chmod(c, p, mode & ~c.proc.umask());
         }
         return -Errno.EPERM;
     }

@@ -23,10 +23,13 @@ public final class SignalSyscalls {
     static final int SS_ONSTACK = 1, SS_DISABLE = 2;
     public static final long UNBLOCKABLE = (1L << (Signals.SIGKILL - 1)) | (1L << (Signals.SIGSTOP - 1));
 
-    /** Signals whose default action is to do nothing (the stop signals too, as we have no job control). */
+    /** SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU: their default action stops the process. */
+    public static final long STOP_SIGNALS = (1L << (Signals.SIGSTOP - 1)) | (1L << (Signals.SIGTSTP - 1))
+            | (1L << (Signals.SIGTTIN - 1)) | (1L << (Signals.SIGTTOU - 1));
+
+    /** Signals whose default action is to do nothing (SIGCONT's continuing happens when it is sent). */
     public static boolean ignoredByDefault(int sig) {
-        return sig == Signals.SIGCHLD || sig == Signals.SIGURG || sig == Signals.SIGWINCH || sig == Signals.SIGCONT
-                || sig == Signals.SIGSTOP || sig == Signals.SIGTSTP || sig == Signals.SIGTTIN || sig == Signals.SIGTTOU;
+        return sig == Signals.SIGCHLD || sig == Signals.SIGURG || sig == Signals.SIGWINCH || sig == Signals.SIGCONT;
     }
 
     /** Whether a signal with this action ({@code null}: the default) does nothing when delivered. */
