@@ -139,5 +139,29 @@ int main(void) {
     kill(c, SIGCONT);
     waitpid(c, &st, 0);
     show("5 end", st);
+
+    /* 6. waiting by process group: 0 is the caller's group, -pgid another one; a child that
+       left the group is not reaped by waitpid(0) even though it ended first */
+    pid_t away = fork();
+    if (away == 0) {
+        setpgid(0, 0);
+        _exit(6);
+    }
+    setpgid(away, away); /* either side may win the race; both set the same group */
+    pid_t near = fork();
+    if (near == 0) {
+        msleep(200);
+        _exit(7);
+    }
+    msleep(50);
+    r = waitpid(0, &st, 0);
+    printf("6 waitpid(0) -> %s\n", r == near ? "same-group child" : r == away ? "other-group child" : "?");
+    show("6", st);
+    r = waitpid(0, &st, WNOHANG);
+    printf("6 waitpid(0) again -> %d (errno %s)\n", (int)r, r < 0 && errno == ECHILD ? "ECHILD" : "-");
+    memset(&si, 0, sizeof si);
+    waitid(P_PGID, away, &si, WEXITED);
+    printf("6 waitid(P_PGID) -> %s, code %d status %d\n", si.si_pid == away ? "other-group child" : "?",
+           si.si_code, si.si_status);
     return 0;
 }

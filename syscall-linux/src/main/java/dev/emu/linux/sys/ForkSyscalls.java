@@ -177,7 +177,10 @@ public final class ForkSyscalls {
         if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | 0xe0000000)) != 0) {
             return -Errno.EINVAL;
         }
-        Waited w = reap(c, pid, options | WEXITED);
+        if (pid == Integer.MIN_VALUE) {
+            return -Errno.ESRCH; // -pid has no group to name
+        }
+        Waited w = reap(c, ChildSelector.ofWait4(pid, c.proc.pgid), options | WEXITED);
         if (w == null) {
             return 0; // WNOHANG and none ready
         }
@@ -198,11 +201,14 @@ public final class ForkSyscalls {
         if ((options & (WEXITED | WSTOPPED | WCONTINUED)) == 0) {
             return -Errno.EINVAL;
         }
-        int pid = idtype == P_PID ? id : -1;
-        if (idtype != P_ALL && idtype != P_PID && idtype != P_PGID) {
+        if (idtype != P_ALL && idtype != P_PID && idtype != P_PGID
+                || idtype == P_PID && id <= 0 || idtype == P_PGID && id < 0) {
             return -Errno.EINVAL;
         }
-        Waited w = reap(c, pid, options);
+        // P_PGID with id 0 is the caller's group (Linux 5.4 on), as wait4's pid 0 is
+        ChildSelector which = idtype == P_PID ? ChildSelector.pid(id)
+                : idtype == P_PGID ? ChildSelector.group(id == 0 ? c.proc.pgid : id) : ChildSelector.ANY;
+        Waited w = reap(c, which, options);
         if (infop != 0) {
             byte[] info = new byte[128];
             if (w != null) {
@@ -219,13 +225,35 @@ public final class ForkSyscalls {
     /** What a wait reports: the child, its wait4 status, waitid's si_code and si_status. */
     record Waited(LinuxProcess child, int status, int code, int siStatus) {}
 
+    /** Which children a wait is for: one pid, the members of one process group, or any. */
+    record ChildSelector(int pid, int pgid) {
+        static final ChildSelector ANY = new ChildSelector(0, 0);
+
+        static ChildSelector pid(int pid) {
+            return new ChildSelector(pid, 0);
+        }
+
+        static ChildSelector group(int pgid) {
+            return new ChildSelector(0, pgid);
+        }
+
+        /** wait4's pid: &gt; 0 that child, -1 any, 0 the caller's group, &lt; -1 group -pid. */
+        static ChildSelector ofWait4(int pid, int callerPgid) {
+            return pid > 0 ? pid(pid) : pid == -1 ? ANY : group(pid == 0 ? callerPgid : -pid);
+        }
+
+        boolean selects(LinuxProcess ch) {
+            return pid > 0 ? ch.pid() == pid : pgid <= 0 || ch.pgid == pgid;
+        }
+    }
+
     /**
-     * The first child matching {@code pid} (-1 or 0: any) with something to report that the
+     * The first child {@code which} selects with something to report that the
      * options ask for: an end (WEXITED), a stop (WUNTRACED/WSTOPPED, once), a continue
      * (WCONTINUED, once); waiting for one unless WNOHANG; null if WNOHANG and none is ready.
      * WNOWAIT leaves it to report again. ECHILD when there is no such child.
      */
-    static Waited reap(SyscallContext c, int pid, int options) throws InterruptedException {
+    static Waited reap(SyscallContext c, ChildSelector which, int options) throws InterruptedException {
         LinuxProcess me = c.proc;
         Kernel k = c.kernel;
         boolean keep = (options & WNOWAIT) != 0;
@@ -233,7 +261,7 @@ public final class ForkSyscalls {
             while (true) {
                 boolean any = false;
                 for (LinuxProcess ch : me.children) {
-                    if (pid > 0 && ch.pid() != pid) {
+                    if (!which.selects(ch)) {
                         continue;
                     }
                     any = true;
