@@ -127,6 +127,7 @@ public final class Launcher {
         Engine.Config config = new Engine.Config();
         config.compiler = kernel.options().compiler;
         config.compileImmediately = kernel.options().compileImmediately && config.compiler != null;
+        config.regionCompiler = config.compiler != null ? dev.emu.core.api.CompilerChoice.defaultRegionCompiler() : null;
         config.onTranslate = kernel.options().onTranslate;
         Engine engine = new Engine(isa, config);
         mem.setCodeInvalidator(engine.codeCache()::invalidate);
