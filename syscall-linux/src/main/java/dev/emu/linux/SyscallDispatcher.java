@@ -3,21 +3,9 @@ package dev.emu.linux;
 import dev.emu.core.cpu.CpuState;
 import dev.emu.core.mem.GuestFault;
 import dev.emu.linux.abi.LinuxAbi;
-import dev.emu.linux.sys.ExecSyscalls;
-import dev.emu.linux.sys.FileSyscalls;
-import dev.emu.linux.sys.ForkSyscalls;
-import dev.emu.linux.sys.MemorySyscalls;
-import dev.emu.linux.sys.PathSyscalls;
-import dev.emu.linux.sys.PollSyscalls;
-import dev.emu.linux.sys.ProcessSyscalls;
 import dev.emu.linux.sys.SignalSyscalls;
-import dev.emu.linux.sys.ThreadSyscalls;
-import dev.emu.linux.sys.TimeSyscalls;
-import dev.emu.linux.sys.TimerSyscalls;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Turns a SYSCALL trap into a call: reads the number and arguments through the ABI, runs
@@ -27,32 +15,17 @@ import java.util.Map;
 public final class SyscallDispatcher {
     private final Kernel kernel;
     private final LinuxAbi abi;
+    private final SyscallHandlers byName;
+    /** By number, bound on first use: null until then, {@link #UNSUPPORTED} for a number without a handler. */
     private final SyscallHandler[] handlers;
     private final Strace strace;
 
     public SyscallDispatcher(Kernel kernel, LinuxAbi abi) {
         this.kernel = kernel;
         this.abi = abi;
-        Map<String, SyscallHandler> byName = new HashMap<>();
-        FileSyscalls.register(byName);
-        PathSyscalls.register(byName);
-        MemorySyscalls.register(byName);
-        TimeSyscalls.register(byName);
-        ProcessSyscalls.register(byName);
-        SignalSyscalls.register(byName);
-        PollSyscalls.register(byName);
-        ExecSyscalls.register(byName);
-        ForkSyscalls.register(byName);
-        ThreadSyscalls.register(byName);
-        TimerSyscalls.register(byName);
+        this.byName = new SyscallHandlers();
         abi.registerSyscalls(byName);
         handlers = new SyscallHandler[abi.syscalls().size()];
-        for (int n = 0; n < handlers.length; n++) {
-            String name = abi.syscalls().name(n);
-            if (name != null) {
-                handlers[n] = byName.get(name);
-            }
-        }
         this.strace = new Strace(abi);
         restartable = new boolean[handlers.length];
         for (int n = 0; n < handlers.length; n++) {
@@ -74,8 +47,8 @@ public final class SyscallDispatcher {
     /** Every syscall name with an implementation for this ABI. */
     public int implementedCount() {
         int n = 0;
-        for (SyscallHandler h : handlers) {
-            if (h != null) {
+        for (int nr = 0; nr < handlers.length; nr++) {
+            if (handler(nr) != UNSUPPORTED) {
                 n++;
             }
         }
@@ -133,9 +106,36 @@ public final class SyscallDispatcher {
         return name != null && (name.startsWith("write") || name.startsWith("pwrite") || name.equals("sendfile"));
     }
 
-    long invoke(SyscallContext c, int nr) {
-        SyscallHandler h = nr >= 0 && nr < handlers.length ? handlers[nr] : null;
+    /** Marks a number bound to no handler (an object of its own: no lambda class to spin). */
+    private static final SyscallHandler UNSUPPORTED = new Unsupported();
+
+    private static final class Unsupported implements SyscallHandler {
+        @Override
+        public long call(SyscallContext c) {
+            return -Errno.ENOSYS;
+        }
+    }
+
+    /**
+     * The handler of number {@code nr}, looked up by name the first time. Threads that race
+     * here bind the same handler; a reference store is atomic and handlers are immutable.
+     */
+    private SyscallHandler handler(int nr) {
+        SyscallHandler h = handlers[nr];
         if (h == null) {
+            String name = abi.syscalls().name(nr);
+            h = name == null ? null : byName.get(name);
+            if (h == null) {
+                h = UNSUPPORTED;
+            }
+            handlers[nr] = h;
+        }
+        return h;
+    }
+
+    long invoke(SyscallContext c, int nr) {
+        SyscallHandler h = nr >= 0 && nr < handlers.length ? handler(nr) : UNSUPPORTED;
+        if (h == UNSUPPORTED) {
             String name = abi.syscalls().name(nr);
             kernel.warnOnce("syscall:" + nr, "unsupported syscall " + nr + " (" + (name == null ? "unknown" : name)
                     + "), returning ENOSYS");

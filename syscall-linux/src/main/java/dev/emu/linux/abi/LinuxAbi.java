@@ -83,7 +83,7 @@ public interface LinuxAbi {
      * Syscalls of this ABI's own (arm32: set_tls, the *64 calls with register pairs), added
      * to the canonical handlers by name; {@code canonical} holds those already registered.
      */
-    default void registerSyscalls(java.util.Map<String, dev.emu.linux.SyscallHandler> canonical) {
+    default void registerSyscalls(dev.emu.linux.SyscallHandlers canonical) {
     }
 
     /**

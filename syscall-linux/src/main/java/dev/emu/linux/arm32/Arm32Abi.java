@@ -8,14 +8,13 @@ import dev.emu.core.mem.MapFlags;
 import dev.emu.core.mem.Prot;
 import dev.emu.linux.Errno;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.SyscallHandlers;
 import dev.emu.linux.abi.BaseLinuxAbi;
 import dev.emu.linux.abi.LinuxAbi;
 import dev.emu.linux.abi.OpenFlags;
 import dev.emu.linux.abi.SigInfo;
 import dev.emu.linux.abi.Structs;
 import dev.emu.linux.abi.SyscallTable;
-
-import java.util.Map;
 
 /**
  * 32-bit ARM Linux, EABI: {@code svc #0} with the number in r7, arguments in r0..r6 (a 64-bit
@@ -96,7 +95,6 @@ public final class Arm32Abi extends BaseLinuxAbi<Arm32Structs> {
         };
     }
 
-
     /** r7; the ARM private calls (0xf0000 + n) are table entries 4096 + n. */
     @Override
     public int syscallNumber(CpuState cpu) {
@@ -119,7 +117,7 @@ public final class Arm32Abi extends BaseLinuxAbi<Arm32Structs> {
     }
 
     @Override
-    public void registerSyscalls(Map<String, SyscallHandler> canonical) {
+    public void registerSyscalls(SyscallHandlers canonical) {
         Arm32Syscalls.register(canonical);
     }
 

@@ -3,6 +3,7 @@ package dev.emu.linux.arm32;
 import dev.emu.linux.Errno;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.SyscallHandlers;
 import dev.emu.linux.abi.SyscallTable;
 import dev.emu.arm32.Arm32Registers;
 
@@ -130,20 +131,20 @@ public final class Arm32Syscalls {
         };
     }
 
-    private static void alias(Map<String, SyscallHandler> m, String name, String canonical) {
+    private static void alias(SyscallHandlers m, String name, String canonical) {
         SyscallHandler h = m.get(canonical);
         if (h != null) {
             m.put(name, h);
         }
     }
 
-    private static void put(Map<String, SyscallHandler> m, String name, SyscallHandler h) {
+    private static void put(SyscallHandlers m, String name, SyscallHandler h) {
         if (h != null) {
             m.put(name, h);
         }
     }
 
-    static void register(Map<String, SyscallHandler> m) {
+    static void register(SyscallHandlers m) {
         // same semantics under another name (16-bit ids are the host's anyway; struct stat is stat64 here)
         String[][] aliases = {
                 {"getuid16", "getuid"}, {"getgid16", "getgid"}, {"geteuid16", "geteuid"}, {"getegid16", "getegid"},

@@ -2,6 +2,7 @@ package dev.emu.linux.ppc64le;
 
 import dev.emu.core.cpu.CpuState;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.SyscallHandlers;
 import dev.emu.linux.abi.BaseLinuxAbi;
 import dev.emu.linux.abi.SigInfo;
 import dev.emu.linux.abi.Structs;
@@ -9,7 +10,6 @@ import dev.emu.linux.abi.SyscallRegisters;
 import dev.emu.linux.abi.SyscallTable;
 
 import java.util.Objects;
-import java.util.Map;
 
 /**
  * ppc64le Linux (ELF v2): {@code sc} with the number in r0, arguments in r3..r8, the result in
@@ -141,7 +141,7 @@ public final class Ppc64Abi extends BaseLinuxAbi<Structs> {
     }
 
     @Override
-    public void registerSyscalls(Map<String, SyscallHandler> canonical) {
+    public void registerSyscalls(SyscallHandlers canonical) {
         Ppc64Syscalls.register(canonical);
     }
 

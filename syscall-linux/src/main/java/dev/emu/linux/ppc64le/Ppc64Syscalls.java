@@ -1,10 +1,9 @@
 package dev.emu.linux.ppc64le;
 
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.SyscallHandlers;
 import dev.emu.linux.abi.GenericSyscalls;
 import dev.emu.linux.abi.SyscallTable;
-
-import java.util.Map;
 
 /**
  * The 64-bit powerpc syscall numbers (arch/powerpc/kernel/syscalls/syscall.tbl, the "common"
@@ -82,7 +81,7 @@ final class Ppc64Syscalls {
 
     private static final int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100;
 
-    private static void alias(Map<String, SyscallHandler> m, String name, String canonical) {
+    private static void alias(SyscallHandlers m, String name, String canonical) {
         SyscallHandler h = m.get(canonical);
         if (h != null) {
             m.put(name, h);
@@ -90,7 +89,7 @@ final class Ppc64Syscalls {
     }
 
     /** {@code h} with its arguments rewritten first (the guest's are restored for strace). */
-    private static void rewrite(Map<String, SyscallHandler> m, String name, String canonical,
+    private static void rewrite(SyscallHandlers m, String name, String canonical,
                                 java.util.function.Consumer<long[]> how) {
         SyscallHandler h = m.get(canonical);
         if (h == null) {
@@ -107,7 +106,7 @@ final class Ppc64Syscalls {
         });
     }
 
-    static void register(Map<String, SyscallHandler> m) {
+    static void register(SyscallHandlers m) {
         alias(m, "ugetrlimit", "getrlimit");
         alias(m, "sigreturn", "rt_sigreturn"); // handlers always get the rt frame here
         // (path, uid, gid) -> fchownat(AT_FDCWD, path, uid, gid, flags)

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * execve and execveat: the new program replaces the process's image in place (same pid,
@@ -31,9 +30,13 @@ public final class ExecSyscalls {
 
     private ExecSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("execve", c -> execve(c, Vfs.AT_FDCWD, c.path(0), c.ptrArg(1), c.ptrArg(2), 0));
-        m.put("execveat", c -> execve(c, c.intArg(0), c.path(1), c.ptrArg(2), c.ptrArg(3), c.intArg(4)));
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "execve" -> c -> execve(c, Vfs.AT_FDCWD, c.path(0), c.ptrArg(1), c.ptrArg(2), 0);
+            case "execveat" -> c -> execve(c, c.intArg(0), c.path(1), c.ptrArg(2), c.ptrArg(3), c.intArg(4));
+            default -> null;
+        };
     }
 
     static long execve(SyscallContext c, int dirfd, String path, long argvPtr, long envpPtr, int flags)

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** Syscalls on file descriptors: open and close, I/O, seeking, fcntl, ioctl, getdents64. */
 public final class FileSyscalls {
@@ -27,80 +26,84 @@ public final class FileSyscalls {
 
     private FileSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("openat", FileSyscalls::openat);
-        m.put("open", c -> open(c, dev.emu.linux.fs.Vfs.AT_FDCWD, c.path(0), c.intArg(1), c.intArg(2)));
-        m.put("creat", c -> open(c, dev.emu.linux.fs.Vfs.AT_FDCWD, c.path(0),
-                OpenFlags.O_CREAT | OpenFlags.O_WRONLY | OpenFlags.O_TRUNC, c.intArg(1)));
-        m.put("close", c -> {
-            c.proc.fds().close(c.intArg(0));
-            return 0;
-        });
-        m.put("close_range", FileSyscalls::closeRange);
-        m.put("read", FileSyscalls::read);
-        m.put("write", FileSyscalls::write);
-        m.put("pread64", FileSyscalls::pread);
-        m.put("pwrite64", FileSyscalls::pwrite);
-        m.put("readv", c -> vectored(c, false, -1));
-        m.put("writev", c -> vectored(c, true, -1));
-        m.put("preadv", c -> vectored(c, false, c.arg(3)));
-        m.put("pwritev", c -> vectored(c, true, c.arg(3)));
-        m.put("lseek", c -> file(c, 0).seek(c.arg(1), c.intArg(2)));
-        // _llseek(fd, offset_high, offset_low, loff_t *result, whence): 32-bit ABIs and powerpc64
-        m.put("_llseek", c -> {
-            long offset = (c.arg(1) & 0xffffffffL) << 32 | (c.arg(2) & 0xffffffffL);
-            long r = file(c, 0).seek(offset, c.intArg(4));
-            if (r < 0) {
-                return r;
-            }
-            c.writeU64(c.ptrArg(3), r);
-            return 0;
-        });
-        m.put("fstat", c -> {
-            var s = file(c, 0).stat();
-            c.write(c.ptrArg(1), c.structs.stat(s));
-            c.outValue = s;
-            return 0;
-        });
-        m.put("getdents64", FileSyscalls::getdents64);
-        m.put("dup", c -> {
-            OpenFile f = file(c, 0).retain();
-            return c.proc.fds().install(f, 0, false);
-        });
-        m.put("dup2", c -> dup3(c, c.intArg(0), c.intArg(1), 0, true));
-        m.put("dup3", c -> dup3(c, c.intArg(0), c.intArg(1), c.intArg(2), false));
-        m.put("fcntl", FileSyscalls::fcntl);
-        m.put("ioctl", FileSyscalls::ioctl);
-        m.put("fsync", c -> {
-            file(c, 0).sync();
-            return 0;
-        });
-        m.put("fdatasync", c -> {
-            file(c, 0).sync();
-            return 0;
-        });
-        m.put("sync", c -> 0);
-        m.put("syncfs", c -> {
-            file(c, 0);
-            return 0;
-        });
-        m.put("ftruncate", c -> {
-            if (c.arg(1) < 0) {
-                return -Errno.EINVAL;
-            }
-            file(c, 0).truncate(c.arg(1));
-            return 0;
-        });
-        m.put("fadvise64", c -> {
-            file(c, 0);
-            return 0;
-        });
-        m.put("flock", c -> {
-            file(c, 0);
-            return 0;
-        });
-        m.put("fallocate", c -> -Errno.EOPNOTSUPP);
-        m.put("sendfile", FileSyscalls::sendfile);
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "openat" -> FileSyscalls::openat;
+            case "open" -> c -> open(c, dev.emu.linux.fs.Vfs.AT_FDCWD, c.path(0), c.intArg(1), c.intArg(2));
+            case "creat" -> c -> open(c, dev.emu.linux.fs.Vfs.AT_FDCWD, c.path(0),
+                    OpenFlags.O_CREAT | OpenFlags.O_WRONLY | OpenFlags.O_TRUNC, c.intArg(1));
+            case "close" -> c -> {
+                c.proc.fds().close(c.intArg(0));
+                return 0;
+            };
+            case "close_range" -> FileSyscalls::closeRange;
+            case "read" -> FileSyscalls::read;
+            case "write" -> FileSyscalls::write;
+            case "pread64" -> FileSyscalls::pread;
+            case "pwrite64" -> FileSyscalls::pwrite;
+            case "readv" -> c -> vectored(c, false, -1);
+            case "writev" -> c -> vectored(c, true, -1);
+            case "preadv" -> c -> vectored(c, false, c.arg(3));
+            case "pwritev" -> c -> vectored(c, true, c.arg(3));
+            case "lseek" -> c -> file(c, 0).seek(c.arg(1), c.intArg(2));
+            // _llseek(fd, offset_high, offset_low, loff_t *result, whence): 32-bit ABIs and powerpc64
+            case "_llseek" -> c -> {
+                long offset = (c.arg(1) & 0xffffffffL) << 32 | (c.arg(2) & 0xffffffffL);
+                long r = file(c, 0).seek(offset, c.intArg(4));
+                if (r < 0) {
+                    return r;
+                }
+                c.writeU64(c.ptrArg(3), r);
+                return 0;
+            };
+            case "fstat" -> c -> {
+                var s = file(c, 0).stat();
+                c.write(c.ptrArg(1), c.structs.stat(s));
+                c.outValue = s;
+                return 0;
+            };
+            case "getdents64" -> FileSyscalls::getdents64;
+            case "dup" -> c -> {
+                OpenFile f = file(c, 0).retain();
+                return c.proc.fds().install(f, 0, false);
+            };
+            case "dup2" -> c -> dup3(c, c.intArg(0), c.intArg(1), 0, true);
+            case "dup3" -> c -> dup3(c, c.intArg(0), c.intArg(1), c.intArg(2), false);
+            case "fcntl" -> FileSyscalls::fcntl;
+            case "ioctl" -> FileSyscalls::ioctl;
+            case "fsync" -> c -> {
+                file(c, 0).sync();
+                return 0;
+            };
+            case "fdatasync" -> c -> {
+                file(c, 0).sync();
+                return 0;
+            };
+            case "sync" -> c -> 0;
+            case "syncfs" -> c -> {
+                file(c, 0);
+                return 0;
+            };
+            case "ftruncate" -> c -> {
+                if (c.arg(1) < 0) {
+                    return -Errno.EINVAL;
+                }
+                file(c, 0).truncate(c.arg(1));
+                return 0;
+            };
+            case "fadvise64" -> c -> {
+                file(c, 0);
+                return 0;
+            };
+            case "flock" -> c -> {
+                file(c, 0);
+                return 0;
+            };
+            case "fallocate" -> c -> -Errno.EOPNOTSUPP;
+            case "sendfile" -> FileSyscalls::sendfile;
+            default -> null;
+        };
     }
 
     static OpenFile file(SyscallContext c, int argIndex) {

@@ -13,7 +13,6 @@ import dev.emu.linux.SyscallError;
 import dev.emu.linux.SyscallHandler;
 import dev.emu.linux.abi.SigInfo;
 
-import java.util.Map;
 
 /**
  * New processes: clone without CLONE_VM (fork), vfork (a copy-on-write fork whose parent
@@ -32,13 +31,17 @@ public final class ForkSyscalls {
 
     private ForkSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("clone", ForkSyscalls::clone);
-        m.put("fork", c -> fork(c, 0, 0, 0, 0, 0));
-        m.put("vfork", c -> fork(c, CLONE_VM | CLONE_VFORK, 0, 0, 0, 0));
-        m.put("clone3", ForkSyscalls::clone3);
-        m.put("wait4", ForkSyscalls::wait4);
-        m.put("waitid", ForkSyscalls::waitid);
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "clone" -> ForkSyscalls::clone;
+            case "fork" -> c -> fork(c, 0, 0, 0, 0, 0);
+            case "vfork" -> c -> fork(c, CLONE_VM | CLONE_VFORK, 0, 0, 0, 0);
+            case "clone3" -> ForkSyscalls::clone3;
+            case "wait4" -> ForkSyscalls::wait4;
+            case "waitid" -> ForkSyscalls::waitid;
+            default -> null;
+        };
     }
 
     static long clone(SyscallContext c) throws Exception {

@@ -10,7 +10,6 @@ import dev.emu.linux.SyscallHandler;
 import dev.emu.linux.fs.OpenFile;
 
 import java.io.IOException;
-import java.util.Map;
 
 /** brk, mmap and friends over the process's {@link AddressSpace}. */
 public final class MemorySyscalls {
@@ -20,36 +19,40 @@ public final class MemorySyscalls {
 
     private MemorySyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("brk", c -> brk(c.proc, c.ptrArg(0)));
-        m.put("mmap", MemorySyscalls::mmap);
-        m.put("munmap", c -> {
-            if ((c.ptrArg(0) & (PAGE - 1)) != 0 || c.ptrArg(1) == 0) {
-                return -Errno.EINVAL;
-            }
-            return c.mem().munmap(c.ptrArg(0), c.ptrArg(1));
-        });
-        m.put("mprotect", c -> {
-            if ((c.ptrArg(0) & (PAGE - 1)) != 0) {
-                return -Errno.EINVAL;
-            }
-            return c.mem().mprotect(c.ptrArg(0), c.ptrArg(1), c.intArg(2) & Prot.RWX);
-        });
-        m.put("mremap", c -> c.mem().mremap(c.ptrArg(0), c.ptrArg(1), c.ptrArg(2), c.intArg(3), c.ptrArg(4)));
-        m.put("madvise", c -> 0);
-        m.put("msync", c -> 0);
-        m.put("mlock", c -> 0);
-        m.put("munlock", c -> 0);
-        m.put("mlock2", c -> 0);
-        m.put("mlockall", c -> 0);
-        m.put("munlockall", c -> 0);
-        m.put("mincore", c -> {
-            long pages = (c.ptrArg(1) + PAGE - 1) / PAGE;
-            byte[] v = new byte[(int) Math.min(pages, 1 << 20)];
-            java.util.Arrays.fill(v, (byte) 1);
-            c.write(c.ptrArg(2), v);
-            return 0;
-        });
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "brk" -> c -> brk(c.proc, c.ptrArg(0));
+            case "mmap" -> MemorySyscalls::mmap;
+            case "munmap" -> c -> {
+                if ((c.ptrArg(0) & (PAGE - 1)) != 0 || c.ptrArg(1) == 0) {
+                    return -Errno.EINVAL;
+                }
+                return c.mem().munmap(c.ptrArg(0), c.ptrArg(1));
+            };
+            case "mprotect" -> c -> {
+                if ((c.ptrArg(0) & (PAGE - 1)) != 0) {
+                    return -Errno.EINVAL;
+                }
+                return c.mem().mprotect(c.ptrArg(0), c.ptrArg(1), c.intArg(2) & Prot.RWX);
+            };
+            case "mremap" -> c -> c.mem().mremap(c.ptrArg(0), c.ptrArg(1), c.ptrArg(2), c.intArg(3), c.ptrArg(4));
+            case "madvise" -> c -> 0;
+            case "msync" -> c -> 0;
+            case "mlock" -> c -> 0;
+            case "munlock" -> c -> 0;
+            case "mlock2" -> c -> 0;
+            case "mlockall" -> c -> 0;
+            case "munlockall" -> c -> 0;
+            case "mincore" -> c -> {
+                long pages = (c.ptrArg(1) + PAGE - 1) / PAGE;
+                byte[] v = new byte[(int) Math.min(pages, 1 << 20)];
+                java.util.Arrays.fill(v, (byte) 1);
+                c.write(c.ptrArg(2), v);
+                return 0;
+            };
+            default -> null;
+        };
     }
 
     /** brk(2): the address space keeps the break (set by the loader after the last segment). */

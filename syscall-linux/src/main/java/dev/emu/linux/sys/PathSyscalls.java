@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Syscalls on paths: stat, access, links, directories, renames, modes, times, the cwd. */
@@ -30,76 +29,80 @@ public final class PathSyscalls {
 
     private PathSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("newfstatat", c -> fstatat(c, c.intArg(0), c.ptrArg(1), c.ptrArg(2), c.intArg(3)));
-        m.put("stat", c -> fstatat(c, AT_FDCWD, c.ptrArg(0), c.ptrArg(1), 0));
-        m.put("lstat", c -> fstatat(c, AT_FDCWD, c.ptrArg(0), c.ptrArg(1), AT_SYMLINK_NOFOLLOW));
-        m.put("statx", PathSyscalls::statx);
-        m.put("readlinkat", c -> readlink(c, c.intArg(0), c.path(1), c.ptrArg(2), c.ptrArg(3)));
-        m.put("readlink", c -> readlink(c, AT_FDCWD, c.path(0), c.ptrArg(1), c.ptrArg(2)));
-        m.put("faccessat", c -> access(c, c.intArg(0), c.path(1), c.intArg(2), 0));
-        m.put("faccessat2", c -> access(c, c.intArg(0), c.path(1), c.intArg(2), c.intArg(3)));
-        m.put("access", c -> access(c, AT_FDCWD, c.path(0), c.intArg(1), 0));
-        m.put("mkdirat", c -> mkdir(c, c.intArg(0), c.path(1), c.intArg(2)));
-        m.put("mkdir", c -> mkdir(c, AT_FDCWD, c.path(0), c.intArg(1)));
-        m.put("unlinkat", c -> unlink(c, c.intArg(0), c.path(1), c.intArg(2)));
-        m.put("unlink", c -> unlink(c, AT_FDCWD, c.path(0), 0));
-        m.put("rmdir", c -> unlink(c, AT_FDCWD, c.path(0), AT_REMOVEDIR));
-        m.put("renameat", c -> rename(c, c.intArg(0), c.path(1), c.intArg(2), c.path(3), 0));
-        m.put("renameat2", c -> rename(c, c.intArg(0), c.path(1), c.intArg(2), c.path(3), c.intArg(4)));
-        m.put("rename", c -> rename(c, AT_FDCWD, c.path(0), AT_FDCWD, c.path(1), 0));
-        m.put("linkat", c -> link(c, c.intArg(0), c.path(1), c.intArg(2), c.path(3)));
-        m.put("link", c -> link(c, AT_FDCWD, c.path(0), AT_FDCWD, c.path(1)));
-        m.put("symlinkat", c -> symlink(c, c.path(0), c.intArg(1), c.path(2)));
-        m.put("symlink", c -> symlink(c, c.path(0), AT_FDCWD, c.path(1)));
-        m.put("fchmodat", c -> chmod(c, host(c, c.intArg(0), c.path(1)), c.intArg(2)));
-        m.put("fchmodat2", c -> chmod(c, host(c, c.intArg(0), c.path(1)), c.intArg(2)));
-        m.put("chmod", c -> chmod(c, host(c, AT_FDCWD, c.path(0)), c.intArg(1)));
-        m.put("fchmod", c -> chmod(c, FileSyscalls.hostOf(FileSyscalls.file(c, 0)), c.intArg(1)));
-        m.put("fchownat", c -> chown(host(c, c.intArg(0), c.path(1)), c.intArg(2), c.intArg(3),
-                (c.intArg(4) & AT_SYMLINK_NOFOLLOW) == 0));
-        m.put("fchown", c -> chown(FileSyscalls.hostOf(FileSyscalls.file(c, 0)), c.intArg(1), c.intArg(2), true));
-        m.put("utimensat", PathSyscalls::utimensat);
-        m.put("truncate", c -> {
-            if (c.arg(1) < 0) {
-                return -Errno.EINVAL;
-            }
-            Path p = host(c, AT_FDCWD, c.path(0));
-            if (Files.isDirectory(p)) {
-                return -Errno.EISDIR;
-            }
-            try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
-                if (c.arg(1) < ch.size()) {
-                    ch.truncate(c.arg(1));
-                } else if (c.arg(1) > ch.size()) {
-                    ch.write(java.nio.ByteBuffer.wrap(new byte[1]), c.arg(1) - 1);
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "newfstatat" -> c -> fstatat(c, c.intArg(0), c.ptrArg(1), c.ptrArg(2), c.intArg(3));
+            case "stat" -> c -> fstatat(c, AT_FDCWD, c.ptrArg(0), c.ptrArg(1), 0);
+            case "lstat" -> c -> fstatat(c, AT_FDCWD, c.ptrArg(0), c.ptrArg(1), AT_SYMLINK_NOFOLLOW);
+            case "statx" -> PathSyscalls::statx;
+            case "readlinkat" -> c -> readlink(c, c.intArg(0), c.path(1), c.ptrArg(2), c.ptrArg(3));
+            case "readlink" -> c -> readlink(c, AT_FDCWD, c.path(0), c.ptrArg(1), c.ptrArg(2));
+            case "faccessat" -> c -> access(c, c.intArg(0), c.path(1), c.intArg(2), 0);
+            case "faccessat2" -> c -> access(c, c.intArg(0), c.path(1), c.intArg(2), c.intArg(3));
+            case "access" -> c -> access(c, AT_FDCWD, c.path(0), c.intArg(1), 0);
+            case "mkdirat" -> c -> mkdir(c, c.intArg(0), c.path(1), c.intArg(2));
+            case "mkdir" -> c -> mkdir(c, AT_FDCWD, c.path(0), c.intArg(1));
+            case "unlinkat" -> c -> unlink(c, c.intArg(0), c.path(1), c.intArg(2));
+            case "unlink" -> c -> unlink(c, AT_FDCWD, c.path(0), 0);
+            case "rmdir" -> c -> unlink(c, AT_FDCWD, c.path(0), AT_REMOVEDIR);
+            case "renameat" -> c -> rename(c, c.intArg(0), c.path(1), c.intArg(2), c.path(3), 0);
+            case "renameat2" -> c -> rename(c, c.intArg(0), c.path(1), c.intArg(2), c.path(3), c.intArg(4));
+            case "rename" -> c -> rename(c, AT_FDCWD, c.path(0), AT_FDCWD, c.path(1), 0);
+            case "linkat" -> c -> link(c, c.intArg(0), c.path(1), c.intArg(2), c.path(3));
+            case "link" -> c -> link(c, AT_FDCWD, c.path(0), AT_FDCWD, c.path(1));
+            case "symlinkat" -> c -> symlink(c, c.path(0), c.intArg(1), c.path(2));
+            case "symlink" -> c -> symlink(c, c.path(0), AT_FDCWD, c.path(1));
+            case "fchmodat" -> c -> chmod(c, host(c, c.intArg(0), c.path(1)), c.intArg(2));
+            case "fchmodat2" -> c -> chmod(c, host(c, c.intArg(0), c.path(1)), c.intArg(2));
+            case "chmod" -> c -> chmod(c, host(c, AT_FDCWD, c.path(0)), c.intArg(1));
+            case "fchmod" -> c -> chmod(c, FileSyscalls.hostOf(FileSyscalls.file(c, 0)), c.intArg(1));
+            case "fchownat" -> c -> chown(host(c, c.intArg(0), c.path(1)), c.intArg(2), c.intArg(3),
+                    (c.intArg(4) & AT_SYMLINK_NOFOLLOW) == 0);
+            case "fchown" -> c -> chown(FileSyscalls.hostOf(FileSyscalls.file(c, 0)), c.intArg(1), c.intArg(2), true);
+            case "utimensat" -> PathSyscalls::utimensat;
+            case "truncate" -> c -> {
+                if (c.arg(1) < 0) {
+                    return -Errno.EINVAL;
                 }
-            }
-            return 0;
-        });
-        m.put("getcwd", PathSyscalls::getcwd);
-        m.put("chdir", c -> chdir(c, c.kernel.vfs().absolute(c.proc, AT_FDCWD, c.path(0))));
-        m.put("fchdir", c -> {
-            OpenFile f = FileSyscalls.file(c, 0);
-            if (!f.isDirectory()) {
-                return -Errno.ENOTDIR;
-            }
-            c.proc.setCwd(f.guestPath());
-            return 0;
-        });
-        m.put("chroot", c -> -Errno.EPERM);
-        m.put("umask", c -> {
-            int old = c.proc.umask();
-            c.proc.setUmask(c.intArg(0) & 0777);
-            return old;
-        });
-        m.put("statfs", c -> statfs(c, c.kernel.vfs().resolve(c.proc, AT_FDCWD, c.path(0)), c.ptrArg(1)));
-        m.put("fstatfs", c -> {
-            OpenFile f = FileSyscalls.file(c, 0);
-            Path h = f.hostPath();
-            return statfs(c, new Vfs.Resolved(f.guestPath(), h, null), c.ptrArg(1));
-        });
-        m.put("mknodat", c -> mknod(c, c.intArg(0), c.path(1), c.intArg(2)));
+                Path p = host(c, AT_FDCWD, c.path(0));
+                if (Files.isDirectory(p)) {
+                    return -Errno.EISDIR;
+                }
+                try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+                    if (c.arg(1) < ch.size()) {
+                        ch.truncate(c.arg(1));
+                    } else if (c.arg(1) > ch.size()) {
+                        ch.write(java.nio.ByteBuffer.wrap(new byte[1]), c.arg(1) - 1);
+                    }
+                }
+                return 0;
+            };
+            case "getcwd" -> PathSyscalls::getcwd;
+            case "chdir" -> c -> chdir(c, c.kernel.vfs().absolute(c.proc, AT_FDCWD, c.path(0)));
+            case "fchdir" -> c -> {
+                OpenFile f = FileSyscalls.file(c, 0);
+                if (!f.isDirectory()) {
+                    return -Errno.ENOTDIR;
+                }
+                c.proc.setCwd(f.guestPath());
+                return 0;
+            };
+            case "chroot" -> c -> -Errno.EPERM;
+            case "umask" -> c -> {
+                int old = c.proc.umask();
+                c.proc.setUmask(c.intArg(0) & 0777);
+                return old;
+            };
+            case "statfs" -> c -> statfs(c, c.kernel.vfs().resolve(c.proc, AT_FDCWD, c.path(0)), c.ptrArg(1));
+            case "fstatfs" -> c -> {
+                OpenFile f = FileSyscalls.file(c, 0);
+                Path h = f.hostPath();
+                return statfs(c, new Vfs.Resolved(f.guestPath(), h, null), c.ptrArg(1));
+            };
+            case "mknodat" -> c -> mknod(c, c.intArg(0), c.path(1), c.intArg(2));
+            default -> null;
+        };
     }
 
     static Vfs.Resolved resolve(SyscallContext c, int dirfd, String path) {

@@ -10,7 +10,6 @@ import dev.emu.linux.fs.Pipe;
 import dev.emu.linux.fs.Readiness;
 import dev.emu.linux.SyscallError;
 
-import java.util.Map;
 
 /**
  * pipe2, and waiting for readiness: poll, ppoll, select, pselect6. Files and devices are
@@ -22,41 +21,39 @@ import java.util.Map;
 public final class PollSyscalls {
     private PollSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("pipe2", c -> {
-            int flags = c.abi.openFlagsIn(c.intArg(1));
-            if ((flags & ~(OpenFlags.O_CLOEXEC | OpenFlags.O_NONBLOCK | OpenFlags.O_DIRECT)) != 0) {
-                return -Errno.EINVAL;
-            }
-            Pipe p = new Pipe(flags);
-            boolean cloexec = (flags & OpenFlags.O_CLOEXEC) != 0;
-            int r = c.proc.fds().install(p.readEnd, 0, cloexec);
-            int w = c.proc.fds().install(p.writeEnd, 0, cloexec);
-            try {
-                c.write(c.ptrArg(0), c.structs.buffer(8).u32(0, r).u32(4, w).bytes());
-            } catch (RuntimeException e) {
-                c.proc.fds().close(r);
-                c.proc.fds().close(w);
-                throw e;
-            }
-            return 0;
-        });
-        m.put("ppoll", PollSyscalls::ppoll);
-        m.put("pselect6", PollSyscalls::pselect6);
-        m.put("poll", PollSyscalls::legacyPoll);
-        m.put("select", PollSyscalls::legacySelect);
-        // extended attributes: none, as on a file system without them
-        for (String n : new String[] {"getxattr", "lgetxattr", "fgetxattr"}) {
-            m.put(n, c -> -Errno.ENODATA);
-        }
-        for (String n : new String[] {"listxattr", "llistxattr", "flistxattr"}) {
-            m.put(n, c -> 0);
-        }
-        for (String n : new String[] {"setxattr", "lsetxattr", "fsetxattr", "removexattr", "lremovexattr",
-            "fremovexattr"}) {
-            m.put(n, c -> -Errno.EOPNOTSUPP);
-        }
-        m.put("readahead", c -> 0);
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "pipe2" -> c -> {
+                int flags = c.abi.openFlagsIn(c.intArg(1));
+                if ((flags & ~(OpenFlags.O_CLOEXEC | OpenFlags.O_NONBLOCK | OpenFlags.O_DIRECT)) != 0) {
+                    return -Errno.EINVAL;
+                }
+                Pipe p = new Pipe(flags);
+                boolean cloexec = (flags & OpenFlags.O_CLOEXEC) != 0;
+                int r = c.proc.fds().install(p.readEnd, 0, cloexec);
+                int w = c.proc.fds().install(p.writeEnd, 0, cloexec);
+                try {
+                    c.write(c.ptrArg(0), c.structs.buffer(8).u32(0, r).u32(4, w).bytes());
+                } catch (RuntimeException e) {
+                    c.proc.fds().close(r);
+                    c.proc.fds().close(w);
+                    throw e;
+                }
+                return 0;
+            };
+            case "ppoll" -> PollSyscalls::ppoll;
+            case "pselect6" -> PollSyscalls::pselect6;
+            case "poll" -> PollSyscalls::legacyPoll;
+            case "select" -> PollSyscalls::legacySelect;
+            // extended attributes: none, as on a file system without them
+            case "getxattr", "lgetxattr", "fgetxattr" -> c -> -Errno.ENODATA;
+            case "listxattr", "llistxattr", "flistxattr" -> c -> 0;
+            case "setxattr", "lsetxattr", "fsetxattr", "removexattr", "lremovexattr", "fremovexattr" ->
+                    c -> -Errno.EOPNOTSUPP;
+            case "readahead" -> c -> 0;
+            default -> null;
+        };
     }
 
     /** ppoll(fds, nfds, timeout timespec, sigmask, sigsetsize). */

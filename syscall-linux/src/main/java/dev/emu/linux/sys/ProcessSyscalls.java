@@ -8,160 +8,160 @@ import dev.emu.linux.fs.HostIds;
 import dev.emu.linux.fs.MemInfo;
 import dev.emu.linux.fs.UnameInfo;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.Random;
 
 /** Identity, limits, exit, system information and scheduling. */
 public final class ProcessSyscalls {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ProcessSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("exit", c -> {
-            // one thread ends; with a single thread that ends the process
-            if (c.proc.threads().size() <= 1) {
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "exit" -> c -> {
+                // one thread ends; with a single thread that ends the process
+                if (c.proc.threads().size() <= 1) {
+                    c.proc.exit(c.intArg(0) & 0xff);
+                } else {
+                    c.thread.requestStop();
+                }
+                return 0;
+            };
+            case "exit_group" -> c -> {
                 c.proc.exit(c.intArg(0) & 0xff);
-            } else {
-                c.thread.requestStop();
-            }
-            return 0;
-        });
-        m.put("exit_group", c -> {
-            c.proc.exit(c.intArg(0) & 0xff);
-            return 0;
-        });
-        m.put("getpid", c -> c.proc.pid());
-        m.put("getppid", c -> c.proc.ppid());
-        m.put("gettid", c -> c.thread.tid());
-        m.put("getuid", c -> HostIds.UID);
-        m.put("geteuid", c -> HostIds.UID);
-        m.put("getgid", c -> HostIds.GID);
-        m.put("getegid", c -> HostIds.GID);
-        m.put("getresuid", c -> resIds(c, HostIds.UID));
-        m.put("getresgid", c -> resIds(c, HostIds.GID));
-        m.put("getgroups", c -> {
-            if (c.intArg(0) < 0) {
-                return -Errno.EINVAL;
-            }
-            if (c.intArg(0) > 0) {
-                c.writeU32(c.ptrArg(1), HostIds.GID);
-            }
-            return 1;
-        });
-        m.put("setuid", c -> c.intArg(0) == HostIds.UID ? 0 : -Errno.EPERM);
-        m.put("setgid", c -> c.intArg(0) == HostIds.GID ? 0 : -Errno.EPERM);
-        m.put("setreuid", c -> sameOrKeep(c, HostIds.UID, 2));
-        m.put("setregid", c -> sameOrKeep(c, HostIds.GID, 2));
-        m.put("setresuid", c -> sameOrKeep(c, HostIds.UID, 3));
-        m.put("setresgid", c -> sameOrKeep(c, HostIds.GID, 3));
-        m.put("setfsuid", c -> HostIds.UID);
-        m.put("setfsgid", c -> HostIds.GID);
-        m.put("setgroups", c -> -Errno.EPERM);
-        m.put("getpgid", c -> {
-            LinuxProcess p = c.intArg(0) == 0 ? c.proc : c.kernel.process(c.intArg(0));
-            return p == null ? -Errno.ESRCH : p.pgid;
-        });
-        m.put("getsid", c -> {
-            LinuxProcess p = c.intArg(0) == 0 ? c.proc : c.kernel.process(c.intArg(0));
-            return p == null ? -Errno.ESRCH : p.sid;
-        });
-        m.put("setpgid", ProcessSyscalls::setpgid);
-        m.put("setsid", c -> {
-            if (!c.kernel.group(c.proc.pid()).isEmpty()) {
-                return -Errno.EPERM; // already a group leader (or its group lives on)
-            }
-            c.proc.sid = c.proc.pid();
-            c.proc.pgid = c.proc.pid();
-            return c.proc.pid();
-        });
-        m.put("getpriority", c -> 20);
-        m.put("setpriority", c -> 0);
-        m.put("uname", ProcessSyscalls::uname);
-        m.put("sysinfo", ProcessSyscalls::sysinfo);
-        m.put("getrandom", ProcessSyscalls::getrandom);
-        m.put("getrlimit", c -> {
-            int r = c.intArg(0);
-            if (r < 0 || r >= LinuxProcess.RLIM_NLIMITS) {
-                return -Errno.EINVAL;
-            }
-            long[] l = c.proc.rlimits[r];
-            c.write(c.ptrArg(1), c.structs.rlimit(l[0], l[1]));
-            return 0;
-        });
-        m.put("setrlimit", c -> {
-            int r = c.intArg(0);
-            if (r < 0 || r >= LinuxProcess.RLIM_NLIMITS) {
-                return -Errno.EINVAL;
-            }
-            return setLimit(c.proc, r, c.structs.readRlimit(c.read(c.ptrArg(1), c.structs.rlimitSize())));
-        });
-        m.put("prlimit64", ProcessSyscalls::prlimit64);
-        m.put("getrusage", c -> {
-            long cpu = THREADS.getCurrentThreadCpuTime() / 1000;
-            long user = THREADS.getCurrentThreadUserTime() / 1000;
-            long rssKb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024;
-            c.write(c.ptrArg(1), c.structs.rusage(user, cpu - user, rssKb));
-            return 0;
-        });
-        m.put("set_tid_address", c -> {
-            c.thread.clearChildTid = c.ptrArg(0);
-            return c.thread.tid();
-        });
-        m.put("set_robust_list", c -> {
-            c.thread.robustList = c.ptrArg(0);
-            c.thread.robustListLen = c.ptrArg(1);
-            return 0;
-        });
-        m.put("get_robust_list", c -> {
-            c.writeWord(c.ptrArg(1), c.thread.robustList);
-            c.writeWord(c.ptrArg(2), c.thread.robustListLen);
-            return 0;
-        });
-        // glibc registers rseq when the kernel has it and copes with ENOSYS; saying so is not news
-        m.put("rseq", c -> -Errno.ENOSYS);
-        m.put("sched_getaffinity", ProcessSyscalls::schedGetaffinity);
-        m.put("sched_setaffinity", c -> 0);
-        m.put("sched_yield", c -> {
-            Thread.yield();
-            return 0;
-        });
-        m.put("sched_getscheduler", c -> 0);
-        m.put("sched_setscheduler", c -> 0);
-        m.put("sched_getparam", c -> {
-            c.writeU32(c.ptrArg(1), 0);
-            return 0;
-        });
-        m.put("sched_setparam", c -> 0);
-        m.put("sched_get_priority_max", c -> c.intArg(0) == 1 || c.intArg(0) == 2 ? 99 : 0);
-        m.put("sched_get_priority_min", c -> c.intArg(0) == 1 || c.intArg(0) == 2 ? 1 : 0);
-        m.put("getcpu", c -> {
-            if (c.ptrArg(0) != 0) {
-                c.writeU32(c.ptrArg(0), 0);
-            }
-            if (c.ptrArg(1) != 0) {
+                return 0;
+            };
+            case "getpid" -> c -> c.proc.pid();
+            case "getppid" -> c -> c.proc.ppid();
+            case "gettid" -> c -> c.thread.tid();
+            case "getuid" -> c -> HostIds.UID;
+            case "geteuid" -> c -> HostIds.UID;
+            case "getgid" -> c -> HostIds.GID;
+            case "getegid" -> c -> HostIds.GID;
+            case "getresuid" -> c -> resIds(c, HostIds.UID);
+            case "getresgid" -> c -> resIds(c, HostIds.GID);
+            case "getgroups" -> c -> {
+                if (c.intArg(0) < 0) {
+                    return -Errno.EINVAL;
+                }
+                if (c.intArg(0) > 0) {
+                    c.writeU32(c.ptrArg(1), HostIds.GID);
+                }
+                return 1;
+            };
+            case "setuid" -> c -> c.intArg(0) == HostIds.UID ? 0 : -Errno.EPERM;
+            case "setgid" -> c -> c.intArg(0) == HostIds.GID ? 0 : -Errno.EPERM;
+            case "setreuid" -> c -> sameOrKeep(c, HostIds.UID, 2);
+            case "setregid" -> c -> sameOrKeep(c, HostIds.GID, 2);
+            case "setresuid" -> c -> sameOrKeep(c, HostIds.UID, 3);
+            case "setresgid" -> c -> sameOrKeep(c, HostIds.GID, 3);
+            case "setfsuid" -> c -> HostIds.UID;
+            case "setfsgid" -> c -> HostIds.GID;
+            case "setgroups" -> c -> -Errno.EPERM;
+            case "getpgid" -> c -> {
+                LinuxProcess p = c.intArg(0) == 0 ? c.proc : c.kernel.process(c.intArg(0));
+                return p == null ? -Errno.ESRCH : p.pgid;
+            };
+            case "getsid" -> c -> {
+                LinuxProcess p = c.intArg(0) == 0 ? c.proc : c.kernel.process(c.intArg(0));
+                return p == null ? -Errno.ESRCH : p.sid;
+            };
+            case "setpgid" -> ProcessSyscalls::setpgid;
+            case "setsid" -> c -> {
+                if (!c.kernel.group(c.proc.pid()).isEmpty()) {
+                    return -Errno.EPERM; // already a group leader (or its group lives on)
+                }
+                c.proc.sid = c.proc.pid();
+                c.proc.pgid = c.proc.pid();
+                return c.proc.pid();
+            };
+            case "getpriority" -> c -> 20;
+            case "setpriority" -> c -> 0;
+            case "uname" -> ProcessSyscalls::uname;
+            case "sysinfo" -> ProcessSyscalls::sysinfo;
+            case "getrandom" -> ProcessSyscalls::getrandom;
+            case "getrlimit" -> c -> {
+                int r = c.intArg(0);
+                if (r < 0 || r >= LinuxProcess.RLIM_NLIMITS) {
+                    return -Errno.EINVAL;
+                }
+                long[] l = c.proc.rlimits[r];
+                c.write(c.ptrArg(1), c.structs.rlimit(l[0], l[1]));
+                return 0;
+            };
+            case "setrlimit" -> c -> {
+                int r = c.intArg(0);
+                if (r < 0 || r >= LinuxProcess.RLIM_NLIMITS) {
+                    return -Errno.EINVAL;
+                }
+                return setLimit(c.proc, r, c.structs.readRlimit(c.read(c.ptrArg(1), c.structs.rlimitSize())));
+            };
+            case "prlimit64" -> ProcessSyscalls::prlimit64;
+            case "getrusage" -> c -> {
+                long cpu = ThreadCpuClock.THREADS.getCurrentThreadCpuTime() / 1000;
+                long user = ThreadCpuClock.THREADS.getCurrentThreadUserTime() / 1000;
+                long rssKb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024;
+                c.write(c.ptrArg(1), c.structs.rusage(user, cpu - user, rssKb));
+                return 0;
+            };
+            case "set_tid_address" -> c -> {
+                c.thread.clearChildTid = c.ptrArg(0);
+                return c.thread.tid();
+            };
+            case "set_robust_list" -> c -> {
+                c.thread.robustList = c.ptrArg(0);
+                c.thread.robustListLen = c.ptrArg(1);
+                return 0;
+            };
+            case "get_robust_list" -> c -> {
+                c.writeWord(c.ptrArg(1), c.thread.robustList);
+                c.writeWord(c.ptrArg(2), c.thread.robustListLen);
+                return 0;
+            };
+            // glibc registers rseq when the kernel has it and copes with ENOSYS; saying so is not news
+            case "rseq" -> c -> -Errno.ENOSYS;
+            case "sched_getaffinity" -> ProcessSyscalls::schedGetaffinity;
+            case "sched_setaffinity" -> c -> 0;
+            case "sched_yield" -> c -> {
+                Thread.yield();
+                return 0;
+            };
+            case "sched_getscheduler" -> c -> 0;
+            case "sched_setscheduler" -> c -> 0;
+            case "sched_getparam" -> c -> {
                 c.writeU32(c.ptrArg(1), 0);
-            }
-            return 0;
-        });
-        m.put("prctl", ProcessSyscalls::prctl);
-        m.put("personality", c -> 0);
-        m.put("capget", c -> {
-            if (c.ptrArg(1) != 0) {
-                c.write(c.ptrArg(1), new byte[24]); // two cap_user_data: no capabilities
-            }
-            return 0;
-        });
-        m.put("capset", c -> -Errno.EPERM);
-        m.put("membarrier", c -> {
-            java.lang.invoke.VarHandle.fullFence();
-            return c.intArg(0) == 0 ? 0 : 0; // MEMBARRIER_CMD_QUERY: none supported
-        });
+                return 0;
+            };
+            case "sched_setparam" -> c -> 0;
+            case "sched_get_priority_max" -> c -> c.intArg(0) == 1 || c.intArg(0) == 2 ? 99 : 0;
+            case "sched_get_priority_min" -> c -> c.intArg(0) == 1 || c.intArg(0) == 2 ? 1 : 0;
+            case "getcpu" -> c -> {
+                if (c.ptrArg(0) != 0) {
+                    c.writeU32(c.ptrArg(0), 0);
+                }
+                if (c.ptrArg(1) != 0) {
+                    c.writeU32(c.ptrArg(1), 0);
+                }
+                return 0;
+            };
+            case "prctl" -> ProcessSyscalls::prctl;
+            case "personality" -> c -> 0;
+            case "capget" -> c -> {
+                if (c.ptrArg(1) != 0) {
+                    c.write(c.ptrArg(1), new byte[24]); // two cap_user_data: no capabilities
+                }
+                return 0;
+            };
+            case "capset" -> c -> -Errno.EPERM;
+            case "membarrier" -> c -> {
+                java.lang.invoke.VarHandle.fullFence();
+                return c.intArg(0) == 0 ? 0 : 0; // MEMBARRIER_CMD_QUERY: none supported
+            };
+            default -> null;
+        };
     }
 
     /** setpgid(pid, pgid): the caller or a child of it, into a group of the caller's session. */

@@ -8,7 +8,6 @@ import dev.emu.linux.SyscallHandler;
 import dev.emu.linux.LinuxThread;
 import dev.emu.linux.abi.SigInfo;
 
-import java.util.Map;
 
 /**
  * Signal actions (per process), masks and alternate stacks (per thread), sending (kill to a
@@ -40,53 +39,57 @@ public final class SignalSyscalls {
 
     private SignalSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("rt_sigaction", SignalSyscalls::rtSigaction);
-        m.put("rt_sigprocmask", SignalSyscalls::rtSigprocmask);
-        m.put("sigaltstack", SignalSyscalls::sigaltstack);
-        m.put("rt_sigpending", c -> {
-            if (c.ptrArg(1) > 8) {
-                return -Errno.EINVAL;
-            }
-            byte[] set = c.structs.buffer(8).u64(0, c.thread.pendingSignals()).bytes();
-            c.write(c.ptrArg(0), set, 0, (int) c.ptrArg(1));
-            return 0;
-        });
-        m.put("kill", c -> kill(c, c.intArg(0), c.intArg(1)));
-        m.put("tkill", c -> sendToThread(c, -1, c.intArg(0), SigInfo.tkill(c.intArg(1), c.proc.pid())));
-        m.put("tgkill", c -> sendToThread(c, c.intArg(0), c.intArg(1), SigInfo.tkill(c.intArg(2), c.proc.pid())));
-        m.put("rt_sigqueueinfo", c -> {
-            SigInfo info = queuedInfo(c, c.intArg(1), c.ptrArg(2));
-            LinuxProcess target = c.kernel.process(c.intArg(0));
-            if (target == null || target.terminated) {
-                return -Errno.ESRCH;
-            }
-            return info.signo() == 0 || target.signal(info) ? 0 : -Errno.ESRCH;
-        });
-        m.put("rt_tgsigqueueinfo", c -> sendToThread(c, c.intArg(0), c.intArg(1),
-                queuedInfo(c, c.intArg(2), c.ptrArg(3))));
-        m.put("rt_sigreturn", c -> {
-            long[] r = c.abi.signalReturn(c.thread.cpu, c.mem());
-            c.thread.sigmask = r[0] & ~UNBLOCKABLE;
-            c.thread.skipResult = true;
-            return 0;
-        });
-        m.put("rt_sigsuspend", c -> {
-            if (c.ptrArg(1) != 8) {
-                return -Errno.EINVAL;
-            }
-            long mask = c.structs.wrap(c.read(c.ptrArg(0), 8)).getU64(0);
-            long old = c.thread.sigmask;
-            c.thread.sigmask = mask & ~UNBLOCKABLE;
-            waitForSignal(c, 0);
-            c.thread.suspendedMask = old;
-            return -Errno.EINTR;
-        });
-        m.put("pause", c -> {
-            waitForSignal(c, 0);
-            return -Errno.EINTR;
-        });
-        m.put("rt_sigtimedwait", SignalSyscalls::rtSigtimedwait);
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "rt_sigaction" -> SignalSyscalls::rtSigaction;
+            case "rt_sigprocmask" -> SignalSyscalls::rtSigprocmask;
+            case "sigaltstack" -> SignalSyscalls::sigaltstack;
+            case "rt_sigpending" -> c -> {
+                if (c.ptrArg(1) > 8) {
+                    return -Errno.EINVAL;
+                }
+                byte[] set = c.structs.buffer(8).u64(0, c.thread.pendingSignals()).bytes();
+                c.write(c.ptrArg(0), set, 0, (int) c.ptrArg(1));
+                return 0;
+            };
+            case "kill" -> c -> kill(c, c.intArg(0), c.intArg(1));
+            case "tkill" -> c -> sendToThread(c, -1, c.intArg(0), SigInfo.tkill(c.intArg(1), c.proc.pid()));
+            case "tgkill" -> c -> sendToThread(c, c.intArg(0), c.intArg(1), SigInfo.tkill(c.intArg(2), c.proc.pid()));
+            case "rt_sigqueueinfo" -> c -> {
+                SigInfo info = queuedInfo(c, c.intArg(1), c.ptrArg(2));
+                LinuxProcess target = c.kernel.process(c.intArg(0));
+                if (target == null || target.terminated) {
+                    return -Errno.ESRCH;
+                }
+                return info.signo() == 0 || target.signal(info) ? 0 : -Errno.ESRCH;
+            };
+            case "rt_tgsigqueueinfo" -> c -> sendToThread(c, c.intArg(0), c.intArg(1),
+                    queuedInfo(c, c.intArg(2), c.ptrArg(3)));
+            case "rt_sigreturn" -> c -> {
+                long[] r = c.abi.signalReturn(c.thread.cpu, c.mem());
+                c.thread.sigmask = r[0] & ~UNBLOCKABLE;
+                c.thread.skipResult = true;
+                return 0;
+            };
+            case "rt_sigsuspend" -> c -> {
+                if (c.ptrArg(1) != 8) {
+                    return -Errno.EINVAL;
+                }
+                long mask = c.structs.wrap(c.read(c.ptrArg(0), 8)).getU64(0);
+                long old = c.thread.sigmask;
+                c.thread.sigmask = mask & ~UNBLOCKABLE;
+                waitForSignal(c, 0);
+                c.thread.suspendedMask = old;
+                return -Errno.EINTR;
+            };
+            case "pause" -> c -> {
+                waitForSignal(c, 0);
+                return -Errno.EINTR;
+            };
+            case "rt_sigtimedwait" -> SignalSyscalls::rtSigtimedwait;
+            default -> null;
+        };
     }
 
     static long rtSigaction(SyscallContext c) {

@@ -8,7 +8,6 @@ import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;
 
 import java.nio.ByteOrder;
-import java.util.Map;
 
 /** Guest threads (clone with CLONE_THREAD) and futex. */
 public final class ThreadSyscalls {
@@ -18,8 +17,12 @@ public final class ThreadSyscalls {
 
     private ThreadSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("futex", ThreadSyscalls::futex);
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "futex" -> ThreadSyscalls::futex;
+            default -> null;
+        };
     }
 
     /** A new thread of the calling process, sharing its memory, engine, fds and signal actions. */

@@ -4,10 +4,7 @@ import dev.emu.linux.Errno;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
-import java.util.Map;
 
 /** Clocks and sleeping. */
 public final class TimeSyscalls {
@@ -19,55 +16,58 @@ public final class TimeSyscalls {
     /** Monotonic time starts near the host's uptime so it looks like a real boot clock. */
     private static final long MONO_BASE = System.nanoTime();
     private static final long MONO_OFFSET = hostUptimeNanos();
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private TimeSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("clock_gettime", c -> {
-            long ns = clockNanos(c, c.intArg(0));
-            long[] ts = {Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)};
-            c.write(c.ptrArg(1), c.structs.timespec(ts[0], ts[1]));
-            c.outValue = ts;
-            return 0;
-        });
-        m.put("clock_getres", c -> {
-            clockNanos(c, c.intArg(0));
-            if (c.ptrArg(1) != 0) {
-                int id = c.intArg(0);
-                long res = id == CLOCK_REALTIME_COARSE || id == CLOCK_MONOTONIC_COARSE ? 4_000_000 : 1;
-                c.write(c.ptrArg(1), c.structs.timespec(0, res));
-            }
-            return 0;
-        });
-        m.put("gettimeofday", c -> {
-            if (c.ptrArg(0) != 0) {
-                long ns = realtimeNanos();
-                c.write(c.ptrArg(0), c.structs.timeval(ns / 1_000_000_000L, ns % 1_000_000_000L / 1000));
-            }
-            if (c.ptrArg(1) != 0) {
-                c.write(c.ptrArg(1), new byte[8]); // struct timezone: UTC
-            }
-            return 0;
-        });
-        m.put("time", c -> {
-            long s = realtimeNanos() / 1_000_000_000L;
-            if (c.ptrArg(0) != 0) {
-                c.writeWord(c.ptrArg(0), s);
-            }
-            return s;
-        });
-        m.put("nanosleep", c -> sleep(c, CLOCK_MONOTONIC, 0, c.ptrArg(0), c.ptrArg(1)));
-        m.put("clock_nanosleep", c -> sleep(c, c.intArg(0), c.intArg(1), c.ptrArg(2), c.ptrArg(3)));
-        m.put("times", c -> {
-            long cpu = THREADS.getCurrentThreadCpuTime();
-            long user = THREADS.getCurrentThreadUserTime();
-            long ticks = 100;
-            if (c.ptrArg(0) != 0) {
-                c.write(c.ptrArg(0), c.structs.tms(user * ticks / 1_000_000_000L, (cpu - user) * ticks / 1_000_000_000L, 0, 0));
-            }
-            return (monotonicNanos() / 10_000_000L) & 0x7fffffffL;
-        });
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "clock_gettime" -> c -> {
+                long ns = clockNanos(c, c.intArg(0));
+                long[] ts = {Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L)};
+                c.write(c.ptrArg(1), c.structs.timespec(ts[0], ts[1]));
+                c.outValue = ts;
+                return 0;
+            };
+            case "clock_getres" -> c -> {
+                clockNanos(c, c.intArg(0));
+                if (c.ptrArg(1) != 0) {
+                    int id = c.intArg(0);
+                    long res = id == CLOCK_REALTIME_COARSE || id == CLOCK_MONOTONIC_COARSE ? 4_000_000 : 1;
+                    c.write(c.ptrArg(1), c.structs.timespec(0, res));
+                }
+                return 0;
+            };
+            case "gettimeofday" -> c -> {
+                if (c.ptrArg(0) != 0) {
+                    long ns = realtimeNanos();
+                    c.write(c.ptrArg(0), c.structs.timeval(ns / 1_000_000_000L, ns % 1_000_000_000L / 1000));
+                }
+                if (c.ptrArg(1) != 0) {
+                    c.write(c.ptrArg(1), new byte[8]); // struct timezone: UTC
+                }
+                return 0;
+            };
+            case "time" -> c -> {
+                long s = realtimeNanos() / 1_000_000_000L;
+                if (c.ptrArg(0) != 0) {
+                    c.writeWord(c.ptrArg(0), s);
+                }
+                return s;
+            };
+            case "nanosleep" -> c -> sleep(c, CLOCK_MONOTONIC, 0, c.ptrArg(0), c.ptrArg(1));
+            case "clock_nanosleep" -> c -> sleep(c, c.intArg(0), c.intArg(1), c.ptrArg(2), c.ptrArg(3));
+            case "times" -> c -> {
+                long cpu = ThreadCpuClock.THREADS.getCurrentThreadCpuTime();
+                long user = ThreadCpuClock.THREADS.getCurrentThreadUserTime();
+                long ticks = 100;
+                if (c.ptrArg(0) != 0) {
+                    c.write(c.ptrArg(0), c.structs.tms(user * ticks / 1_000_000_000L, (cpu - user) * ticks / 1_000_000_000L, 0, 0));
+                }
+                return (monotonicNanos() / 10_000_000L) & 0x7fffffffL;
+            };
+            default -> null;
+        };
     }
 
     static long realtimeNanos() {
@@ -96,11 +96,11 @@ public final class TimeSyscalls {
             case CLOCK_PROCESS_CPUTIME_ID:
                 return System.nanoTime() - c.proc.startNanos;
             case CLOCK_THREAD_CPUTIME_ID:
-                return THREADS.getCurrentThreadCpuTime();
+                return ThreadCpuClock.THREADS.getCurrentThreadCpuTime();
             default:
                 if (id < 0) {
                     // a CPU clock of some pid/thread (CPUCLOCK encoding): our own is the best answer
-                    return THREADS.getCurrentThreadCpuTime();
+                    return ThreadCpuClock.THREADS.getCurrentThreadCpuTime();
                 }
                 throw new dev.emu.linux.SyscallError(Errno.EINVAL);
         }

@@ -35,21 +35,25 @@ public final class TimerSyscalls {
 
     private TimerSyscalls() {}
 
-    public static void register(Map<String, SyscallHandler> m) {
-        m.put("setitimer", TimerSyscalls::setitimer);
-        m.put("getitimer", c -> {
-            if (c.intArg(0) != ITIMER_REAL) {
-                c.write(c.ptrArg(1), new byte[4 * c.structs.wordSize()]);
+    /** The handler of syscall {@code name} (its asm-generic name), or null when this class has none. */
+    public static SyscallHandler handler(String name) {
+        return switch (name) {
+            case "setitimer" -> TimerSyscalls::setitimer;
+            case "getitimer" -> c -> {
+                if (c.intArg(0) != ITIMER_REAL) {
+                    c.write(c.ptrArg(1), new byte[4 * c.structs.wordSize()]);
+                    return 0;
+                }
+                c.write(c.ptrArg(1), itimerval(c, current(c.proc)));
                 return 0;
-            }
-            c.write(c.ptrArg(1), itimerval(c, current(c.proc)));
-            return 0;
-        });
-        m.put("alarm", c -> {
-            long[] old = current(c.proc);
-            arm(c.proc, c.arg(0) * 1_000_000_000L, 0);
-            return old[2] / 1_000_000_000L + (old[3] > 0 ? 1 : 0);
-        });
+            };
+            case "alarm" -> c -> {
+                long[] old = current(c.proc);
+                arm(c.proc, c.arg(0) * 1_000_000_000L, 0);
+                return old[2] / 1_000_000_000L + (old[3] > 0 ? 1 : 0);
+            };
+            default -> null;
+        };
     }
 
     static long setitimer(SyscallContext c) {

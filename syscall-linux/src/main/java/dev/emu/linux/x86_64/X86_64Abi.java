@@ -3,6 +3,7 @@ package dev.emu.linux.x86_64;
 import dev.emu.core.cpu.CpuState;
 import dev.emu.core.mem.AddressSpace;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.SyscallHandlers;
 import dev.emu.linux.abi.BaseLinuxAbi;
 import dev.emu.linux.abi.SigInfo;
 import dev.emu.linux.abi.Structs;
@@ -10,8 +11,6 @@ import dev.emu.linux.abi.SyscallTable;
 import dev.emu.x86.X86Helpers;
 import dev.emu.x86.X86Registers;
 import dev.emu.x86.x87.FpuImages;
-
-import java.util.Map;
 
 /**
  * x86_64 Linux: {@code syscall} with the number in rax, arguments in rdi, rsi, rdx, r10, r8,
@@ -24,7 +23,6 @@ import java.util.Map;
 public final class X86_64Abi extends BaseLinuxAbi<Structs> {
     private static final SyscallTable TABLE = X86_64Syscalls.table();
     private static final int[] ARGS = {X86Registers.RDI, X86Registers.RSI, X86Registers.RDX, 10, 8, 9};
-
 
     /** rax (the core's SYSCALL has already put the return address in rcx and rflags in r11). */
     public X86_64Abi() {
@@ -53,7 +51,7 @@ public final class X86_64Abi extends BaseLinuxAbi<Structs> {
     }
 
     @Override
-    public void registerSyscalls(Map<String, SyscallHandler> canonical) {
+    public void registerSyscalls(SyscallHandlers canonical) {
         X86_64Syscalls.register(canonical);
     }
 

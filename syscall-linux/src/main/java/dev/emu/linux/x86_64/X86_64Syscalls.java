@@ -3,11 +3,11 @@ package dev.emu.linux.x86_64;
 import dev.emu.linux.Errno;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;
+import dev.emu.linux.SyscallHandlers;
 import dev.emu.linux.abi.GenericSyscalls;
 import dev.emu.linux.abi.SyscallTable;
 import dev.emu.x86.X86Registers;
 
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -97,7 +97,7 @@ public final class X86_64Syscalls {
         };
     }
 
-    private static void put(Map<String, SyscallHandler> m, String name, SyscallHandler h) {
+    private static void put(SyscallHandlers m, String name, SyscallHandler h) {
         if (h != null && !m.containsKey(name)) {
             m.put(name, h);
         }
@@ -109,7 +109,7 @@ public final class X86_64Syscalls {
         a[0] = AT_FDCWD;
     }
 
-    static void register(Map<String, SyscallHandler> m) {
+    static void register(SyscallHandlers m) {
         put(m, "chown", with(m.get("fchownat"), a -> {
             atCwd(a);
             a[4] = 0;
