@@ -1,8 +1,6 @@
 package dev.emu.core.decode;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A 32-bit encoding pattern as the manuals print them, most significant bit first:
@@ -26,20 +24,21 @@ public final class BitPattern {
 
     private BitPattern(String text) {
         this.text = text;
-        String bits = text.replace("_", "");
-        if (bits.length() != 32) {
-            throw new IllegalArgumentException("pattern '" + text + "' has " + bits.length() + " bits, not 32");
-        }
+        // one pass, no collections: decoder tables parse hundreds of these while a program starts
+        int[] positions = new int[32];
+        byte[] letterOf = new byte[32];
+        int n = 0;
         int m = 0;
         int v = 0;
-        List<List<Integer>> fields = new ArrayList<>();
-        for (int i = 0; i < 128; i++) {
-            fields.add(null);
-        }
-        StringBuilder order = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            char ch = bits.charAt(i);
-            int bit = 31 - i;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '_') {
+                continue;
+            }
+            if (n == 32) {
+                throw new IllegalArgumentException("pattern '" + text + "' has more than 32 bits");
+            }
+            int bit = 31 - n;
             switch (ch) {
                 case '0' -> m |= 1 << bit;
                 case '1' -> {
@@ -51,24 +50,31 @@ public final class BitPattern {
                     if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z')) {
                         throw new IllegalArgumentException("pattern '" + text + "': bad character '" + ch + "'");
                     }
-                    if (fields.get(ch) == null) {
-                        fields.set(ch, new ArrayList<>());
-                        order.append(ch);
-                    }
-                    fields.get(ch).add(bit);
                 }
             }
+            letterOf[n] = (byte) (ch == '0' || ch == '1' || ch == '-' ? 0 : ch);
+            n++;
+        }
+        if (n != 32) {
+            throw new IllegalArgumentException("pattern '" + text + "' has " + n + " bits, not 32");
         }
         this.mask = m;
         this.value = v;
-        this.letters = order.toString();
         Arrays.fill(contiguousShift, -1);
-        for (int c = 0; c < 128; c++) {
-            List<Integer> f = fields.get(c);
-            if (f == null) {
+        StringBuilder order = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            char c = (char) letterOf[i];
+            if (c == 0 || fieldBits[c] != null) {
                 continue;
             }
-            int[] pos = f.stream().mapToInt(Integer::intValue).toArray();
+            order.append(c);
+            int count = 0;
+            for (int k = i; k < 32; k++) {
+                if (letterOf[k] == c) {
+                    positions[count++] = 31 - k;
+                }
+            }
+            int[] pos = Arrays.copyOf(positions, count);
             fieldBits[c] = pos;
             boolean contiguous = true;
             for (int k = 1; k < pos.length; k++) {
@@ -79,6 +85,7 @@ public final class BitPattern {
                 contiguousMask[c] = (int) ((1L << pos.length) - 1);
             }
         }
+        this.letters = order.toString();
     }
 
     public static BitPattern of(String text) {

@@ -1,6 +1,7 @@
 package dev.emu.core.decode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Set;
  *
  * <p>Lookup is bucketed on the top {@code bucketBits} bits of the word: each entry is filed
  * under every bucket its fixed bits allow, in table order, so a lookup scans only the
- * entries that can match on those bits.
+ * entries that can match on those bits. A bucket is filed when a lookup first needs it.
  *
  * <p>Build-time checks: names are unique and no entry is unreachable because an earlier one
  * covers every word it matches. {@link #overlaps()} lists the pairs that share words, for
@@ -41,43 +42,51 @@ public final class DecodeTable<H> {
     }
 
     private final List<Entry<H>> entries;
+    private final Entry<H>[] rows;
     private final int bucketBits;
-    private final Entry<H>[][] buckets;
+    /** Filed on first lookup of a bucket (a program touches a small part of them): null until then. */
+    private final Bucket<H>[] buckets;
 
-    private DecodeTable(List<Entry<H>> entries, int bucketBits) {
-        this.entries = Collections.unmodifiableList(entries);
-        this.bucketBits = bucketBits;
-        this.buckets = fileIntoBuckets(entries, bucketBits);
-    }
+    /**
+     * One bucket's entries in table order. The array sits behind a final field, so a thread
+     * that sees another's freshly filed bucket also sees its contents (JLS 17.5).
+     */
+    private record Bucket<H>(Entry<H>[] entries) {}
 
     @SuppressWarnings("unchecked")
-    private static <H> Entry<H>[][] fileIntoBuckets(List<Entry<H>> entries, int bucketBits) {
-        int n = 1 << bucketBits;
+    private DecodeTable(List<Entry<H>> entries, int bucketBits) {
+        this.entries = Collections.unmodifiableList(entries);
+        this.rows = entries.toArray(new Entry[0]);
+        this.bucketBits = bucketBits;
+        this.buckets = new Bucket[1 << bucketBits];
+    }
+
+    /** The entries whose fixed bits allow top bits {@code b}, in table order. */
+    @SuppressWarnings("unchecked")
+    private Bucket<H> file(int b) {
         int shift = 32 - bucketBits;
-        List<List<Entry<H>>> lists = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            lists.add(new ArrayList<>());
-        }
-        for (Entry<H> e : entries) {
+        Entry<H>[] in = new Entry[rows.length];
+        int n = 0;
+        for (Entry<H> e : rows) {
             int topMask = bucketBits == 0 ? 0 : e.pattern.mask() >>> shift;
             int topValue = bucketBits == 0 ? 0 : e.pattern.value() >>> shift;
-            for (int b = 0; b < n; b++) {
-                if ((b & topMask) == topValue) {
-                    lists.get(b).add(e);
-                }
+            if ((b & topMask) == topValue) {
+                in[n++] = e;
             }
         }
-        Entry<H>[][] out = new Entry[n][];
-        for (int b = 0; b < n; b++) {
-            out[b] = lists.get(b).toArray(new Entry[0]);
-        }
-        return out;
+        Bucket<H> bucket = new Bucket<>(Arrays.copyOf(in, n));
+        buckets[b] = bucket; // racing threads file equal buckets; either may win
+        return bucket;
     }
 
     /** The first entry matching {@code word}, or null if none does. */
     public Entry<H> lookup(int word) {
-        Entry<H>[] bucket = buckets[bucketBits == 0 ? 0 : word >>> (32 - bucketBits)];
-        for (Entry<H> e : bucket) {
+        int b = bucketBits == 0 ? 0 : word >>> (32 - bucketBits);
+        Bucket<H> bucket = buckets[b];
+        if (bucket == null) {
+            bucket = file(b);
+        }
+        for (Entry<H> e : bucket.entries) {
             if (e.pattern.matches(word)) {
                 return e;
             }
@@ -149,9 +158,19 @@ public final class DecodeTable<H> {
                     throw new IllegalArgumentException("decode table: '" + e.name + "' has no handler");
                 }
             }
-            for (int j = 0; j < entries.size(); j++) {
+            // BitPattern.covers over plain arrays: this runs for every table at start-up
+            int n = entries.size();
+            int[] masks = new int[n];
+            int[] values = new int[n];
+            for (int i = 0; i < n; i++) {
+                masks[i] = entries.get(i).pattern.mask();
+                values[i] = entries.get(i).pattern.value();
+            }
+            for (int j = 0; j < n; j++) {
+                int mj = masks[j];
+                int vj = values[j];
                 for (int i = 0; i < j; i++) {
-                    if (entries.get(i).pattern.covers(entries.get(j).pattern)) {
+                    if ((masks[i] & mj) == masks[i] && (vj & masks[i]) == values[i]) {
                         throw new IllegalArgumentException("decode table: '" + entries.get(j).name
                                 + "' is unreachable: '" + entries.get(i).name + "' before it matches all its words");
                     }
