@@ -13,7 +13,7 @@ import dev.emu.core.decode.DecodeTable;
  * Rows of one addressing mode of the loads and stores share a handler that decodes size,
  * V and opc itself.
  *
- * <p>Each row names its handler as {@code "Class::method"} of the {@code lift} package;
+ * <p>Each row names its handler as text, {@code Class::method} of the {@code lift} package;
  * {@link A64Handlers}, generated from these rows ({@code A64HandlersTest} checks it is current),
  * binds the names to calls without spinning a lambda class per row at start-up.
  *

@@ -30,8 +30,8 @@ public final class BitPattern {
         int n = 0;
         int m = 0;
         int v = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
+        char[] chars = text.toCharArray(); // one copy instead of a bounds-checked charAt call per bit
+        for (char ch : chars) {
             if (ch == '_') {
                 continue;
             }

@@ -43,6 +43,9 @@ public final class DecodeTable<H> {
 
     private final List<Entry<H>> entries;
     private final Entry<H>[] rows;
+    /** Each row's fixed bits and their values among the top {@code bucketBits} bits, for filing. */
+    private final int[] topMasks;
+    private final int[] topValues;
     private final int bucketBits;
     /** Filed on first lookup of a bucket (a program touches a small part of them): null until then. */
     private final Bucket<H>[] buckets;
@@ -59,19 +62,24 @@ public final class DecodeTable<H> {
         this.rows = entries.toArray(new Entry[0]);
         this.bucketBits = bucketBits;
         this.buckets = new Bucket[1 << bucketBits];
+        topMasks = new int[rows.length];
+        topValues = new int[rows.length];
+        if (bucketBits > 0) {
+            for (int i = 0; i < rows.length; i++) {
+                topMasks[i] = rows[i].pattern.mask() >>> (32 - bucketBits);
+                topValues[i] = rows[i].pattern.value() >>> (32 - bucketBits);
+            }
+        }
     }
 
     /** The entries whose fixed bits allow top bits {@code b}, in table order. */
     @SuppressWarnings("unchecked")
     private Bucket<H> file(int b) {
-        int shift = 32 - bucketBits;
         Entry<H>[] in = new Entry[rows.length];
         int n = 0;
-        for (Entry<H> e : rows) {
-            int topMask = bucketBits == 0 ? 0 : e.pattern.mask() >>> shift;
-            int topValue = bucketBits == 0 ? 0 : e.pattern.value() >>> shift;
-            if ((b & topMask) == topValue) {
-                in[n++] = e;
+        for (int i = 0; i < rows.length; i++) {
+            if ((b & topMasks[i]) == topValues[i]) {
+                in[n++] = rows[i];
             }
         }
         Bucket<H> bucket = new Bucket<>(Arrays.copyOf(in, n));

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the source of a decoder's handler class: one class implementing the ISA's handler
@@ -21,8 +23,8 @@ import java.util.TreeSet;
  * loads every lift class whether the program uses it or not. Rows that name their handler as
  * text and bind it through this generated class spin nothing, and a lift class loads when a
  * program first meets one of its instructions. The generated file is committed; each ISA has a
- * test that regenerates it from the rows and fails when the committed file differs (and
- * rewrites it with {@code -Demu.regenerate=true}), and the compiler checks every call in it.
+ * test that regenerates it from the rows and fails when the committed file differs
+ * ({@link #requireCurrent}), and the compiler checks every call in it.
  *
  * @param pkg the generated class's package
  * @param className its simple name
@@ -90,19 +92,36 @@ public record HandlerSwitchSource(String pkg, String className, String iface, St
         return handler.substring(0, sep);
     }
 
+    private static final Pattern HANDLER_NAME = Pattern.compile("\"([A-Z][A-Za-z0-9_]*::[A-Za-z0-9_]+)\"");
+
+    /** The handler names ({@code "Class::method"} string literals) in {@code files}, in order of appearance. */
+    public static List<String> handlersIn(List<Path> files) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Path f : files) {
+            Matcher m = HANDLER_NAME.matcher(Files.readString(f, StandardCharsets.UTF_8));
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
     /**
-     * Compares {@code file} with the source for {@code handlers}; with {@code rewrite}, writes it
-     * when they differ. Returns whether the file was current.
+     * For a test: fails with an {@link AssertionError} when {@code file} is not the source for
+     * {@code handlers}; with the system property {@code emu.regenerate=true} it rewrites the
+     * file first (then rebuild).
      */
-    public boolean check(Path file, List<String> handlers, boolean rewrite) throws IOException {
+    public void requireCurrent(Path file, List<String> handlers) throws IOException {
         String want = generate(handlers);
         String have = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         if (want.equals(have)) {
-            return true;
+            return;
         }
+        boolean rewrite = Boolean.getBoolean("emu.regenerate");
         if (rewrite) {
             Files.writeString(file, want, StandardCharsets.UTF_8);
         }
-        return false;
+        throw new AssertionError(file + " is stale: regenerate it with " + generatedBy
+                + (rewrite ? " (rewritten now: rebuild)" : ""));
     }
 }

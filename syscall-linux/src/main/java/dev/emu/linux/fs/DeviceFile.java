@@ -1,7 +1,6 @@
 package dev.emu.linux.fs;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 
 /** /dev/null, /dev/zero, /dev/urandom and /dev/random, served without the host. */
@@ -16,7 +15,6 @@ public final class DeviceFile extends OpenFile {
         }
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final Kind kind;
 
     public DeviceFile(String guestPath, int flags, Kind kind) {
@@ -38,7 +36,7 @@ public final class DeviceFile extends OpenFile {
                 return len;
             default:
                 byte[] r = new byte[len];
-                RANDOM.nextBytes(r);
+                HostRandom.nextBytes(r);
                 System.arraycopy(r, 0, buf, off, len);
                 return len;
         }

@@ -10,6 +10,7 @@ import dev.emu.linux.Kernel;
 import dev.emu.linux.LinuxProcess;
 import dev.emu.linux.LinuxThread;
 import dev.emu.linux.abi.LinuxAbi;
+import dev.emu.linux.fs.HostRandom;
 import dev.emu.linux.fs.OpenFile;
 
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -41,13 +41,13 @@ public final class Launcher {
     public static LinuxThread start(Kernel kernel, Path hostExe, List<String> argv, List<String> envp, String isaName)
             throws LaunchException {
         ProgramImage image = load(kernel, hostExe, hostExe.toString(), argv, envp, isaName, 0);
-        int ppid = ProcessHandle.current().parent().map(h -> (int) h.pid()).orElse(1);
+        int[] host = hostParentGroupAndSession();
+        int ppid = host != null ? host[0] : ProcessHandle.current().parent().map(h -> (int) h.pid()).orElse(1);
         LinuxProcess proc = new LinuxProcess(kernel, kernel.allocatePid(), ppid, image.abi());
-        int[] groupAndSession = hostGroupAndSession();
-        if (groupAndSession != null) {
+        if (host != null) {
             // the emulator's own: a shell started from a terminal is not a session leader there either
-            proc.pgid = groupAndSession[0];
-            proc.sid = groupAndSession[1];
+            proc.pgid = host[1];
+            proc.sid = host[2];
         }
         install(proc, image);
         List<OpenFile> stdio = kernel.options().stdio.get();
@@ -61,12 +61,23 @@ public final class Launcher {
         return main;
     }
 
-    /** The JVM's process group and session from /proc/self/stat (fields 5 and 6), or null off Linux. */
-    static int[] hostGroupAndSession() {
+    /**
+     * The JVM's parent, process group and session from /proc/self/stat (fields 4 to 6), or null
+     * off Linux. Split by hand: this runs at every start, where a regex costs more than the rest.
+     */
+    static int[] hostParentGroupAndSession() {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])};
+            int[] out = new int[3];
+            int pos = stat.lastIndexOf(')') + 2; // at the state field
+            for (int field = 0; field < 4; field++) {
+                int end = stat.indexOf(' ', pos);
+                if (field > 0) {
+                    out[field - 1] = Integer.parseInt(stat, pos, end, 10);
+                }
+                pos = end + 1;
+            }
+            return out;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -135,7 +146,11 @@ public final class Launcher {
         String guestExe = kernel.vfs().guestPathOfHost(hostExe);
         byte[] random = new byte[16];
         Long seed = kernel.options().randomSeed;
-        (seed != null ? new Random(seed) : new SecureRandom()).nextBytes(random);
+        if (seed != null) {
+            new Random(seed).nextBytes(random);
+        } else {
+            HostRandom.nextBytes(random);
+        }
         ElfLoader.Loaded loaded;
         try {
             loaded = ElfLoader.load(mem, abi, elf, bytes, guestExe, interp, interpBytes, interpPath, argv, envp,

@@ -5,16 +5,15 @@ import dev.emu.linux.LinuxProcess;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;
 import dev.emu.linux.fs.HostIds;
+import dev.emu.linux.fs.HostRandom;
 import dev.emu.linux.fs.MemInfo;
 import dev.emu.linux.fs.UnameInfo;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Random;
 
 /** Identity, limits, exit, system information and scheduling. */
 public final class ProcessSyscalls {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ProcessSyscalls() {}
 
@@ -240,7 +239,7 @@ public final class ProcessSyscalls {
         if (seed != null) {
             new Random(seed).nextBytes(b);
         } else {
-            RANDOM.nextBytes(b);
+            HostRandom.nextBytes(b);
         }
         c.write(c.ptrArg(0), b);
         return len;
