@@ -5,6 +5,7 @@ import static dev.emu.x86.decode.OpcodeEntry.byMod;
 import static dev.emu.x86.decode.OpcodeEntry.byPrefix;
 import static dev.emu.x86.decode.OpcodeEntry.group;
 import static dev.emu.x86.decode.OpcodeEntry.insn;
+import static dev.emu.x86.decode.X86Handlers.of;
 import static dev.emu.x86.sse.SseHelpers.PD;
 import static dev.emu.x86.sse.SseHelpers.PS;
 import static dev.emu.x86.sse.SseHelpers.SD;
@@ -14,7 +15,6 @@ import dev.emu.x86.decode.OpcodeEntry.Imm;
 import dev.emu.x86.lift.Handler;
 import dev.emu.x86.lift.SseArith;
 import dev.emu.x86.lift.SseInteger;
-import dev.emu.x86.lift.SseMove;
 import dev.emu.x86.lift.SseSwar;
 import dev.emu.x86.sse.PackedInt;
 import dev.emu.x86.sse.SseHelpers.Cvt;
@@ -68,47 +68,47 @@ final class SseRows {
 
     static void add(BiConsumer<Integer, OpcodeEntry> op) {
         // ---- moves
-        op.accept(0x10, row("MOVUPS_load", x("MOVUPS", SseMove::MOVU_load), x("MOVUPD", SseMove::MOVU_load),
-                x("MOVSS", SseMove::MOVSS_load), x("MOVSD", SseMove::MOVSD_load)));
-        op.accept(0x11, row("MOVUPS_store", x("MOVUPS", SseMove::MOVU_store), x("MOVUPD", SseMove::MOVU_store),
-                x("MOVSS", SseMove::MOVSS_store), x("MOVSD", SseMove::MOVSD_store)));
-        op.accept(0x12, row("MOVLPS_load", byMod("MOVLPS", x("MOVHLPS", SseMove::MOVHLPS),
-                x("MOVLPS", SseMove::MOVLPS_load)), mem("MOVLPD", SseMove::MOVLPS_load),
-                x("MOVSLDUP", SseInteger.binary(PackedInt.MOVSLDUP)), x("MOVDDUP", SseMove::MOVDDUP)));
-        op.accept(0x13, row("MOVLPS_store", mem("MOVLPS", SseMove::MOVLPS_store), mem("MOVLPD", SseMove::MOVLPS_store),
+        op.accept(0x10, row("MOVUPS_load", x("MOVUPS", of("SseMove::MOVU_load")), x("MOVUPD", of("SseMove::MOVU_load")),
+                x("MOVSS", of("SseMove::MOVSS_load")), x("MOVSD", of("SseMove::MOVSD_load"))));
+        op.accept(0x11, row("MOVUPS_store", x("MOVUPS", of("SseMove::MOVU_store")), x("MOVUPD", of("SseMove::MOVU_store")),
+                x("MOVSS", of("SseMove::MOVSS_store")), x("MOVSD", of("SseMove::MOVSD_store"))));
+        op.accept(0x12, row("MOVLPS_load", byMod("MOVLPS", x("MOVHLPS", of("SseMove::MOVHLPS")),
+                x("MOVLPS", of("SseMove::MOVLPS_load"))), mem("MOVLPD", of("SseMove::MOVLPS_load")),
+                x("MOVSLDUP", SseInteger.binary(PackedInt.MOVSLDUP)), x("MOVDDUP", of("SseMove::MOVDDUP"))));
+        op.accept(0x13, row("MOVLPS_store", mem("MOVLPS", of("SseMove::MOVLPS_store")), mem("MOVLPD", of("SseMove::MOVLPS_store")),
                 null, null));
         op.accept(0x14, row("UNPCKLPS", x("UNPCKLPS", SseInteger.binary(PackedInt.PUNPCKLDQ)),
                 x("UNPCKLPD", SseInteger.binary(PackedInt.PUNPCKLQDQ)), null, null));
         op.accept(0x15, row("UNPCKHPS", x("UNPCKHPS", SseInteger.binary(PackedInt.PUNPCKHDQ)),
                 x("UNPCKHPD", SseInteger.binary(PackedInt.PUNPCKHQDQ)), null, null));
-        op.accept(0x16, row("MOVHPS_load", byMod("MOVHPS", x("MOVLHPS", SseMove::MOVLHPS),
-                x("MOVHPS", SseMove::MOVHPS_load)), mem("MOVHPD", SseMove::MOVHPS_load),
+        op.accept(0x16, row("MOVHPS_load", byMod("MOVHPS", x("MOVLHPS", of("SseMove::MOVLHPS")),
+                x("MOVHPS", of("SseMove::MOVHPS_load"))), mem("MOVHPD", of("SseMove::MOVHPS_load")),
                 x("MOVSHDUP", SseInteger.binary(PackedInt.MOVSHDUP)), null));
-        op.accept(0x17, row("MOVHPS_store", mem("MOVHPS", SseMove::MOVHPS_store), mem("MOVHPD", SseMove::MOVHPS_store),
+        op.accept(0x17, row("MOVHPS_store", mem("MOVHPS", of("SseMove::MOVHPS_store")), mem("MOVHPD", of("SseMove::MOVHPS_store")),
                 null, null));
-        op.accept(0x28, row("MOVAPS_load", x("MOVAPS", SseMove::MOVA_load), x("MOVAPD", SseMove::MOVA_load), null, null));
-        op.accept(0x29, row("MOVAPS_store", x("MOVAPS", SseMove::MOVA_store), x("MOVAPD", SseMove::MOVA_store),
+        op.accept(0x28, row("MOVAPS_load", x("MOVAPS", of("SseMove::MOVA_load")), x("MOVAPD", of("SseMove::MOVA_load")), null, null));
+        op.accept(0x29, row("MOVAPS_store", x("MOVAPS", of("SseMove::MOVA_store")), x("MOVAPD", of("SseMove::MOVA_store")),
                 null, null));
-        op.accept(0x2B, row("MOVNTPS", mem("MOVNTPS", SseMove::MOVA_store), mem("MOVNTPD", SseMove::MOVA_store),
+        op.accept(0x2B, row("MOVNTPS", mem("MOVNTPS", of("SseMove::MOVA_store")), mem("MOVNTPD", of("SseMove::MOVA_store")),
                 null, null));
-        op.accept(0x50, row("MOVMSKPS", reg("MOVMSKPS", SseMove::MOVMSKPS), reg("MOVMSKPD", SseMove::MOVMSKPD),
+        op.accept(0x50, row("MOVMSKPS", reg("MOVMSKPS", of("SseMove::MOVMSKPS")), reg("MOVMSKPD", of("SseMove::MOVMSKPD")),
                 null, null));
-        op.accept(0x6E, row("MOVD_to_xmm", null, x("MOVD", SseMove::MOVD_to_xmm), null, null));
-        op.accept(0x6F, row("MOVDQA_load", null, x("MOVDQA", SseMove::MOVA_load), x("MOVDQU", SseMove::MOVU_load),
+        op.accept(0x6E, row("MOVD_to_xmm", null, x("MOVD", of("SseMove::MOVD_to_xmm")), null, null));
+        op.accept(0x6F, row("MOVDQA_load", null, x("MOVDQA", of("SseMove::MOVA_load")), x("MOVDQU", of("SseMove::MOVU_load")),
                 null));
-        op.accept(0x7E, row("MOVD_from_xmm", null, x("MOVD", SseMove::MOVD_from_xmm), x("MOVQ", SseMove::MOVQ_load),
+        op.accept(0x7E, row("MOVD_from_xmm", null, x("MOVD", of("SseMove::MOVD_from_xmm")), x("MOVQ", of("SseMove::MOVQ_load")),
                 null));
-        op.accept(0x7F, row("MOVDQA_store", null, x("MOVDQA", SseMove::MOVA_store), x("MOVDQU", SseMove::MOVU_store),
+        op.accept(0x7F, row("MOVDQA_store", null, x("MOVDQA", of("SseMove::MOVA_store")), x("MOVDQU", of("SseMove::MOVU_store")),
                 null));
-        op.accept(0xC3, row("MOVNTI", mem("MOVNTI", SseMove::MOVNTI), null, null, null));
-        op.accept(0xC4, row("PINSRW", null, xIb("PINSRW", SseMove::PINSRW), null, null));
-        op.accept(0xC5, row("PEXTRW", null, regIb("PEXTRW", SseMove::PEXTRW), null, null));
+        op.accept(0xC3, row("MOVNTI", mem("MOVNTI", of("SseMove::MOVNTI")), null, null, null));
+        op.accept(0xC4, row("PINSRW", null, xIb("PINSRW", of("SseMove::PINSRW")), null, null));
+        op.accept(0xC5, row("PEXTRW", null, regIb("PEXTRW", of("SseMove::PEXTRW")), null, null));
         op.accept(0xC6, row("SHUFPS", xIb("SHUFPS", SseInteger.binary(PackedInt.SHUFPS)),
                 xIb("SHUFPD", SseInteger.binary(PackedInt.SHUFPD)), null, null));
-        op.accept(0xD6, row("MOVQ_store", null, x("MOVQ", SseMove::MOVQ_store), null, null));
-        op.accept(0xD7, row("PMOVMSKB", null, reg("PMOVMSKB", SseSwar::PMOVMSKB), null, null));
-        op.accept(0xE7, row("MOVNTDQ", null, mem("MOVNTDQ", SseMove::MOVA_store), null, null));
-        op.accept(0xF7, row("MASKMOVDQU", null, reg("MASKMOVDQU", SseMove::MASKMOVDQU), null, null));
+        op.accept(0xD6, row("MOVQ_store", null, x("MOVQ", of("SseMove::MOVQ_store")), null, null));
+        op.accept(0xD7, row("PMOVMSKB", null, reg("PMOVMSKB", of("SseSwar::PMOVMSKB")), null, null));
+        op.accept(0xE7, row("MOVNTDQ", null, mem("MOVNTDQ", of("SseMove::MOVA_store")), null, null));
+        op.accept(0xF7, row("MASKMOVDQU", null, reg("MASKMOVDQU", of("SseMove::MASKMOVDQU")), null, null));
 
         // ---- SSE3 arithmetic and LDDQU (the duplicating moves are in 0F 12 and 0F 16 above)
         op.accept(0x7C, row("HADD", null, x("HADDPD", SseArith.arith(FpOp.HADD, PD)), null,
@@ -117,7 +117,7 @@ final class SseRows {
                 x("HSUBPS", SseArith.arith(FpOp.HSUB, PS))));
         op.accept(0xD0, row("ADDSUB", null, x("ADDSUBPD", SseArith.arith(FpOp.ADDSUB, PD)), null,
                 x("ADDSUBPS", SseArith.arith(FpOp.ADDSUB, PS))));
-        op.accept(0xF0, row("LDDQU", null, null, null, mem("LDDQU", SseMove::MOVU_load)));
+        op.accept(0xF0, row("LDDQU", null, null, null, mem("LDDQU", of("SseMove::MOVU_load"))));
 
         // ---- FP arithmetic, logic, compares, conversions
         op.accept(0x2A, row("CVTSI2SS", null, null, x("CVTSI2SS", SseArith.convert(Cvt.CVTSI2SS, 0)),
@@ -135,10 +135,10 @@ final class SseRows {
                 x("RSQRTSS", SseArith.arith(FpOp.RSQRT, SS)), null));
         op.accept(0x53, row("RCP", x("RCPPS", SseArith.arith(FpOp.RCP, PS)), null,
                 x("RCPSS", SseArith.arith(FpOp.RCP, SS)), null));
-        op.accept(0x54, row("ANDPS", x("ANDPS", SseInteger::AND), x("ANDPD", SseInteger::AND), null, null));
-        op.accept(0x55, row("ANDNPS", x("ANDNPS", SseInteger::ANDN), x("ANDNPD", SseInteger::ANDN), null, null));
-        op.accept(0x56, row("ORPS", x("ORPS", SseInteger::OR), x("ORPD", SseInteger::OR), null, null));
-        op.accept(0x57, row("XORPS", x("XORPS", SseInteger::XOR), x("XORPD", SseInteger::XOR), null, null));
+        op.accept(0x54, row("ANDPS", x("ANDPS", of("SseInteger::AND")), x("ANDPD", of("SseInteger::AND")), null, null));
+        op.accept(0x55, row("ANDNPS", x("ANDNPS", of("SseInteger::ANDN")), x("ANDNPD", of("SseInteger::ANDN")), null, null));
+        op.accept(0x56, row("ORPS", x("ORPS", of("SseInteger::OR")), x("ORPD", of("SseInteger::OR")), null, null));
+        op.accept(0x57, row("XORPS", x("XORPS", of("SseInteger::XOR")), x("XORPD", of("SseInteger::XOR")), null, null));
         op.accept(0x58, fp("ADD", FpOp.ADD));
         op.accept(0x59, fp("MUL", FpOp.MUL));
         op.accept(0x5A, row("CVTPS2PD", x("CVTPS2PD", SseArith.convert(Cvt.CVTPS2PD, 64)),
@@ -192,10 +192,10 @@ final class SseRows {
                 op.accept(0xD0 + k, p66(rD0[k]));
             }
         }
-        op.accept(0xDB, row("PAND", null, x("PAND", SseInteger::AND), null, null));
-        op.accept(0xDF, row("PANDN", null, x("PANDN", SseInteger::ANDN), null, null));
-        op.accept(0xEB, row("POR", null, x("POR", SseInteger::OR), null, null));
-        op.accept(0xEF, row("PXOR", null, x("PXOR", SseInteger::XOR), null, null));
+        op.accept(0xDB, row("PAND", null, x("PAND", of("SseInteger::AND")), null, null));
+        op.accept(0xDF, row("PANDN", null, x("PANDN", of("SseInteger::ANDN")), null, null));
+        op.accept(0xEB, row("POR", null, x("POR", of("SseInteger::OR")), null, null));
+        op.accept(0xEF, row("PXOR", null, x("PXOR", of("SseInteger::XOR")), null, null));
     }
 
     /** Groups 12-14: /2, /3, /4, /6, /7 with 66, register form, imm8 count. */

@@ -5,6 +5,7 @@ import static dev.emu.x86.decode.SseRows.xIb;
 
 import static dev.emu.x86.decode.OpcodeEntry.byMod;
 import static dev.emu.x86.decode.OpcodeEntry.insn;
+import static dev.emu.x86.decode.X86Handlers.of;
 import static dev.emu.x86.sse.SseHelpers.PD;
 import static dev.emu.x86.sse.SseHelpers.PS;
 import static dev.emu.x86.sse.SseHelpers.SD;
@@ -16,7 +17,6 @@ import dev.emu.x86.lift.Sse41;
 import dev.emu.x86.lift.Sse42;
 import dev.emu.x86.lift.SseArith;
 import dev.emu.x86.lift.SseInteger;
-import dev.emu.x86.lift.SseMove;
 import dev.emu.x86.sse.SseHelpers.FpOp;
 import dev.emu.x86.sse.PackedInt;
 
@@ -55,7 +55,7 @@ public final class ThreeByteMaps {
         op(MAP_0F38, 0x10, p66("PBLENDVB", Sse41.blendVariable(8)));
         op(MAP_0F38, 0x14, p66("BLENDVPS", Sse41.blendVariable(32)));
         op(MAP_0F38, 0x15, p66("BLENDVPD", Sse41.blendVariable(64)));
-        op(MAP_0F38, 0x17, p66("PTEST", Sse41::PTEST));
+        op(MAP_0F38, 0x17, p66("PTEST", of("Sse41::PTEST")));
         PackedInt[] sx = {PackedInt.PMOVSXBW, PackedInt.PMOVSXBD, PackedInt.PMOVSXBQ, PackedInt.PMOVSXWD,
             PackedInt.PMOVSXWQ, PackedInt.PMOVSXDQ};
         PackedInt[] zx = {PackedInt.PMOVZXBW, PackedInt.PMOVZXBD, PackedInt.PMOVZXBQ, PackedInt.PMOVZXWD,
@@ -67,7 +67,7 @@ public final class ThreeByteMaps {
         }
         op(MAP_0F38, 0x28, SseRows.p66(PackedInt.PMULDQ));
         op(MAP_0F38, 0x29, p66("PCMPEQQ", dev.emu.x86.lift.SseSwar.compareEqual(64)));
-        op(MAP_0F38, 0x2A, row("MOVNTDQA", null, byMod("MOVNTDQA", null, SseRows.x("MOVNTDQA", SseMove::MOVA_load)),
+        op(MAP_0F38, 0x2A, row("MOVNTDQA", null, byMod("MOVNTDQA", null, SseRows.x("MOVNTDQA", of("SseMove::MOVA_load"))),
                 null, null));
         op(MAP_0F38, 0x2B, SseRows.p66(PackedInt.PACKUSDW));
         op(MAP_0F38, 0x37, SseRows.p66(PackedInt.PCMPGTQ));
@@ -90,7 +90,7 @@ public final class ThreeByteMaps {
         op(MAP_0F3A, 0x16, p66Ib("PEXTRD", Sse41.extract(32, true)));
         op(MAP_0F3A, 0x17, p66Ib("EXTRACTPS", Sse41.extract(32, false)));
         op(MAP_0F3A, 0x20, p66Ib("PINSRB", Sse41.insert(8)));
-        op(MAP_0F3A, 0x21, p66Ib("INSERTPS", Sse41::INSERTPS));
+        op(MAP_0F3A, 0x21, p66Ib("INSERTPS", of("Sse41::INSERTPS")));
         op(MAP_0F3A, 0x22, p66Ib("PINSRD", Sse41.insert(32)));
         op(MAP_0F3A, 0x40, p66Ib("DPPS", SseArith.arith(FpOp.DP, PS)));
         op(MAP_0F3A, 0x41, p66Ib("DPPD", SseArith.arith(FpOp.DP, PD)));
@@ -102,8 +102,8 @@ public final class ThreeByteMaps {
         op(MAP_0F3A, 0x62, p66Ib("PCMPISTRM", Sse42.compare(false, true)));
         op(MAP_0F3A, 0x63, p66Ib("PCMPISTRI", Sse42.compare(false, false)));
         op(MAP_0F38, 0xF0, row("CRC32_Gd_Eb", null, null, null,
-                insn("CRC32_Gd_Eb", OpcodeEntry.BYTE, Imm.NONE, Sse42::CRC32)));
-        op(MAP_0F38, 0xF1, row("CRC32_Gd_Ev", null, null, null, insn("CRC32_Gd_Ev", 0, Imm.NONE, Sse42::CRC32)));
+                insn("CRC32_Gd_Eb", OpcodeEntry.BYTE, Imm.NONE, of("Sse42::CRC32"))));
+        op(MAP_0F38, 0xF1, row("CRC32_Gd_Ev", null, null, null, insn("CRC32_Gd_Ev", 0, Imm.NONE, of("Sse42::CRC32"))));
     }
 
     private static OpcodeEntry p66(String name, Handler h) {
