@@ -64,13 +64,31 @@ public final class GenericSyscalls {
         return new SyscallTable(parse(TABLE));
     }
 
-    /** Parses "number name number name ..." text. */
+    /** Parses "number name number name ..." text (by hand: each ABI does this at start-up). */
     public static Map<Integer, String> parse(String text) {
-        String[] t = text.trim().split("\\s+");
         Map<Integer, String> m = new HashMap<>();
-        for (int i = 0; i + 1 < t.length; i += 2) {
-            m.put(Integer.parseInt(t[i]), t[i + 1]);
+        int n = text.length();
+        int i = 0;
+        while (true) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int numberStart = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int numberEnd = i;
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (nameStart == i) {
+                return m; // end of text (a number without a name is ignored, as before)
+            }
+            m.put(Integer.parseInt(text, numberStart, numberEnd, 10), text.substring(nameStart, i));
         }
-        return m;
     }
 }

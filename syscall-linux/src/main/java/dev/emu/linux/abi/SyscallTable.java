@@ -9,12 +9,15 @@ public final class SyscallTable {
     private final Map<String, Integer> numbers = new HashMap<>();
 
     public SyscallTable(Map<Integer, String> byNumber) {
-        int max = byNumber.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int max = 0;
+        for (int n : byNumber.keySet()) {
+            max = Math.max(max, n);
+        }
         names = new String[max + 1];
-        byNumber.forEach((n, name) -> {
-            names[n] = name;
-            numbers.put(name, n);
-        });
+        for (Map.Entry<Integer, String> e : byNumber.entrySet()) {
+            names[e.getKey()] = e.getValue();
+            numbers.put(e.getValue(), e.getKey());
+        }
     }
 
     /** The syscall's name, or null for a number the architecture does not have. */

@@ -71,7 +71,15 @@ public final class Arm32Abi extends BaseLinuxAbi<Arm32Structs> {
     static final Model ARM1026 = new Model("armv5tejl", "v5l", ARM926.hwcap(), "ARM1026EJ-S rev 2 (v5l)", "5TEJ", 0,
             0xa26, 2);
 
-    private static final SyscallTable TABLE = Arm32Syscalls.table();
+    /** Parsed on first use (see {@link BaseLinuxAbi}). */
+    private static final class Table {
+        static final SyscallTable TABLE = Arm32Syscalls.table();
+    }
+
+    @Override
+    public SyscallTable syscalls() {
+        return Table.TABLE;
+    }
 
     private final Model model;
 
@@ -80,7 +88,7 @@ public final class Arm32Abi extends BaseLinuxAbi<Arm32Structs> {
     }
 
     Arm32Abi(Model model) {
-        super("arm32", 32, TABLE, new Arm32Structs());
+        super("arm32", 32, new Arm32Structs());
         this.model = model;
     }
 

@@ -4,11 +4,10 @@ import dev.emu.linux.Errno;
 import dev.emu.linux.SyscallContext;
 import dev.emu.linux.SyscallHandler;
 import dev.emu.linux.SyscallHandlers;
+import dev.emu.linux.abi.GenericSyscalls;
 import dev.emu.linux.abi.SyscallTable;
 import dev.emu.arm32.Arm32Registers;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -90,12 +89,7 @@ public final class Arm32Syscalls {
             """;
 
     public static SyscallTable table() {
-        Map<Integer, String> m = new HashMap<>();
-        String[] t = TABLE.trim().split("\\s+");
-        for (int i = 0; i < t.length; i += 2) {
-            m.put(Integer.parseInt(t[i]), t[i + 1]);
-        }
-        return new SyscallTable(m);
+        return new SyscallTable(GenericSyscalls.parse(TABLE));
     }
 
     private static final int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100;

@@ -45,12 +45,20 @@ public final class Arm64Abi extends BaseLinuxAbi<Structs> {
     }
 
 
-    private static final SyscallTable TABLE = GenericSyscalls.table64();
+    /** Parsed on first use (see {@link BaseLinuxAbi}). */
+    private static final class Table {
+        static final SyscallTable TABLE = GenericSyscalls.table64();
+    }
+
+    @Override
+    public SyscallTable syscalls() {
+        return Table.TABLE;
+    }
     /** x0..x5 (slots 0..5), x8, as {@link SyscallRegisters} binds them. */
     private final SyscallRegisters regs = new SyscallRegisters("x0", "x1", "x2", "x3", "x4", "x5", "x8");
 
     public Arm64Abi() {
-        super("arm64", 64, TABLE, new Structs(64, ByteOrder.LITTLE_ENDIAN));
+        super("arm64", 64, new Structs(64, ByteOrder.LITTLE_ENDIAN));
     }
 
     @Override

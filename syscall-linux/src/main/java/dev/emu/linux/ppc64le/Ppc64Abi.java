@@ -45,12 +45,20 @@ public final class Ppc64Abi extends BaseLinuxAbi<Structs> {
     static final int AT_DCACHEBSIZE = 19, AT_ICACHEBSIZE = 20, AT_UCACHEBSIZE = 21;
     static final int CACHE_BLOCK = 128;
 
-    private static final SyscallTable TABLE = Ppc64Syscalls.table();
+    /** Parsed on first use (see {@link BaseLinuxAbi}). */
+    private static final class Table {
+        static final SyscallTable TABLE = Ppc64Syscalls.table();
+    }
+
+    @Override
+    public SyscallTable syscalls() {
+        return Table.TABLE;
+    }
     /** r3..r8 (slots 0..5), r0, cr0, as {@link SyscallRegisters} binds them. */
     private final SyscallRegisters regs = new SyscallRegisters("r3", "r4", "r5", "r6", "r7", "r8", "r0", "cr0");
 
     public Ppc64Abi() {
-        super("ppc64le", 64, TABLE, new Ppc64Structs());
+        super("ppc64le", 64, new Ppc64Structs());
     }
 
     @Override

@@ -21,12 +21,20 @@ import dev.emu.x86.x87.FpuImages;
  * core's CPUID, so the three always agree.
  */
 public final class X86_64Abi extends BaseLinuxAbi<Structs> {
-    private static final SyscallTable TABLE = X86_64Syscalls.table();
+    /** Parsed on first use (see {@link BaseLinuxAbi}). */
+    private static final class Table {
+        static final SyscallTable TABLE = X86_64Syscalls.table();
+    }
+
+    @Override
+    public SyscallTable syscalls() {
+        return Table.TABLE;
+    }
     private static final int[] ARGS = {X86Registers.RDI, X86Registers.RSI, X86Registers.RDX, 10, 8, 9};
 
     /** rax (the core's SYSCALL has already put the return address in rcx and rflags in r11). */
     public X86_64Abi() {
-        super("x86_64", 64, TABLE, new X86_64Structs());
+        super("x86_64", 64, new X86_64Structs());
     }
 
     @Override
