@@ -27,12 +27,22 @@ public final class Helper {
     private final boolean touchesState;
     private final Type[] paramTypes;
     private final Type returnType; // null for void
-    private final MethodHandle invoker; // (CpuState, long[]) -> long
+    /**
+     * (CpuState, long[]) -> long, for the interpreter; built on its first call. Lift classes
+     * make their helpers in static initialisers, and building every adapter chain up front spun
+     * ~100 LambdaForm classes at start-up for helpers a run may never interpret. Threads that
+     * race build equal handles; a MethodHandle is immutable, so a plain field is enough.
+     */
+    private MethodHandle invoker;
 
     private Helper(Method method) {
         this.method = method;
         if (!Modifier.isStatic(method.getModifiers()) || !Modifier.isPublic(method.getModifiers())) {
             throw new IllegalArgumentException("helper " + method + " must be public static");
+        }
+        if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
+            // what publicLookup needs when the interpreter first calls it: say so now
+            throw new IllegalArgumentException("helper " + method + " is not accessible: its class is not public");
         }
         Class<?>[] p = method.getParameterTypes();
         touchesState = p.length > 0 && p[0] == CpuState.class;
@@ -46,7 +56,6 @@ public final class Helper {
         }
         Class<?> r = method.getReturnType();
         returnType = r == void.class ? null : typeOf(r, method);
-        invoker = buildInvoker();
     }
 
     private static Type typeOf(Class<?> c, Method m) {
@@ -101,8 +110,13 @@ public final class Helper {
 
     /** Calls the helper from the interpreter; int results come back sign-extended. */
     public long invoke(CpuState state, long[] args) {
+        MethodHandle mh = invoker;
+        if (mh == null) {
+            mh = buildInvoker();
+            invoker = mh;
+        }
         try {
-            return (long) invoker.invokeExact(state, args);
+            return (long) mh.invokeExact(state, args);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
