@@ -10,7 +10,9 @@ import dev.emu.linux.fs.OpenFile;
 import dev.emu.linux.fs.StdStream;
 import dev.emu.linux.fs.Vfs;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +69,19 @@ public final class Kernel {
     public Kernel(Options options) {
         this.options = options;
         this.vfs = new Vfs(this, options.root);
-        int hostPid = (int) ProcessHandle.current().pid();
-        this.nextPid = new AtomicInteger(hostPid);
+        this.nextPid = new AtomicInteger(hostPid());
+    }
+
+    /**
+     * The JVM's pid: the target of /proc/self on Linux (ProcessHandle's set-up costs several
+     * milliseconds at start-up), else ProcessHandle's.
+     */
+    static int hostPid() {
+        try {
+            return Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (IOException | RuntimeException e) {
+            return (int) ProcessHandle.current().pid();
+        }
     }
 
     public Options options() {

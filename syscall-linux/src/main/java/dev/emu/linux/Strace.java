@@ -17,13 +17,18 @@ public final class Strace {
      * One letter per argument: d int, u unsigned, x hex, p pointer, f fd, D dirfd, s path
      * string, b input buffer (length in the next argument), B output buffer (length = result),
      * o open flags, m octal mode, P prot, M mmap flags, a AT_* flags, S signal, c clock id.
+     * Parsed when the first line is written, not when a dispatcher (which every run has) is made.
      */
-    private static final Map<String, String> SIGNATURES = new HashMap<>();
+    private static final class Signatures {
+        static final Map<String, String> MAP = parse();
+    }
+
     /** Syscalls whose result is an address. */
     private static final java.util.Set<String> HEX_RESULT = java.util.Set.of("mmap", "mmap2", "brk", "mremap");
     static final int MAX_STRING = 32;
 
-    static {
+    private static Map<String, String> parse() {
+        Map<String, String> signatures = new HashMap<>();
         String table = """
                 openat Dsom; open som; creat sm; close f; read fBu; write fbu; pread64 fBud; pwrite64 fbud;
                 readv fpd; writev fpd; lseek fdd; fstat fT; newfstatat DsTa; statx Dsaxp; getdents64 fpu;
@@ -47,9 +52,10 @@ public final class Strace {
         for (String entry : table.split(";")) {
             String[] t = entry.trim().split("\\s+");
             if (t.length >= 1 && !t[0].isEmpty()) {
-                SIGNATURES.put(t[0], t.length > 1 ? t[1] : "");
+                signatures.put(t[0], t.length > 1 ? t[1] : "");
             }
         }
+        return signatures;
     }
 
     private final LinuxAbi abi;
@@ -70,7 +76,7 @@ public final class Strace {
         if (c.outValue instanceof Object[] exec && name != null && name.startsWith("execve")) {
             return sb.append(execArgs(exec)).append(") = ").append(result).toString();
         }
-        String sig = name == null ? null : SIGNATURES.get(name);
+        String sig = name == null ? null : Signatures.MAP.get(name);
         if (sig == null) {
             sig = "xxx";
         }

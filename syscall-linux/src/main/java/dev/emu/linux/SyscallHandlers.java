@@ -30,12 +30,18 @@ import java.util.Set;
  */
 public final class SyscallHandlers {
     private final Map<String, SyscallHandler> added = new HashMap<>();
+    /** Names implemented by another name's canonical handler, bound on first use like it. */
+    private final Map<String, String> aliases = new HashMap<>();
     private final Set<String> removed = new HashSet<>();
 
     /** The handler for {@code name}: the ABI's own, else the canonical one unless the ABI removed it; or null. */
     public SyscallHandler get(String name) {
         SyscallHandler h = added.get(name);
         if (h != null) {
+            return h;
+        }
+        String target = aliases.get(name);
+        if (target != null && (h = canonical(target)) != null) {
             return h;
         }
         return removed.contains(name) ? null : canonical(name);
@@ -51,13 +57,34 @@ public final class SyscallHandlers {
             throw new IllegalArgumentException("syscall " + name + ": null handler");
         }
         added.put(name, h);
+        aliases.remove(name);
         removed.remove(name);
     }
 
     /** Leaves {@code name} unimplemented (ENOSYS) for this ABI. */
     public void remove(String name) {
         added.remove(name);
+        aliases.remove(name);
         removed.add(name);
+    }
+
+    /**
+     * Implements {@code name} with what implements {@code target} now, if anything does: the
+     * ABI's own handler at once, a canonical one when {@code name} is first called (so aliases
+     * do not bind every canonical handler they name at start-up). Later changes to
+     * {@code target} do not follow.
+     */
+    public void alias(String name, String target) {
+        SyscallHandler h = added.get(target);
+        if (h != null) {
+            put(name, h);
+        } else if (!removed.contains(target) && !aliases.containsKey(target)) {
+            added.remove(name);
+            removed.remove(name);
+            aliases.put(name, target);
+        } else if (aliases.containsKey(target)) {
+            alias(name, aliases.get(target));
+        }
     }
 
     /** The canonical implementation of {@code name} (an asm-generic name), or null. */

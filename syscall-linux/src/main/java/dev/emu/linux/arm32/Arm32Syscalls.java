@@ -125,13 +125,6 @@ public final class Arm32Syscalls {
         };
     }
 
-    private static void alias(SyscallHandlers m, String name, String canonical) {
-        SyscallHandler h = m.get(canonical);
-        if (h != null) {
-            m.put(name, h);
-        }
-    }
-
     private static void put(SyscallHandlers m, String name, SyscallHandler h) {
         if (h != null) {
             m.put(name, h);
@@ -154,7 +147,7 @@ public final class Arm32Syscalls {
                 {"fstatat64", "newfstatat"}, {"sendfile64", "sendfile"},
         };
         for (String[] a : aliases) {
-            alias(m, a[0], a[1]);
+            m.alias(a[0], a[1]);
         }
         // the old-layout stat calls (106-108) and statfs (99, 100) are not used by EABI libcs
         m.remove("newstat");
@@ -218,8 +211,8 @@ public final class Arm32Syscalls {
 
         // Handlers always get the rt_sigframe here (the kernel gives one without siginfo to a
         // handler without SA_SIGINFO), so glibc's sigreturn restorer unwinds the same frame.
-        alias(m, "sigreturn", "rt_sigreturn");
-        alias(m, "_newselect", "select");
+        m.alias("sigreturn", "rt_sigreturn");
+        m.alias("_newselect", "select");
 
         // ARM private calls
         m.put("set_tls", c -> {

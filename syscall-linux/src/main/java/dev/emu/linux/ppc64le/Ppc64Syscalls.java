@@ -81,13 +81,6 @@ final class Ppc64Syscalls {
 
     private static final int AT_FDCWD = -100, AT_SYMLINK_NOFOLLOW = 0x100;
 
-    private static void alias(SyscallHandlers m, String name, String canonical) {
-        SyscallHandler h = m.get(canonical);
-        if (h != null) {
-            m.put(name, h);
-        }
-    }
-
     /** {@code h} with its arguments rewritten first (the guest's are restored for strace). */
     private static void rewrite(SyscallHandlers m, String name, String canonical,
                                 java.util.function.Consumer<long[]> how) {
@@ -107,8 +100,8 @@ final class Ppc64Syscalls {
     }
 
     static void register(SyscallHandlers m) {
-        alias(m, "ugetrlimit", "getrlimit");
-        alias(m, "sigreturn", "rt_sigreturn"); // handlers always get the rt frame here
+        m.alias("ugetrlimit", "getrlimit");
+        m.alias("sigreturn", "rt_sigreturn"); // handlers always get the rt frame here
         // (path, uid, gid) -> fchownat(AT_FDCWD, path, uid, gid, flags)
         rewrite(m, "chown", "fchownat", a -> shiftIn(a, 0));
         rewrite(m, "lchown", "fchownat", a -> shiftIn(a, AT_SYMLINK_NOFOLLOW));
@@ -116,7 +109,7 @@ final class Ppc64Syscalls {
         rewrite(m, "getpgrp", "getpgid", a -> a[0] = 0);
         rewrite(m, "waitpid", "wait4", a -> a[3] = 0);
         // select is _newselect (142) on 64-bit powerpc; number 82 is sys_ni_syscall there
-        alias(m, "_newselect", "select");
+        m.alias("_newselect", "select");
         m.remove("select");
     }
 
