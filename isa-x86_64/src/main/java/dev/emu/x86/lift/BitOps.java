@@ -1,14 +1,10 @@
 package dev.emu.x86.lift;
 
-import static dev.emu.x86.X86Registers.AF;
-import static dev.emu.x86.X86Registers.CF;
-import static dev.emu.x86.X86Registers.OF;
-import static dev.emu.x86.X86Registers.PF;
-import static dev.emu.x86.X86Registers.SF;
-import static dev.emu.x86.X86Registers.ZF;
 
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
+import dev.emu.x86.X86Flags;
+import dev.emu.x86.X86Registers;
 import dev.emu.x86.decode.X86Insn;
 
 /**
@@ -84,7 +80,7 @@ public final class BitOps {
                 c.store(addr, r, size);
             }
         }
-        b.setReg(CF, cf);
+        Flags.update(c, X86Flags.CF, cf);
     }
 
     /** BSF (0F BC; also 66 / F2) and BSR (0F BD). */
@@ -117,7 +113,7 @@ public final class BitOps {
             // (qemu 7.2 zero-extends a 32-bit destination there: the campaign against it skips the case)
             b.setReg(i.reg, b.select(isZero, b.getReg64(i.reg), b.zext64(idx)));
         }
-        b.setReg(ZF, isZero);
+        Flags.update(c, X86Flags.ZF, Flags.at(c, isZero, X86Registers.ZF_BIT));
     }
 
     /** TZCNT (F3 0F BC). */
@@ -142,8 +138,8 @@ public final class BitOps {
         IrBuilder b = c.b;
         int size = i.opSize;
         c.writeReg(size, r);
-        b.setReg(CF, b.cmpEq(src, c.konst(size, 0)));
-        b.setReg(ZF, b.cmpEq(r, c.konst(size, 0)));
+        Flags.update(c, X86Flags.CF | X86Flags.ZF, b.or(b.cmpEq(src, c.konst(size, 0)),
+                Flags.at(c, b.cmpEq(r, c.konst(size, 0)), X86Registers.ZF_BIT)));
     }
 
     /** POPCNT (F3 0F B8). */
@@ -152,10 +148,7 @@ public final class BitOps {
         int size = i.opSize;
         Value src = c.readRm(size);
         c.writeReg(size, b.popcnt(src));
-        for (int f : new int[] {OF, SF, AF, CF, PF}) {
-            b.setReg(f, b.c32(0));
-        }
-        b.setReg(ZF, b.cmpEq(src, c.konst(size, 0)));
+        Flags.setPacked(c, Flags.at(c, b.cmpEq(src, c.konst(size, 0)), X86Registers.ZF_BIT));
     }
 
 }
