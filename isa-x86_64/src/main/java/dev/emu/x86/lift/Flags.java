@@ -112,8 +112,45 @@ public final class Flags {
 
     /** INC / DEC: as ADD / SUB of 1 but CF is kept. */
     public static void incDec(LiftContext c, int size, Value a, Value r, boolean dec) {
-        Value cf = read(c, X86Registers.CF_BIT);
+        Value cf = c.flagState != null ? read(c, X86Registers.CF_BIT) : carryIntoAux(c);
         lazy(c, dec ? X86Flags.DEC : X86Flags.INC, size, a, c.konst(size, 1), r, cf, -1);
+    }
+
+    /**
+     * CF of flags set in an earlier block, written to cc_aux (where INC and DEC keep it) and
+     * read back. A {@code dec; jnz} loop counter at the top of a block reads CF after every
+     * kind of operation, so the common kinds are computed inline and only ADC/SBB call the
+     * helper (in a branch, as IR temps cannot merge).
+     */
+    private static Value carryIntoAux(LiftContext c) {
+        IrBuilder b = c.b;
+        Value op = b.getReg32(CC_OP);
+        Value dst = b.getReg64(CC_DST);
+        Value src = b.getReg64(CC_SRC);
+        Value aux = b.getReg64(CC_AUX);
+        Value kind = b.shr(op, b.c32(2));
+        Value width = b.shl(b.c32(8), b.and(op, b.c32(3)));
+        Value mask = b.shr(b.c64(-1), b.zext64(b.sub(b.c32(64), width)));
+        Value subCf = ltu64(c, b.and(b.add(dst, src), mask), src);   // a = dst + src borrowed iff a < src
+        Value addCf = ltu64(c, dst, b.and(b.sub(dst, src), mask));   // wrapped iff dst < a
+        Value bitCf = b.trunc32(b.and(src, b.c64(1)));              // EAGER, RESULT: CF is bit 0 of cc_src
+        Value keptCf = b.trunc32(b.and(aux, b.c64(1)));             // INC, DEC
+        Value cf = b.select(b.cmpEq(kind, b.c32(X86Flags.SUB)), subCf,
+                b.select(b.cmpEq(kind, b.c32(X86Flags.ADD)), addCf,
+                b.select(b.cmpLts(kind, b.c32(X86Flags.INC)), bitCf, keptCf)));
+        b.setReg(CC_AUX, cf);
+        dev.emu.core.ir.Label done = b.newLabel();
+        Value withCarryIn = b.or(b.cmpEq(kind, b.c32(X86Flags.ADC)), b.cmpEq(kind, b.c32(X86Flags.SBB)));
+        b.brIf(b.xor(withCarryIn, b.c32(1)), done);
+        b.setReg(CC_AUX, b.and(b.call(FLAGS, b.zext64(op), dst, src, aux), b.c64(1)));
+        b.label(done);
+        return b.getReg32(CC_AUX);
+    }
+
+    /** Unsigned x < y of I64 values as a signed compare, which the JIT emits without a call. */
+    private static Value ltu64(LiftContext c, Value x, Value y) {
+        IrBuilder b = c.b;
+        return b.cmpLts(b.xor(x, b.c64(Long.MIN_VALUE)), b.xor(y, b.c64(Long.MIN_VALUE)));
     }
 
     /** Sets all six flags from {@code packed}, an I32 holding them at their RFLAGS bits (and nothing else). */
@@ -305,16 +342,28 @@ public final class Flags {
     public static Value condition(LiftContext c, int cc) {
         IrBuilder b = c.b;
         State s = c.flagState;
-        Value r = null;
+        boolean negate = (cc & 1) != 0;
+        if (s != null && s.kind != X86Flags.EAGER && cc >> 1 == 2) {
+            // E / NE: the result is (not) zero, one compare the JIT fuses into the branch
+            return negate ? b.cmpNe(s.r, c.konst(s.size, 0)) : b.cmpEq(s.r, c.konst(s.size, 0));
+        }
         if (s != null && s.kind == X86Flags.SUB) {
-            // after CMP/SUB the orderings are plain compares of the operands
-            switch (cc >> 1) {
-                case 3 -> r = s.size == 64 ? b.cmpLeu(s.a, s.src) : null;
-                case 6 -> r = b.cmpLts(signed(c, s.size, s.a), signed(c, s.size, s.src));
-                case 7 -> r = b.cmpLes(signed(c, s.size, s.a), signed(c, s.size, s.src));
-                default -> { }
+            // after CMP/SUB the orderings are plain compares of the operands (negated: swapped)
+            int form = cc >> 1;
+            if (form == 3 && s.size == 64) {
+                return negate ? b.cmpLtu(s.src, s.a) : b.cmpLeu(s.a, s.src);
             }
-        } else if (s != null && s.kind == X86Flags.RESULT && s.constBits == 0) {
+            if (form == 6 || form == 7) {
+                Value x = signed(c, s.size, s.a);
+                Value y = signed(c, s.size, s.src);
+                if (form == 6) {
+                    return negate ? b.cmpLes(y, x) : b.cmpLts(x, y);
+                }
+                return negate ? b.cmpLts(y, x) : b.cmpLes(x, y);
+            }
+        }
+        Value r = null;
+        if (s != null && s.kind == X86Flags.RESULT && s.constBits == 0) {
             // after a logic op CF = OF = 0
             switch (cc >> 1) {
                 case 0, 1 -> r = b.c32(0);
@@ -337,7 +386,7 @@ public final class Flags {
                         b.xor(read(c, X86Registers.SF_BIT), read(c, X86Registers.OF_BIT)));
             };
         }
-        return (cc & 1) != 0 ? b.xor(r, b.c32(1)) : r;
+        return negate ? b.xor(r, b.c32(1)) : r;
     }
 
     /** A zero-extended operand of {@code size} bits as a signed value of its I32/I64 type. */

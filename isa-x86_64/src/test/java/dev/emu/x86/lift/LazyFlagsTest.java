@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The two ways the lifter reads lazy flags agree: from the flag-setting operation's IR values
  * when it is in the same block, and from the cc slots (the {@code X86Flags.flags} helper,
- * the ZF/SF shortcut) when a {@code jmp} puts the reader in the next block. Each case sets
- * flags with a {@code cmp} (so ADC/SBB/INC/DEC/rotates see a lazy CF), runs the operation,
- * stores all sixteen SETcc and PUSHF, once in one block and once with every reader in a
- * block of its own; both must give the same bytes, and each condition must match the flags
- * PUSHF shows (the differential tests check those against the host CPU).
+ * the ZF/SF shortcut, the inline CF of INC/DEC) when a {@code jmp} puts the reader in the
+ * next block. Each case sets flags with one of several operations, runs the operation under
+ * test, stores all sixteen SETcc and PUSHF, once in one block and once with the operation
+ * and every reader in a block of its own; both must give the same bytes, and each condition
+ * must match the flags PUSHF shows (the differential tests check those against the host CPU).
  */
 class LazyFlagsTest {
     static final long D = X86Runner.DATA;
@@ -46,27 +46,39 @@ class LazyFlagsTest {
     static final long[] EDGES = {0, 1, 2, 0x7F, 0x80, 0xFF, 0x7FFF, 0x8000, 0xFFFF, 0x7FFF_FFFFL, 0x8000_0000L,
         0xFFFF_FFFFL, Long.MAX_VALUE, Long.MIN_VALUE, -1, 0x10};
 
+    /** What sets the flags before the operation (so ADC/SBB/INC/DEC/rotates/CMC see each kind of lazy CF). */
+    static final String[] PREFIXES = {
+        "4d 39 c8",    // cmp r8, r9
+        "4d 01 c8",    // add r8, r9
+        "4d 11 c8",    // adc r8, r9
+        "45 29 c8",    // sub r8d, r9d
+        "4d 21 c8",    // and r8, r9
+        "f9",          // stc
+        "49 ff c0",    // inc r8
+        "41 d3 e0",    // shl r8d, cl
+    };
+
     @Test
     void inBlockAndCrossBlockReadsAgree() {
         Random rnd = new Random(20261128);
         for (String[] op : OPS) {
             for (String enc : op) {
-                for (int k = 0; k < 6; k++) {
-                    long rax = k < 2 ? EDGES[rnd.nextInt(EDGES.length)] : rnd.nextLong() >> rnd.nextInt(64);
-                    long rbx = k < 4 ? EDGES[rnd.nextInt(EDGES.length)] : rnd.nextLong();
-                    long rsi = rnd.nextInt(3) - 1;
-                    long rdi = rnd.nextInt(3) - 1;
-                    long rcx = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(70);
-                    check(enc, rax, rbx, rcx, rsi, rdi);
+                for (int k = 0; k < 4; k++) {
+                    long[] r = new long[5];
+                    r[0] = k < 2 ? EDGES[rnd.nextInt(EDGES.length)] : rnd.nextLong() >> rnd.nextInt(64);
+                    r[1] = k < 3 ? EDGES[rnd.nextInt(EDGES.length)] : rnd.nextLong();
+                    r[2] = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(70);
+                    r[3] = EDGES[rnd.nextInt(EDGES.length)];
+                    r[4] = rnd.nextBoolean() ? EDGES[rnd.nextInt(EDGES.length)] : rnd.nextLong();
+                    check(PREFIXES[rnd.nextInt(PREFIXES.length)], enc, r);
                 }
             }
         }
     }
 
-    private static void check(String op, long rax, long rbx, long rcx, long rsi, long rdi) {
-        String cmp = "48 39 fe "; // cmp rsi, rdi: a lazy CF for the carry readers
-        StringBuilder same = new StringBuilder(cmp + op);
-        StringBuilder split = new StringBuilder(cmp + op);
+    private static void check(String prefix, String op, long[] r) {
+        StringBuilder same = new StringBuilder(prefix + " " + op);
+        StringBuilder split = new StringBuilder(prefix + " eb 00 " + op); // the operation reads CF in a new block
         for (int cc = 0; cc < 16; cc++) {
             String set = String.format(" 0f %02x 47 %02x", 0x90 + cc, cc); // setcc [rdi + cc]
             same.append(set);
@@ -74,10 +86,10 @@ class LazyFlagsTest {
         }
         same.append(" 9c 5a");            // pushf; pop rdx
         split.append(" eb 00 9c 5a");
-        X86Runner a = run(same.toString(), rax, rbx, rcx, rsi, rdi);
-        X86Runner b = run(split.toString(), rax, rbx, rcx, rsi, rdi);
-        String what = op + " rax=" + Long.toHexString(rax) + " rbx=" + Long.toHexString(rbx) + " rcx=" + rcx
-                + " rsi=" + rsi + " rdi=" + rdi;
+        X86Runner a = run(same.toString(), r);
+        X86Runner b = run(split.toString(), r);
+        String what = prefix + "; " + op + " rax=" + Long.toHexString(r[0]) + " rbx=" + Long.toHexString(r[1])
+                + " rcx=" + r[2] + " r8=" + Long.toHexString(r[3]) + " r9=" + Long.toHexString(r[4]);
         assertThat(b.reg("rdx")).as("pushf across blocks, " + what).isEqualTo(a.reg("rdx"));
         assertThat(b.reg("rax")).as(what).isEqualTo(a.reg("rax"));
         byte[] sa = a.m.read(D, 16);
@@ -89,10 +101,9 @@ class LazyFlagsTest {
         }
     }
 
-    private static X86Runner run(String code, long rax, long rbx, long rcx, long rsi, long rdi) {
-        // the stores go to DATA through rdi, so the cmp's rdi is folded into rsi's operand instead
-        return X86Runner.code(code).set("rax", rax).set("rbx", rbx).set("rcx", rcx).set("rsi", D + rsi + rdi)
-                .set("rdi", D).set("rsp", X86Runner.STACK_TOP).run();
+    private static X86Runner run(String code, long[] r) {
+        return X86Runner.code(code).set("rax", r[0]).set("rbx", r[1]).set("rcx", r[2]).set("r8", r[3]).set("r9", r[4])
+                .set("rdi", D).set("rsp", X86Runner.STACK_TOP).flags(0x8D5).run();
     }
 
     /** SDM Appendix B.1.4.7 from RFLAGS. */
