@@ -181,9 +181,14 @@ public final class Flags {
         return bit == 0 ? flag : c.b.shl(flag, c.b.c32(bit));
     }
 
-    /** After a helper that wrote the flags through the CpuState: nothing is known. */
+    /** After a helper that may have written the flags through the CpuState: nothing is known. */
     public static void unknown(LiftContext c) {
         c.flagState = null;
+    }
+
+    /** After a helper that set all six flags through {@code X86Registers.setArithFlags}: they are in cc_src. */
+    public static void setByHelper(LiftContext c) {
+        c.flagState = new State(X86Flags.EAGER, 0, null, null, null, null, -1, c.b.getReg32(CC_SRC));
     }
 
     // ---------------------------------------------------------------- reading
