@@ -8,31 +8,14 @@ import dev.emu.core.cpu.RegisterFile;
  * <p>General registers take slots 0..15 in encoding order (rax, rcx, rdx, rbx, rsp, rbp,
  * rsi, rdi, r8..r15), so a ModRM/REX register number is its slot.
  *
- * <h2>Flags: one slot per flag, computed eagerly</h2>
- * CF, PF, AF, ZF, SF, OF and DF each hold 0 or 1 in a slot of their own; every
- * flag-writing instruction computes the flags it defines. The alternative, lazy flags
- * (slots for the last flag-setting operation, its operands and result, materialised when a
- * flag is read), saves the work for flags nobody reads. Why eager here:
- * <ul>
- * <li>Inside one block the JIT keeps slots in JVM locals and writes them back only at
- * exits, so C2 already deletes flag computations that a later instruction of the same
- * block overwrites: the common {@code cmp; jcc} / {@code add; add; ...} sequences cost only
- * the flags the branch reads plus one write-back per flag at the exit.</li>
- * <li>Across blocks eager flags cost each write-back (a store per flag, plus the compare
- * that makes it); lazy flags would cost three or four stores per flag-setting
- * instruction too (op, two operands, result), and a materialisation switch per read, which
- * both tiers have to agree on. The saving is real but second-order; correctness,
- * simplicity and the design's "each flag in its own slot" win for now.</li>
- * <li>PF, the one expensive flag (a popcount of the low byte), is one IR POPCNT, which C2
- * turns into one instruction on hosts that have it.</li>
- * </ul>
- * Measured once, roughly (a shared 2-core host, so noisy): a compiled 6-instruction loop
- * block (add, xor, imul, add, sub, jnz) runs at about 210-240 M guest instructions/s with
- * eager flags, and at 260-470 M with every flag but ZF dropped, which bounds what lazy
- * flags could save there (they would still store an op and operands per instruction).
- * Worth revisiting with a lazy variant and a quiet machine; it can replace {@code Flags}
- * without touching the handlers, since they only call {@code Flags.*} and
- * {@code LiftContext.condition}.
+ * <h2>Flags: lazy</h2>
+ * The arithmetic flags CF PF AF ZF SF OF are not slots of their own: four slots
+ * ({@code cc_op}, {@code cc_dst}, {@code cc_src}, {@code cc_aux}) describe the last
+ * flag-setting operation and {@link X86Flags} computes any flag from them; {@link #rflags}
+ * is the one way to read them from outside generated code. DF has its own slot (0/1).
+ * Until 2026-11-28 every flag had its own slot, computed eagerly: in tier-2 regions every
+ * block exit kept all six alive, so a {@code cmp; jne} cost a popcount, an unsigned
+ * compare and four xor chains. docs/x86-perf.md has the measurements.
  *
  * <p>RFLAGS bits not kept: IF reads as 1 and bit 1 as 1 (PUSHF), TF/AC/ID/NT are not
  * modelled (POPF drops them).
@@ -63,12 +46,11 @@ public final class X86Registers {
     public static final int RSI = 6;
     public static final int RDI = 7;
     public static final int RIP;
-    public static final int CF;
-    public static final int PF;
-    public static final int AF;
-    public static final int ZF;
-    public static final int SF;
-    public static final int OF;
+    /** The lazy flags' operation, see {@link X86Flags}. */
+    public static final int CC_OP;
+    public static final int CC_DST;
+    public static final int CC_SRC;
+    public static final int CC_AUX;
     public static final int DF;
     public static final int FS_BASE;
     public static final int GS_BASE;
@@ -103,12 +85,10 @@ public final class X86Registers {
             b.add(n, 64);
         }
         RIP = b.pc("rip", 64);
-        CF = b.add("cf", 1);
-        PF = b.add("pf", 1);
-        AF = b.add("af", 1);
-        ZF = b.add("zf", 1);
-        SF = b.add("sf", 1);
-        OF = b.add("of", 1);
+        CC_OP = b.add("cc_op", 64);
+        CC_DST = b.add("cc_dst", 64);
+        CC_SRC = b.add("cc_src", 64);
+        CC_AUX = b.add("cc_aux", 64);
         DF = b.add("df", 1);
         FS_BASE = b.add("fs_base", 64);
         GS_BASE = b.add("gs_base", 64);
@@ -156,25 +136,21 @@ public final class X86Registers {
         return FPR0 + 2 * i + 1;
     }
 
-    /** The flag slots with their RFLAGS bit, in bit order. */
-    public static int[][] flagSlotsAndBits() {
-        return new int[][] {{CF, CF_BIT}, {PF, PF_BIT}, {AF, AF_BIT}, {ZF, ZF_BIT}, {SF, SF_BIT}, {DF, DF_BIT},
-            {OF, OF_BIT}};
-    }
-
-    /** RFLAGS as PUSHF shows it in user mode (bit 1 and IF set) from the flag slots. */
+    /** RFLAGS as PUSHF shows it in user mode (bit 1 and IF set) from the lazy flags and DF. */
     public static long rflags(long[] regs) {
-        long f = 0x202;
-        for (int[] sb : flagSlotsAndBits()) {
-            f |= (regs[sb[0]] & 1) << sb[1];
-        }
-        return f;
+        return 0x202 | X86Flags.flags(regs[CC_OP], regs[CC_DST], regs[CC_SRC], regs[CC_AUX])
+                | (regs[DF] & 1) << DF_BIT;
     }
 
-    /** Sets the flag slots from an RFLAGS value. */
+    /** Sets the arithmetic flags and DF from an RFLAGS value. */
     public static void setRflags(long[] regs, long f) {
-        for (int[] sb : flagSlotsAndBits()) {
-            regs[sb[0]] = (f >>> sb[1]) & 1;
-        }
+        setArithFlags(regs, f);
+        regs[DF] = (f >>> DF_BIT) & 1;
+    }
+
+    /** Sets the six arithmetic flags from their RFLAGS bits in {@code f} (what helpers that set flags use). */
+    public static void setArithFlags(long[] regs, long f) {
+        regs[CC_OP] = X86Flags.EAGER;
+        regs[CC_SRC] = f & X86Flags.ARITH;
     }
 }

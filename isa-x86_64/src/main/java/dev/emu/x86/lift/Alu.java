@@ -1,11 +1,10 @@
 package dev.emu.x86.lift;
 
-import static dev.emu.x86.X86Registers.CF;
-
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
 import dev.emu.x86.X86Helpers;
+import dev.emu.x86.X86Registers;
 import dev.emu.x86.decode.X86Insn;
 
 /**
@@ -57,7 +56,7 @@ public final class Alu {
     static void rmw(LiftContext c, int op, int size, Value src) {
         IrBuilder b = c.b;
         X86Insn i = c.insn();
-        Value carry = op == ADC || op == SBB ? b.getReg32(CF) : null;
+        Value carry = op == ADC || op == SBB ? Flags.read(c, X86Registers.CF_BIT) : null;
         if (i.lock) {
             Value addr = c.ea();
             Value old = c.load(size, addr);
@@ -91,7 +90,7 @@ public final class Alu {
         switch (i.opcode & 7) {
             case 0, 1 -> rmw(c, op, size, c.readReg(size)); // Eb,Gb / Ev,Gv
             case 2, 3 -> { // Gb,Eb / Gv,Ev
-                Value carry = op == ADC || op == SBB ? c.b.getReg32(CF) : null;
+                Value carry = op == ADC || op == SBB ? Flags.read(c, X86Registers.CF_BIT) : null;
                 Value a = c.readReg(size);
                 Value src = c.readRm(size);
                 Value r = result(c, op, size, a, src, carry);
@@ -101,7 +100,7 @@ public final class Alu {
                 flags(c, op, size, a, src, r, carry);
             }
             default -> { // AL,Ib / rAX,Iz
-                Value carry = op == ADC || op == SBB ? c.b.getReg32(CF) : null;
+                Value carry = op == ADC || op == SBB ? Flags.read(c, X86Registers.CF_BIT) : null;
                 Value a = c.getReg(size, 0);
                 Value src = c.imm(size);
                 Value r = result(c, op, size, a, src, carry);

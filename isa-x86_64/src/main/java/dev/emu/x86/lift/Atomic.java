@@ -4,10 +4,11 @@ import static dev.emu.x86.X86Registers.RAX;
 import static dev.emu.x86.X86Registers.RBX;
 import static dev.emu.x86.X86Registers.RCX;
 import static dev.emu.x86.X86Registers.RDX;
-import static dev.emu.x86.X86Registers.ZF;
 
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
+import dev.emu.x86.X86Flags;
+import dev.emu.x86.X86Registers;
 import dev.emu.x86.decode.X86Insn;
 
 /**
@@ -97,7 +98,7 @@ public final class Atomic {
             c.store(c.ea(), b.select(b.cmpEq(old, expected), repl, old), 64);
         }
         Value eq = b.cmpEq(old, expected);
-        b.setReg(ZF, eq);
+        Flags.update(c, X86Flags.ZF, Flags.at(c, eq, X86Registers.ZF_BIT));
         b.setReg(RAX, b.select(eq, b.getReg64(RAX), b.zext64(b.trunc32(old))));
         b.setReg(RDX, b.select(eq, b.getReg64(RDX), b.shr(old, b.c64(32))));
     }
@@ -109,6 +110,6 @@ public final class Atomic {
         IrBuilder b = c.b;
         Value r = b.call(CMPXCHG16B, c.ea());
         b.exitIf(b.cmpEq(r, b.c32(2)), b.c64(c.pc())); // #GP raised by the helper
-        b.setReg(ZF, r);
+        Flags.update(c, X86Flags.ZF, Flags.at(c, r, X86Registers.ZF_BIT));
     }
 }

@@ -1,14 +1,9 @@
 package dev.emu.x86.lift;
 
-import static dev.emu.x86.X86Registers.AF;
-import static dev.emu.x86.X86Registers.CF;
-import static dev.emu.x86.X86Registers.OF;
-import static dev.emu.x86.X86Registers.PF;
-import static dev.emu.x86.X86Registers.SF;
-import static dev.emu.x86.X86Registers.ZF;
 
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
+import dev.emu.x86.X86Registers;
 import dev.emu.x86.decode.X86Insn;
 
 /**
@@ -17,10 +12,12 @@ import dev.emu.x86.decode.X86Insn;
  * forms of 0F BC, BD, B8).
  *
  * <p>Flags: BT* set CF to the selected bit; ZF is unchanged, OF SF AF PF are undefined and
- * left unchanged. BSF/BSR set ZF (source zero); CF OF SF AF PF undefined, unchanged. A zero
+ * cleared here. BSF/BSR set ZF (source zero); CF OF SF AF PF undefined, cleared. A zero
  * source leaves the destination unchanged, all 64 bits (AMD documents it; the AMD EPYC host
- * the campaigns run on does it; Intel documents the destination as undefined). TZCNT/LZCNT set CF (source zero) and ZF (result zero); OF SF AF PF undefined,
- * unchanged. POPCNT clears OF SF AF CF PF and sets ZF (source zero).
+ * the campaigns run on does it; Intel documents the destination as undefined). TZCNT/LZCNT
+ * set CF (source zero) and ZF (result zero); OF SF AF PF undefined, cleared. POPCNT clears
+ * OF SF AF CF PF and sets ZF (source zero). (Undefined flags are cleared rather than kept so
+ * that these need not materialise lazy flags; the differential campaigns mask them.)
  */
 public final class BitOps {
     private BitOps() {}
@@ -84,7 +81,9 @@ public final class BitOps {
                 c.store(addr, r, size);
             }
         }
-        b.setReg(CF, cf);
+        // ZF is kept; OF SF AF PF are undefined (cleared here), so the flags of an earlier
+        // block need no materialising: BT; JB is how C tests a bit field
+        Flags.setPacked(c, b.or(cf, Flags.at(c, Flags.read(c, X86Registers.ZF_BIT), X86Registers.ZF_BIT)));
     }
 
     /** BSF (0F BC; also 66 / F2) and BSR (0F BD). */
@@ -117,7 +116,7 @@ public final class BitOps {
             // (qemu 7.2 zero-extends a 32-bit destination there: the campaign against it skips the case)
             b.setReg(i.reg, b.select(isZero, b.getReg64(i.reg), b.zext64(idx)));
         }
-        b.setReg(ZF, isZero);
+        Flags.setPacked(c, Flags.at(c, isZero, X86Registers.ZF_BIT)); // CF OF SF AF PF undefined: cleared
     }
 
     /** TZCNT (F3 0F BC). */
@@ -142,8 +141,8 @@ public final class BitOps {
         IrBuilder b = c.b;
         int size = i.opSize;
         c.writeReg(size, r);
-        b.setReg(CF, b.cmpEq(src, c.konst(size, 0)));
-        b.setReg(ZF, b.cmpEq(r, c.konst(size, 0)));
+        // OF SF AF PF undefined: cleared
+        Flags.setPacked(c, b.or(b.cmpEq(src, c.konst(size, 0)), Flags.at(c, b.cmpEq(r, c.konst(size, 0)), X86Registers.ZF_BIT)));
     }
 
     /** POPCNT (F3 0F B8). */
@@ -152,10 +151,7 @@ public final class BitOps {
         int size = i.opSize;
         Value src = c.readRm(size);
         c.writeReg(size, b.popcnt(src));
-        for (int f : new int[] {OF, SF, AF, CF, PF}) {
-            b.setReg(f, b.c32(0));
-        }
-        b.setReg(ZF, b.cmpEq(src, c.konst(size, 0)));
+        Flags.setPacked(c, Flags.at(c, b.cmpEq(src, c.konst(size, 0)), X86Registers.ZF_BIT));
     }
 
 }

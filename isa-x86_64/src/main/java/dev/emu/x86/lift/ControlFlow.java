@@ -3,10 +3,10 @@ package dev.emu.x86.lift;
 import static dev.emu.x86.X86Registers.RBP;
 import static dev.emu.x86.X86Registers.RCX;
 import static dev.emu.x86.X86Registers.RSP;
-import static dev.emu.x86.X86Registers.ZF;
 
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
+import dev.emu.x86.X86Registers;
 import dev.emu.x86.decode.X86Insn;
 
 /**
@@ -76,9 +76,9 @@ public final class ControlFlow {
             c.setReg(as, RCX, n);
             cond = b.cmpNe(n, c.konst(as, 0));
             if (i.opcode == 0xE1) {
-                cond = b.and(cond, b.getReg32(ZF));
+                cond = b.and(cond, Flags.read(c, X86Registers.ZF_BIT));
             } else if (i.opcode == 0xE0) {
-                cond = b.and(cond, b.xor(b.getReg32(ZF), b.c32(1)));
+                cond = b.and(cond, b.xor(Flags.read(c, X86Registers.ZF_BIT), b.c32(1)));
             }
         }
         b.exitIf(cond, b.c64(target(i)));

@@ -1,11 +1,6 @@
 package dev.emu.x86.lift;
 
-import static dev.emu.x86.X86Registers.CF;
-import static dev.emu.x86.X86Registers.OF;
-import static dev.emu.x86.X86Registers.PF;
 import static dev.emu.x86.X86Registers.RSP;
-import static dev.emu.x86.X86Registers.SF;
-import static dev.emu.x86.X86Registers.ZF;
 
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.TrapKind;
@@ -28,6 +23,8 @@ public final class LiftContext {
     private X86Insn insn;
     private boolean endBlock;
     private Value ea;
+    /** What this block knows of the flags so far ({@link Flags}); null: only the cc slots. */
+    Flags.State flagState;
 
     public LiftContext(IrBuilder b) {
         this.b = b;
@@ -269,26 +266,8 @@ public final class LiftContext {
     }
 
     // ---------------------------------------------------------------- conditions
-    private Value flag(int slot) {
-        return b.getReg32(slot);
-    }
-
-    private Value not1(Value v) {
-        return b.xor(v, b.c32(1));
-    }
-
     /** The condition {@code cc} of Jcc/SETcc/CMOVcc (SDM Appendix B.1.4.7) as an I32 0/1. */
     public Value condition(int cc) {
-        Value r = switch (cc >> 1) {
-            case 0 -> flag(OF);
-            case 1 -> flag(CF);
-            case 2 -> flag(ZF);
-            case 3 -> b.or(flag(CF), flag(ZF));
-            case 4 -> flag(SF);
-            case 5 -> flag(PF);
-            case 6 -> b.xor(flag(SF), flag(OF));
-            default -> b.or(flag(ZF), b.xor(flag(SF), flag(OF)));
-        };
-        return (cc & 1) != 0 ? not1(r) : r;
+        return Flags.condition(this, cc);
     }
 }

@@ -1,20 +1,19 @@
 package dev.emu.x86.lift;
 
-import static dev.emu.x86.X86Registers.CF;
-import static dev.emu.x86.X86Registers.OF;
 import static dev.emu.x86.X86Registers.RAX;
 import static dev.emu.x86.X86Registers.RDX;
 
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
+import dev.emu.x86.X86Flags;
 import dev.emu.x86.X86Helpers;
 import dev.emu.x86.decode.X86Insn;
 
 /**
  * MUL, IMUL (one-, two- and three-operand forms), DIV, IDIV (SDM Vol. 2). MUL and IMUL set
- * CF = OF = "the upper half is significant"; SF, ZF, AF and PF are undefined and left
- * unchanged here. DIV and IDIV leave every flag unchanged (all undefined) and raise #DE
+ * CF = OF = "the upper half is significant"; SF, ZF, AF and PF are undefined (here: from
+ * the low half, AF clear). DIV and IDIV leave every flag unchanged (all undefined) and raise #DE
  * (SIGFPE) at the instruction on a zero divisor or a quotient too large.
  */
 public final class MulDiv {
@@ -22,9 +21,9 @@ public final class MulDiv {
 
     static final Helper DIVIDE = Helper.of(X86Helpers.class, "divide");
 
-    private static void setCfOf(LiftContext c, Value overflow) {
-        c.b.setReg(CF, overflow);
-        c.b.setReg(OF, overflow);
+    /** CF = OF = overflow; SF ZF PF (undefined) from the low result; AF (undefined) cleared. */
+    private static void setCfOf(LiftContext c, int size, Value low, Value overflow) {
+        Flags.result(c, size, low, c.b.select(overflow, c.b.c32(X86Flags.CF | X86Flags.OF), c.b.c32(0)));
     }
 
     /** MUL r/m (F6/F7 /4): unsigned AX = AL * r/m8, DX:AX, EDX:EAX, RDX:RAX. */
@@ -47,7 +46,7 @@ public final class MulDiv {
             Value hi = signed ? b.mulhs(acc, src) : b.mulhu(acc, src);
             b.setReg(RAX, lo);
             b.setReg(RDX, hi);
-            setCfOf(c, b.cmpNe(hi, signed ? b.sar(lo, b.c64(63)) : b.c64(0)));
+            setCfOf(c, 64, lo, b.cmpNe(hi, signed ? b.sar(lo, b.c64(63)) : b.c64(0)));
             return;
         }
         Value p = signed ? b.mul(c.sext(size, acc, 64), c.sext(size, src, 64))
@@ -61,7 +60,7 @@ public final class MulDiv {
             c.setReg(size, RAX, lo);
             c.setReg(size, RDX, hi);
         }
-        setCfOf(c, overflow);
+        setCfOf(c, size, lo, overflow);
     }
 
     /** IMUL reg, r/m (0F AF). */
@@ -88,7 +87,7 @@ public final class MulDiv {
             overflow = b.cmpNe(p, c.sext(size, r, 64));
         }
         c.writeReg(size, r);
-        setCfOf(c, overflow);
+        setCfOf(c, size, r, overflow);
     }
 
     /** DIV r/m (F6/F7 /6). */

@@ -1,17 +1,14 @@
 package dev.emu.x86.lift;
 
-import static dev.emu.x86.X86Registers.CF;
-import static dev.emu.x86.X86Registers.OF;
-import static dev.emu.x86.X86Registers.PF;
 import static dev.emu.x86.X86Registers.RCX;
-import static dev.emu.x86.X86Registers.SF;
-import static dev.emu.x86.X86Registers.ZF;
 
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Type;
 import dev.emu.core.ir.Value;
+import dev.emu.x86.X86Flags;
 import dev.emu.x86.X86Helpers;
+import dev.emu.x86.X86Registers;
 import dev.emu.x86.decode.X86Insn;
 
 /**
@@ -19,7 +16,7 @@ import dev.emu.x86.decode.X86Insn;
  * "RCL/RCR/ROL/ROR"). The count is masked to 5 bits (6 with a 64-bit operand); a masked
  * count of 0 changes no flag. Flags, for a non-zero count: SHL/SHR/SAR set CF to the last
  * bit shifted out and SF ZF PF from the result, OF for a count of 1 (computed by the same
- * formula otherwise: undefined there), AF undefined and left unchanged; ROL/ROR/RCL/RCR set
+ * formula otherwise: undefined there), AF undefined (cleared here); ROL/ROR/RCL/RCR set
  * only CF and OF. The result is written even for a zero count, so a 32-bit register
  * destination is zero-extended, as on hardware.
  */
@@ -56,10 +53,9 @@ public final class ShiftRotate {
         }
     }
 
-    /** Sets a flag slot to v, or keeps it when the dynamic count is zero. */
-    private static void setFlag(LiftContext c, int slot, Value v, Value zeroCount) {
-        IrBuilder b = c.b;
-        b.setReg(slot, zeroCount == null ? v : b.select(zeroCount, b.getReg32(slot), v));
+    /** CF and OF (I32 0/1) as RFLAGS bits. */
+    private static Value cfOf(LiftContext c, Value cf, Value of) {
+        return c.b.or(cf, Flags.at(c, of, X86Registers.OF_BIT));
     }
 
     private static Value bit(LiftContext c, Value v, Value pos) {
@@ -120,11 +116,7 @@ public final class ShiftRotate {
             }
         }
         c.writeRm(size, r);
-        setFlag(c, CF, cf, zeroCount);
-        setFlag(c, OF, of, zeroCount);
-        setFlag(c, SF, Flags.msb(c, size, r), zeroCount);
-        setFlag(c, ZF, Flags.isZero(c, size, r), zeroCount);
-        setFlag(c, PF, Flags.parity(c, r), zeroCount);
+        Flags.resultUnless(c, zeroCount, size, r, cfOf(c, cf, of));
     }
 
     private static void rotate(LiftContext c, int size, Value a, Value n, Value zeroCount, boolean left) {
@@ -152,8 +144,7 @@ public final class ShiftRotate {
                     : b.and(b.shr(b.trunc32(r), b.c32(size - 2)), b.c32(1));
             of = b.xor(msb, next);
         }
-        setFlag(c, CF, cf, zeroCount);
-        setFlag(c, OF, of, zeroCount);
+        Flags.update(c, X86Flags.CF | X86Flags.OF, cfOf(c, cf, of), zeroCount);
     }
 
     /**
@@ -163,22 +154,21 @@ public final class ShiftRotate {
      */
     private static void rotateCarry(LiftContext c, int size, Value a, Value n, Value zeroCount, boolean left) {
         IrBuilder b = c.b;
-        Value cfIn = b.getReg32(CF);
+        Value cfIn = Flags.read(c, X86Registers.CF_BIT);
         Value a64 = b.zext64(a);
         Value res = b.call(left ? RCL : RCR, a64, n, cfIn, b.c32(size));
         Value cfOut = b.trunc32(b.call(left ? X86Helpers.RCL_CARRY : X86Helpers.RCR_CARRY, a64, n, cfIn, b.c32(size)));
         Value r = c.trunc(size, res);
         c.writeRm(size, r);
         Value of = left ? b.xor(Flags.msb(c, size, r), cfOut) : b.xor(Flags.msb(c, size, a), cfIn);
-        setFlag(c, CF, cfOut, zeroCount);
-        setFlag(c, OF, of, zeroCount);
+        Flags.update(c, X86Flags.CF | X86Flags.OF, cfOf(c, cfOut, of), zeroCount);
     }
 
     /**
      * SHLD / SHRD (0F A4/AC by Ib, 0F A5/AD by CL): shift the destination, filling from the
      * source register. Count masked to 5 bits (6 for 64-bit); zero changes nothing. CF is the
      * last bit shifted out of the destination, SF ZF PF from the result, OF (a count of 1)
-     * the sign change, AF undefined (unchanged here). A 16-bit count above 16 gives an
+     * the sign change, AF undefined (cleared here). A 16-bit count above 16 gives an
      * undefined result (and CF, OF); whatever falls out of the 32-bit pair here.
      */
     public static void SHLD_SHRD(LiftContext c, X86Insn i) {
@@ -221,10 +211,6 @@ public final class ShiftRotate {
             }
         }
         c.writeRm(size, r);
-        setFlag(c, CF, cf, zeroCount);
-        setFlag(c, OF, b.xor(Flags.msb(c, size, r), Flags.msb(c, size, d)), zeroCount);
-        setFlag(c, SF, Flags.msb(c, size, r), zeroCount);
-        setFlag(c, ZF, Flags.isZero(c, size, r), zeroCount);
-        setFlag(c, PF, Flags.parity(c, r), zeroCount);
+        Flags.resultUnless(c, zeroCount, size, r, cfOf(c, cf, b.xor(Flags.msb(c, size, r), Flags.msb(c, size, d))));
     }
 }

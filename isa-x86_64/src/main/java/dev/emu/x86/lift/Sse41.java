@@ -69,11 +69,7 @@ public final class Sse41 {
         Value dh = hi(c, i.reg);
         Value and = b.or(b.and(dl, src[0]), b.and(dh, src[1]));
         Value andn = b.or(b.and(b.not(dl), src[0]), b.and(b.not(dh), src[1]));
-        b.setReg(X86Registers.ZF, b.cmpEq(and, b.c64(0)));
-        b.setReg(X86Registers.CF, b.cmpEq(andn, b.c64(0)));
-        for (int f : new int[] {X86Registers.AF, X86Registers.OF, X86Registers.PF, X86Registers.SF}) {
-            b.setReg(f, b.c32(0));
-        }
+        Flags.setPacked(c, b.or(Flags.at(c, b.cmpEq(and, b.c64(0)), X86Registers.ZF_BIT), b.cmpEq(andn, b.c64(0))));
     }
 
     /** The lane imm of {@code bits} of xmm reg, zero-extended in an I64. */

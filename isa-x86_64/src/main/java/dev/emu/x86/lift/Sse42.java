@@ -20,6 +20,7 @@ public final class Sse42 {
             Value[] src = SseOperands.rm128(c, i, false);
             b.call(PCMPSTR, b.c32(i.imm & 0xFF), b.c32(i.reg), src[0], src[1], b.c32(explicit ? 1 : 0),
                     b.c32(i.rexW() ? 1 : 0), b.c32(mask ? 1 : 0));
+            Flags.setByHelper(c);
         };
     }
 

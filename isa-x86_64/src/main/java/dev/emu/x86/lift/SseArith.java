@@ -56,6 +56,7 @@ public final class SseArith {
             IrBuilder b = c.b;
             Value src = isDouble ? rm64(c, i) : rm32(c, i);
             faultExit(c, b.call(COMI, b.c32(isDouble ? 1 : 0), b.c32(signaling ? 1 : 0), b.c32(i.reg), src));
+            Flags.setByHelper(c); // past the fault exit the helper has set them
         };
     }
 

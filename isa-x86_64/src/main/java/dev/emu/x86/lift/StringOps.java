@@ -5,10 +5,10 @@ import static dev.emu.x86.X86Registers.RAX;
 import static dev.emu.x86.X86Registers.RCX;
 import static dev.emu.x86.X86Registers.RDI;
 import static dev.emu.x86.X86Registers.RSI;
-import static dev.emu.x86.X86Registers.ZF;
 
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.Value;
+import dev.emu.x86.X86Registers;
 import dev.emu.x86.decode.X86Insn;
 
 /**
@@ -61,7 +61,7 @@ public final class StringOps {
             c.setReg(as, RCX, c.trunc(as, b.sub(c.getReg(as, RCX), c.konst(as, 1))));
             if (kind == CMPS || kind == SCAS) {
                 // REPE stops when ZF = 0, REPNE when ZF = 1
-                Value zf = b.getReg32(ZF);
+                Value zf = Flags.read(c, X86Registers.ZF_BIT);
                 b.exitIf(i.repz ? b.xor(zf, b.c32(1)) : zf, b.c64(i.nextPc()));
             }
         }

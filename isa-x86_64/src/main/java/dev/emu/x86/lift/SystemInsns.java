@@ -1,23 +1,19 @@
 package dev.emu.x86.lift;
 
-import static dev.emu.x86.X86Registers.AF;
-import static dev.emu.x86.X86Registers.CF;
 import static dev.emu.x86.X86Registers.DF;
 import static dev.emu.x86.X86Registers.MXCSR;
-import static dev.emu.x86.X86Registers.OF;
-import static dev.emu.x86.X86Registers.PF;
 import static dev.emu.x86.X86Registers.RAX;
 import static dev.emu.x86.X86Registers.RBX;
 import static dev.emu.x86.X86Registers.RCX;
 import static dev.emu.x86.X86Registers.RDX;
-import static dev.emu.x86.X86Registers.SF;
-import static dev.emu.x86.X86Registers.ZF;
 
 import dev.emu.core.ir.Helper;
 import dev.emu.core.ir.IrBuilder;
 import dev.emu.core.ir.TrapKind;
 import dev.emu.core.ir.Value;
+import dev.emu.x86.X86Flags;
 import dev.emu.x86.X86Helpers;
+import dev.emu.x86.X86Registers;
 import dev.emu.x86.decode.X86Insn;
 
 /**
@@ -91,15 +87,15 @@ public final class SystemInsns {
     }
 
     public static void CLC(LiftContext c, X86Insn i) {
-        c.b.setReg(CF, c.b.c32(0));
+        Flags.update(c, X86Flags.CF, c.b.c32(0));
     }
 
     public static void STC(LiftContext c, X86Insn i) {
-        c.b.setReg(CF, c.b.c32(1));
+        Flags.update(c, X86Flags.CF, c.b.c32(X86Flags.CF));
     }
 
     public static void CMC(LiftContext c, X86Insn i) {
-        c.b.setReg(CF, c.b.xor(c.b.getReg32(CF), c.b.c32(1)));
+        Flags.update(c, X86Flags.CF, c.b.xor(Flags.read(c, X86Registers.CF_BIT), c.b.c32(1)));
     }
 
     public static void CLD(LiftContext c, X86Insn i) {
@@ -110,30 +106,25 @@ public final class SystemInsns {
         c.b.setReg(DF, c.b.c32(1));
     }
 
-    private static final int[][] LOW_FLAGS = {{CF, 0}, {PF, 2}, {AF, 4}, {ZF, 6}, {SF, 7}};
-
-    /** The flags word from the slots: bit 1 and IF (bit 9) read as 1 in user mode. */
+    /** The flags word: the arithmetic flags, bit 1 and (withHigh) IF, which reads as 1 in user mode, and DF. */
     static Value flagsWord(LiftContext c, boolean withHigh) {
         IrBuilder b = c.b;
-        Value f = b.c32(withHigh ? 0x202 : 0x2);
-        for (int[] sb : LOW_FLAGS) {
-            f = b.or(f, b.shl(b.getReg32(sb[0]), b.c32(sb[1])));
+        Value f = Flags.packed(c);
+        if (!withHigh) {
+            return b.or(b.and(f, b.c32(0xFF)), b.c32(0x2));
         }
-        if (withHigh) {
-            f = b.or(f, b.shl(b.getReg32(DF), b.c32(10)));
-            f = b.or(f, b.shl(b.getReg32(OF), b.c32(11)));
-        }
-        return f;
+        return b.or(b.or(f, b.c32(0x202)), Flags.at(c, b.getReg32(DF), X86Registers.DF_BIT));
     }
 
+    /** Sets the arithmetic flags from f; withHigh: OF and DF too, else OF is kept. */
     static void setFlagsWord(LiftContext c, Value f, boolean withHigh) {
         IrBuilder b = c.b;
-        for (int[] sb : LOW_FLAGS) {
-            b.setReg(sb[0], b.and(b.shr(f, b.c32(sb[1])), b.c32(1)));
-        }
         if (withHigh) {
-            b.setReg(DF, b.and(b.shr(f, b.c32(10)), b.c32(1)));
-            b.setReg(OF, b.and(b.shr(f, b.c32(11)), b.c32(1)));
+            Flags.setPacked(c, b.and(f, b.c32(X86Flags.ARITH)));
+            b.setReg(DF, b.and(b.shr(f, b.c32(X86Registers.DF_BIT)), b.c32(1)));
+        } else {
+            int low = X86Flags.ARITH & ~X86Flags.OF;
+            Flags.update(c, low, b.and(f, b.c32(low)));
         }
     }
 

@@ -290,8 +290,14 @@ public final class X87 {
                     default -> c.illegal();
                 }
             }
-            case 5 -> b.call(FCOMI, i32(c, sti(i)), i32(c, 1), i32(c, 0));
-            case 6 -> b.call(FCOMI, i32(c, sti(i)), i32(c, 0), i32(c, 0));
+            case 5 -> {
+                b.call(FCOMI, i32(c, sti(i)), i32(c, 1), i32(c, 0));
+                Flags.unknown(c);
+            }
+            case 6 -> {
+                b.call(FCOMI, i32(c, sti(i)), i32(c, 0), i32(c, 0));
+                Flags.unknown(c);
+            }
             default -> c.illegal();
         }
     }
@@ -356,8 +362,14 @@ public final class X87 {
                 }
                 c.setReg(16, X86Registers.RAX, b.trunc32(b.call(FNSTSW)));
             }
-            case 5 -> b.call(FCOMI, i32(c, sti(i)), i32(c, 1), i32(c, 1));
-            case 6 -> b.call(FCOMI, i32(c, sti(i)), i32(c, 0), i32(c, 1));
+            case 5 -> {
+                b.call(FCOMI, i32(c, sti(i)), i32(c, 1), i32(c, 1));
+                Flags.unknown(c);
+            }
+            case 6 -> {
+                b.call(FCOMI, i32(c, sti(i)), i32(c, 0), i32(c, 1));
+                Flags.unknown(c);
+            }
             default -> c.illegal();
         }
     }

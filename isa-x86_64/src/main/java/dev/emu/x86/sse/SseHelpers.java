@@ -260,12 +260,8 @@ public final class SseHelpers {
             s.trapDetail = e.unmasked();
             return 1;
         }
-        r[X86Registers.CF] = zpc & 1;
-        r[X86Registers.PF] = (zpc >> 1) & 1;
-        r[X86Registers.ZF] = (zpc >> 2) & 1;
-        r[X86Registers.OF] = 0;
-        r[X86Registers.SF] = 0;
-        r[X86Registers.AF] = 0;
+        X86Registers.setArithFlags(r, (zpc & 1) << X86Registers.CF_BIT | (zpc >> 1 & 1) << X86Registers.PF_BIT
+                | (zpc >> 2 & 1) << X86Registers.ZF_BIT);
         return 0;
     }
 

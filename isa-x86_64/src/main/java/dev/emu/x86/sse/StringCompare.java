@@ -1,6 +1,7 @@
 package dev.emu.x86.sse;
 
 import dev.emu.core.cpu.CpuState;
+import dev.emu.x86.X86Flags;
 import dev.emu.x86.X86Registers;
 
 /**
@@ -129,12 +130,8 @@ public final class StringCompare {
             int index = res2 == 0 ? n : msb ? 31 - Integer.numberOfLeadingZeros(res2) : Integer.numberOfTrailingZeros(res2);
             r[X86Registers.RCX] = index;
         }
-        r[X86Registers.CF] = res2 != 0 ? 1 : 0;
-        r[X86Registers.ZF] = lenB < n ? 1 : 0;
-        r[X86Registers.SF] = lenA < n ? 1 : 0;
-        r[X86Registers.OF] = res2 & 1;
-        r[X86Registers.AF] = 0;
-        r[X86Registers.PF] = 0;
+        X86Registers.setArithFlags(r, (res2 != 0 ? X86Flags.CF : 0) | (lenB < n ? X86Flags.ZF : 0)
+                | (lenA < n ? X86Flags.SF : 0) | ((res2 & 1) != 0 ? X86Flags.OF : 0));
     }
 
     private static final int[] CRC32C_TABLE = new int[256];

@@ -6,6 +6,7 @@ import static dev.emu.x86.X86Registers.FSW;
 import static dev.emu.x86.X86Registers.FTW;
 
 import dev.emu.core.cpu.CpuState;
+import dev.emu.x86.X86Flags;
 import dev.emu.x86.X86Registers;
 import dev.emu.x86.x87.F80.Env;
 
@@ -300,12 +301,8 @@ public final class X87Ops {
                 return;
             }
         }
-        r[X86Registers.ZF] = c == 0 || c == 2 ? 1 : 0;
-        r[X86Registers.PF] = c == 2 ? 1 : 0;
-        r[X86Registers.CF] = c == -1 || c == 2 ? 1 : 0;
-        r[X86Registers.OF] = 0;
-        r[X86Registers.SF] = 0;
-        r[X86Registers.AF] = 0;
+        X86Registers.setArithFlags(r, (c == 0 || c == 2 ? X86Flags.ZF : 0) | (c == 2 ? X86Flags.PF : 0)
+                | (c == -1 || c == 2 ? X86Flags.CF : 0));
         r[FSW] &= ~C1;
         if (pop != 0) {
             pop(r);
