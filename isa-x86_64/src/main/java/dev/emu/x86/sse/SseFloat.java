@@ -296,6 +296,13 @@ public final class SseFloat {
         if (f.isZero(a) && f.isZero(b)) {
             return na == nb ? a : f.zero(e.rc() == RD);
         }
+        // a normal x plus a zero is x itself in every rounding mode: exact, not tiny, no flag
+        if (f.isZero(b) && (a & f.expMask) != 0) {
+            return a;
+        }
+        if (f.isZero(a) && (b & f.expMask) != 0) {
+            return b;
+        }
         long fast = SseFast.add(f, a, b, e);
         if (fast != SseFast.NONE) {
             return fast;
@@ -481,6 +488,10 @@ public final class SseFloat {
     public static long fromInt(Fmt f, long v, Env e) {
         if (v == 0) {
             return 0;
+        }
+        long exactLimit = 1L << (f.fracBits + 1); // every integer up to this magnitude is a value of f
+        if (v >= -exactLimit && v <= exactLimit) {
+            return f == DOUBLE ? Double.doubleToRawLongBits(v) : Float.floatToRawIntBits(v) & 0xFFFF_FFFFL;
         }
         BigInteger m = BigInteger.valueOf(v);
         return round(f, v < 0, m.abs(), 0, false, e);
