@@ -108,11 +108,34 @@ public final class SseFloat {
 
     /** The MXCSR an operation runs under, and the flags it raises. */
     public static final class Env {
-        public final int mxcsr;
+        public int mxcsr;
         public int flags;
+        /** The destination's two halves while a helper builds its result ({@link #forThread} only). */
+        final long[] out = new long[2];
 
         public Env(int mxcsr) {
             this.mxcsr = mxcsr;
+        }
+
+        private static final ThreadLocal<Env> PER_THREAD = ThreadLocal.withInitial(() -> new Env(0));
+
+        /**
+         * The calling thread's Env, reset to {@code mxcsr} and no flags. The helpers run one
+         * instruction at a time per guest thread and keep no Env past it, so one per thread
+         * does; a new one per instruction was most of what busybox awk allocated on amd64.
+         */
+        static Env forThread(int mxcsr) {
+            Env e = PER_THREAD.get();
+            e.mxcsr = mxcsr;
+            e.flags = 0;
+            return e;
+        }
+
+        /** {@link #out}, holding (lo, hi). */
+        long[] out(long lo, long hi) {
+            out[0] = lo;
+            out[1] = hi;
+            return out;
         }
 
         int rc() {
