@@ -31,6 +31,11 @@ public final class Arm64Registers {
     public static final int EXCL_ADDR;
     public static final int EXCL_VAL;
     public static final int EXCL_VAL2;
+    /**
+     * Not architectural: a 128-bit slot where the SIMD helpers build a result lane by lane
+     * before it replaces V<d> (which may also be a source), so they allocate nothing.
+     */
+    public static final int SIMD_RESULT;
 
     public static final RegisterFile FILE;
 
@@ -59,6 +64,7 @@ public final class Arm64Registers {
         EXCL_ADDR = b.add("excl_addr", 64);
         EXCL_VAL = b.add("excl_val", 64);
         EXCL_VAL2 = b.add("excl_val2", 64);
+        SIMD_RESULT = b.add("simd_result", 128);
         b.alias("lr", X30, 64).alias("fp", 29, 64);
         b.fpControlStatus(FPCR, FPSR);
         FILE = b.build();

@@ -53,6 +53,39 @@ public final class SyscallContext {
 
     public byte[] read(long addr, int len) {
         byte[] b = new byte[len];
+        readInto(addr, b, len);
+        return b;
+    }
+
+    /** The largest I/O buffer a thread keeps between syscalls; larger transfers get their own. */
+    private static final int KEPT_IO_BUFFER = 256 << 10;
+    private byte[] ioBuffer = new byte[0];
+
+    /**
+     * A buffer of at least {@code len} bytes for one syscall's transfer between guest memory and
+     * a file, reused by the thread's next syscall: read and write copy through it, and a fresh
+     * array per call was a steady allocation proportional to all the I/O a program does.
+     * Whatever it is handed to must not keep it (files copy what they are given).
+     */
+    public byte[] ioBuffer(int len) {
+        if (ioBuffer.length >= len) {
+            return ioBuffer;
+        }
+        byte[] b = new byte[len];
+        if (len <= KEPT_IO_BUFFER) {
+            ioBuffer = b;
+        }
+        return b;
+    }
+
+    /** Guest memory [addr, addr + len) into the thread's {@link #ioBuffer}, which it returns. */
+    public byte[] readToIoBuffer(long addr, int len) {
+        byte[] b = ioBuffer(len);
+        readInto(addr, b, len);
+        return b;
+    }
+
+    private void readInto(long addr, byte[] b, int len) {
         if (len > 0) {
             try {
                 mem().read(addr, b, 0, len);
@@ -60,7 +93,6 @@ public final class SyscallContext {
                 throw new SyscallError(Errno.EFAULT);
             }
         }
-        return b;
     }
 
     public void write(long addr, byte[] b) {

@@ -19,10 +19,47 @@ import dev.emu.core.rt.Ops;
 public final class IrInterpreter {
     private IrInterpreter() {}
 
+    /**
+     * A thread's temps and helper argument arrays, reused from block to block: every block
+     * starts here, and fresh arrays per run were a steady share of the allocation (and so of
+     * the young generation's growth). Every temp is defined before it is read (IrVerifier), so
+     * stale values never show. A run that starts while another one of the same thread is
+     * still going (a hook helper that runs guest code) gets fresh arrays.
+     */
+    private static final class Scratch {
+        long[] temps = new long[64];
+        final long[][] args = new long[9][];
+        boolean busy;
+
+        Scratch() {
+            for (int n = 0; n < args.length; n++) {
+                args[n] = new long[n];
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     /** Runs {@code b} on {@code s} under the {@link dev.emu.core.engine.BlockCode} contract. */
     public static long run(Block b, CpuState s) {
+        Scratch scratch = SCRATCH.get();
+        if (scratch.busy) {
+            return run(b, s, new Scratch());
+        }
+        scratch.busy = true;
+        try {
+            return run(b, s, scratch);
+        } finally {
+            scratch.busy = false;
+        }
+    }
+
+    private static long run(Block b, CpuState s, Scratch scratch) {
         final Insn[] code = b.insns;
-        final long[] t = new long[b.numTemps()];
+        if (scratch.temps.length < b.numTemps()) {
+            scratch.temps = new long[Math.max(b.numTemps(), 2 * scratch.temps.length)];
+        }
+        final long[] t = scratch.temps;
         final long[] regs = s.regs;
         int completed = -1; // guest instructions started, minus one
         long insnPc = b.startPc;
@@ -117,7 +154,7 @@ public final class IrInterpreter {
                     case FTOUI -> r = floatToInt(false, in.imm == 0, w32, t[in.args[0]]);
                     case CALL -> {
                         Helper h = in.helper();
-                        long[] a = new long[in.args.length];
+                        long[] a = scratch.args[in.args.length];
                         for (int k = 0; k < a.length; k++) {
                             a[k] = t[in.args[k]];
                         }

@@ -81,30 +81,28 @@ public final class FpVectorHelpers {
         int m = w >>> 16 & 31, n = w >>> 5 & 31, d = w & 31;
         int e = sz == 1 ? 64 : 32, fmt = sz == 1 ? Fp.D : Fp.S;
         int lanes = (q ? 128 : 64) / e;
-        long[] a = Vec.read(s, n), b = Vec.read(s, m), acc = Vec.read(s, d);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), b = Vec.at(m), acc = Vec.at(d), r = Vec.result(s);
         if (pairwise(k)) {
             int half = lanes / 2;
             for (int i = 0; i < lanes; i++) {
-                long[] src = i < half ? a : b;
+                int src = i < half ? a : b;
                 int j = 2 * (i % half);
-                set(r, i, e, lane(s, k, get(src, j, e), get(src, j + 1, e), 0, fmt) & Vec.mask(e));
+                set(v, r, i, e, lane(s, k, get(v, src, j, e), get(v, src, j + 1, e), 0, fmt) & Vec.mask(e));
             }
         } else {
             for (int i = 0; i < lanes; i++) {
-                set(r, i, e, lane(s, k, get(a, i, e), get(b, i, e), get(acc, i, e), fmt) & Vec.mask(e));
+                set(v, r, i, e, lane(s, k, get(v, a, i, e), get(v, b, i, e), get(v, acc, i, e), fmt) & Vec.mask(e));
             }
         }
-        Vec.write(s, d, r, q);
+        Vec.write(s, d, q);
     }
 
     public static void threeSameScalar(CpuState s, int w) {
         int sz = w >>> 22 & 1, k = key(w);
         int m = w >>> 16 & 31, n = w >>> 5 & 31, d = w & 31;
         int e = sz == 1 ? 64 : 32, fmt = sz == 1 ? Fp.D : Fp.S;
-        long[] a = Vec.read(s, n), b = Vec.read(s, m);
-        long[] r = new long[2];
-        set(r, 0, e, lane(s, k, get(a, 0, e), get(b, 0, e), 0, fmt) & Vec.mask(e));
-        Vec.write(s, d, r, false);
+        long[] v = s.regs;
+        Vec.write(s, d, lane(s, k, get(v, Vec.at(n), 0, e), get(v, Vec.at(m), 0, e), 0, fmt) & Vec.mask(e), 0);
     }
 }

@@ -54,12 +54,13 @@ public final class CryptoHelpers {
 
     public static void aes(CpuState s, int w) {
         int opcode = w >>> 12 & 31, n = w >>> 5 & 31, d = w & 31;
-        long[] a = Vec.read(s, n), acc = Vec.read(s, d);
+        long[] v = s.regs;
+        int a = Vec.at(n), acc = Vec.at(d);
         int[] st = new int[16];
         for (int i = 0; i < 16; i++) {
-            st[i] = (int) get(a, i, 8);
+            st[i] = (int) get(v, a, i, 8);
             if (opcode <= 0b00101) {
-                st[i] ^= (int) get(acc, i, 8);
+                st[i] ^= (int) get(v, acc, i, 8);
             }
         }
         int[] out = new int[16];
@@ -82,20 +83,20 @@ public final class CryptoHelpers {
                 int[] k = opcode == 0b00110 ? new int[] {2, 3, 1, 1} : new int[] {14, 11, 13, 9};
                 for (int c = 0; c < 4; c++) {
                     for (int r = 0; r < 4; r++) {
-                        int v = 0;
+                        int mixed = 0;
                         for (int j = 0; j < 4; j++) {
-                            v ^= gmul(st[4 * c + j], k[(j - r) & 3]);
+                            mixed ^= gmul(st[4 * c + j], k[(j - r) & 3]);
                         }
-                        out[4 * c + r] = v;
+                        out[4 * c + r] = mixed;
                     }
                 }
             }
         }
-        long[] res = new long[2];
+        int res = Vec.result(s);
         for (int i = 0; i < 16; i++) {
-            set(res, i, 8, out[i]);
+            set(v, res, i, 8, out[i]);
         }
-        Vec.write(s, d, res, true);
+        Vec.write(s, d, true);
     }
 
     // ------------------------------------------------------------------ SHA
@@ -119,17 +120,18 @@ public final class CryptoHelpers {
         return (x & y) | ((x | y) & z);
     }
 
-    private static int[] words(long[] v) {
-        return new int[] {(int) v[0], (int) (v[0] >>> 32), (int) v[1], (int) (v[1] >>> 32)};
+    private static int[] words(CpuState s, int r) {
+        long lo = s.regs[Vec.at(r)], hi = s.regs[Vec.at(r) + 1];
+        return new int[] {(int) lo, (int) (lo >>> 32), (int) hi, (int) (hi >>> 32)};
     }
 
-    private static long[] pack(int[] x) {
-        return new long[] {x[0] & 0xFFFF_FFFFL | (long) x[1] << 32, x[2] & 0xFFFF_FFFFL | (long) x[3] << 32};
+    private static void write(CpuState s, int d, int[] x) {
+        Vec.write(s, d, x[0] & 0xFFFF_FFFFL | (long) x[1] << 32, x[2] & 0xFFFF_FFFFL | (long) x[3] << 32);
     }
 
     public static void sha3(CpuState s, int w) {
         int m = w >>> 16 & 31, opcode = w >>> 12 & 7, n = w >>> 5 & 31, d = w & 31;
-        int[] x = words(Vec.read(s, d)), yv = words(Vec.read(s, n)), wv = words(Vec.read(s, m));
+        int[] x = words(s, d), yv = words(s, n), wv = words(s, m);
         int[] r;
         switch (opcode) {
             case 0, 1, 2 -> { // SHA1C, SHA1P, SHA1M
@@ -167,7 +169,7 @@ public final class CryptoHelpers {
                 }
             }
         }
-        Vec.write(s, d, pack(r), true);
+        write(s, d, r);
     }
 
     private static int[] sha256hash(int[] xin, int[] yin, int[] w, boolean part1) {
@@ -196,7 +198,7 @@ public final class CryptoHelpers {
 
     public static void sha2(CpuState s, int w) {
         int opcode = w >>> 12 & 31, n = w >>> 5 & 31, d = w & 31;
-        int[] x = words(Vec.read(s, d)), y = words(Vec.read(s, n));
+        int[] x = words(s, d), y = words(s, n);
         int[] r;
         switch (opcode) {
             case 0 -> r = new int[] {Integer.rotateLeft(y[0], 30), 0, 0, 0}; // SHA1H
@@ -215,14 +217,14 @@ public final class CryptoHelpers {
                 }
             }
         }
-        Vec.write(s, d, pack(r), true);
+        write(s, d, r);
     }
 
     /** PMULL/PMULL2 (1Q): the 128-bit carry-less product of two 64-bit elements. */
     public static void pmull64(CpuState s, int w) {
         boolean q = (w >>> 30 & 1) != 0;
         int m = w >>> 16 & 31, n = w >>> 5 & 31, d = w & 31;
-        long a = Vec.read(s, n)[q ? 1 : 0], b = Vec.read(s, m)[q ? 1 : 0];
+        long a = s.regs[Vec.at(n) + (q ? 1 : 0)], b = s.regs[Vec.at(m) + (q ? 1 : 0)];
         long lo = 0, hi = 0;
         for (int i = 0; i < 64; i++) {
             if ((b >>> i & 1) != 0) {
@@ -230,6 +232,6 @@ public final class CryptoHelpers {
                 hi ^= i == 0 ? 0 : a >>> (64 - i);
             }
         }
-        Vec.write(s, d, new long[] {lo, hi}, true);
+        Vec.write(s, d, lo, hi);
     }
 }

@@ -29,28 +29,28 @@ public final class ExtensionHelpers {
         boolean scalar = (w >>> 28 & 1) != 0, q = (w >>> 30 & 1) != 0;
         boolean u = (w >>> 29 & 1) != 0;
         int size = w >>> 22 & 3, m = w >>> 16 & 31, opcode = w >>> 11 & 15, n = w >>> 5 & 31, d = w & 31;
-        long[] a = Vec.read(s, n), b = Vec.read(s, m), acc = Vec.read(s, d);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), b = Vec.at(m), acc = Vec.at(d), r = Vec.result(s);
         if (opcode == 0b0010) {
             for (int i = 0; i < (q ? 4 : 2); i++) {
-                set(r, i, 32, get(acc, i, 32) + dot(a, i, b, i, u));
+                set(v, r, i, 32, get(v, acc, i, 32) + dot(v, a, i, b, i, u));
             }
-            Vec.write(s, d, r, q);
+            Vec.write(s, d, q);
             return;
         }
         int e = 8 << size, lanes = scalar ? 1 : (q ? 128 : 64) / e;
         for (int i = 0; i < lanes; i++) {
-            set(r, i, e, rdmlah(s, sget(acc, i, e), sget(a, i, e), sget(b, i, e), e, opcode == 0b0001));
+            set(v, r, i, e, rdmlah(s, sget(v, acc, i, e), sget(v, a, i, e), sget(v, b, i, e), e, opcode == 0b0001));
         }
-        Vec.write(s, d, r, q && !scalar);
+        Vec.write(s, d, q && !scalar);
     }
 
-    /** Sum of the products of the four bytes of 32-bit lane i of a and lane j of b. */
-    static long dot(long[] a, int i, long[] b, int j, boolean unsigned) {
+    /** Sum of the products of the four bytes of 32-bit lane i of v[a..] and lane j of v[b..]. */
+    static long dot(long[] v, int a, int i, int b, int j, boolean unsigned) {
         long sum = 0;
         for (int k = 0; k < 4; k++) {
-            long x = unsigned ? get(a, 4 * i + k, 8) : sget(a, 4 * i + k, 8);
-            long y = unsigned ? get(b, 4 * j + k, 8) : sget(b, 4 * j + k, 8);
+            long x = unsigned ? get(v, a, 4 * i + k, 8) : sget(v, a, 4 * i + k, 8);
+            long y = unsigned ? get(v, b, 4 * j + k, 8) : sget(v, b, 4 * j + k, 8);
             sum += x * y;
         }
         return sum;

@@ -39,29 +39,27 @@ public final class LaneHelpers {
         boolean q = (w >>> 30 & 1) != 0;
         boolean u = (w >>> 29 & 1) != 0;
         int size = w >>> 22 & 3, opcode = w >>> 12 & 31, n = w >>> 5 & 31, d = w & 31;
-        long[] a = Vec.read(s, n);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n);
         if (opcode == 0b01100 || opcode == 0b01111) {
             boolean min = (size & 2) != 0;
             int op = opcode == 0b01100 ? (min ? FpHelpers.FMINNM : FpHelpers.FMAXNM) : (min ? FpHelpers.FMIN : FpHelpers.FMAX);
-            long[] x = {get(a, 0, 32), get(a, 1, 32), get(a, 2, 32), get(a, 3, 32)};
-            long lo = FpHelpers.binop(s, op, x[0], x[1], Fp.S), hi = FpHelpers.binop(s, op, x[2], x[3], Fp.S);
-            r[0] = FpHelpers.binop(s, op, lo, hi, Fp.S);
-            Vec.write(s, d, r, false);
+            long lo = FpHelpers.binop(s, op, get(v, a, 0, 32), get(v, a, 1, 32), Fp.S);
+            long hi = FpHelpers.binop(s, op, get(v, a, 2, 32), get(v, a, 3, 32), Fp.S);
+            Vec.write(s, d, FpHelpers.binop(s, op, lo, hi, Fp.S), 0);
             return;
         }
         int e = 8 << size, lanes = (q ? 128 : 64) / e;
-        long acc = u ? get(a, 0, e) : sget(a, 0, e);
+        long acc = u ? get(v, a, 0, e) : sget(v, a, 0, e);
         for (int i = 1; i < lanes; i++) {
-            long x = u ? get(a, i, e) : sget(a, i, e);
+            long x = u ? get(v, a, i, e) : sget(v, a, i, e);
             acc = switch (opcode) {
                 case 0b00011, 0b11011 -> acc + x;
                 case 0b01010 -> u ? (Long.compareUnsigned(x, acc) > 0 ? x : acc) : Math.max(x, acc);
                 default -> u ? (Long.compareUnsigned(x, acc) < 0 ? x : acc) : Math.min(x, acc);
             };
         }
-        set(r, 0, opcode == 0b00011 ? 2 * e : e, acc);
-        Vec.write(s, d, r, false);
+        Vec.write(s, d, acc & Vec.mask(opcode == 0b00011 ? 2 * e : e), 0);
     }
 
     // ------------------------------------------------------------ permute
@@ -74,27 +72,27 @@ public final class LaneHelpers {
         boolean q = (w >>> 30 & 1) != 0;
         int size = w >>> 22 & 3, m = w >>> 16 & 31, opcode = w >>> 12 & 7, n = w >>> 5 & 31, d = w & 31;
         int e = 8 << size, lanes = (q ? 128 : 64) / e, part = opcode >>> 2;
-        long[] a = Vec.read(s, n), b = Vec.read(s, m);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), b = Vec.at(m), r = Vec.result(s);
         for (int i = 0; i < lanes; i++) {
-            long v;
+            long x;
             switch (opcode & 3) {
                 case 1 -> { // UZP: even (part 0) or odd elements of a:b
                     int j = 2 * i + part;
-                    v = j < lanes ? get(a, j, e) : get(b, j - lanes, e);
+                    x = j < lanes ? get(v, a, j, e) : get(v, b, j - lanes, e);
                 }
                 case 2 -> { // TRN
                     int j = (i & ~1) + part;
-                    v = (i & 1) == 0 ? get(a, j, e) : get(b, j, e);
+                    x = get(v, (i & 1) == 0 ? a : b, j, e);
                 }
                 default -> { // ZIP
                     int j = part * lanes / 2 + i / 2;
-                    v = (i & 1) == 0 ? get(a, j, e) : get(b, j, e);
+                    x = get(v, (i & 1) == 0 ? a : b, j, e);
                 }
             }
-            set(r, i, e, v);
+            set(v, r, i, e, x);
         }
-        Vec.write(s, d, r, q);
+        Vec.write(s, d, q);
     }
 
     // ------------------------------------------------------------ EXT
@@ -106,33 +104,28 @@ public final class LaneHelpers {
         boolean q = (w >>> 30 & 1) != 0;
         int m = w >>> 16 & 31, pos = w >>> 11 & 15, n = w >>> 5 & 31, d = w & 31;
         int bytes = q ? 16 : 8;
-        long[] a = Vec.read(s, n), b = Vec.read(s, m);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), b = Vec.at(m), r = Vec.result(s);
         for (int i = 0; i < bytes; i++) {
             int j = pos + i;
-            set(r, i, 8, j < bytes ? get(a, j, 8) : get(b, j - bytes, 8));
+            set(v, r, i, 8, j < bytes ? get(v, a, j, 8) : get(v, b, j - bytes, 8));
         }
-        Vec.write(s, d, r, q);
+        Vec.write(s, d, q);
     }
 
     // ------------------------------------------------------------ TBL, TBX
     public static void tableLookup(CpuState s, int w) {
         boolean q = (w >>> 30 & 1) != 0;
         int m = w >>> 16 & 31, len = (w >>> 13 & 3) + 1, tbx = w >>> 12 & 1, n = w >>> 5 & 31, d = w & 31;
-        long[] table = new long[2 * len];
-        for (int k = 0; k < len; k++) {
-            long[] v = Vec.read(s, (n + k) & 31);
-            table[2 * k] = v[0];
-            table[2 * k + 1] = v[1];
-        }
-        long[] idx = Vec.read(s, m), old = Vec.read(s, d);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int idx = Vec.at(m), old = Vec.at(d), r = Vec.result(s);
         for (int i = 0; i < (q ? 16 : 8); i++) {
-            int j = (int) get(idx, i, 8);
-            long v = j < 16 * len ? get(table, j, 8) : tbx == 1 ? get(old, i, 8) : 0;
-            set(r, i, 8, v);
+            int j = (int) get(v, idx, i, 8);
+            // table registers are V<n>..V<n+len-1>, numbered modulo 32
+            long x = j < 16 * len ? get(v, Vec.at((n + (j >>> 4)) & 31), j & 15, 8) : tbx == 1 ? get(v, old, i, 8) : 0;
+            set(v, r, i, 8, x);
         }
-        Vec.write(s, d, r, q);
+        Vec.write(s, d, q);
     }
 
     // ------------------------------------------------------------ scalar pairwise
@@ -146,10 +139,10 @@ public final class LaneHelpers {
 
     public static void scalarPairwise(CpuState s, int w) {
         int u = w >>> 29 & 1, size = w >>> 22 & 3, opcode = w >>> 12 & 31, n = w >>> 5 & 31, d = w & 31;
-        long[] a = Vec.read(s, n);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), r = Vec.result(s);
         if (u == 0) {
-            r[0] = a[0] + a[1];
+            v[r] = v[a] + v[a + 1];
         } else {
             boolean dbl = (size & 1) != 0, min = (size & 2) != 0;
             int e = dbl ? 64 : 32, fmt = dbl ? Fp.D : Fp.S;
@@ -158,8 +151,8 @@ public final class LaneHelpers {
                 case 0b01101 -> FpHelpers.FADD;
                 default -> min ? FpHelpers.FMIN : FpHelpers.FMAX;
             };
-            set(r, 0, e, FpHelpers.binop(s, op, get(a, 0, e), get(a, 1, e), fmt));
+            set(v, r, 0, e, FpHelpers.binop(s, op, get(v, a, 0, e), get(v, a, 1, e), fmt));
         }
-        Vec.write(s, d, r, false);
+        Vec.write(s, d, false);
     }
 }

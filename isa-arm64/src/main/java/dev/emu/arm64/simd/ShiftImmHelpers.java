@@ -76,73 +76,65 @@ public final class ShiftImmHelpers {
         boolean u = (w >>> 29 & 1) != 0;
         int opcode = w >>> 11 & 31, n = w >>> 5 & 31, d = w & 31;
         int e = esize(w);
-        long[] a = Vec.read(s, n), acc = Vec.read(s, d);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), acc = Vec.at(d), r = Vec.result(s);
         if (narrowing(opcode)) {
             int src = 2 * e, sh = 2 * e - immhb(w);
             boolean round = (opcode & 1) != 0;
             int lanes = scalar ? 1 : 64 / e;
-            long[] out = scalar ? r : new long[] {0, 0};
             for (int i = 0; i < lanes; i++) {
                 boolean signedIn = !u || opcode <= 0b10001; // SHRN/RSHRN/SQSHRUN/SQRSHRUN read signed
-                long x = signedIn ? sget(a, i, src) : get(a, i, src);
-                long v = shiftRight(x, sh, signedIn, round);
+                long x = signedIn ? sget(v, a, i, src) : get(v, a, i, src);
+                long y = shiftRight(x, sh, signedIn, round);
                 long res;
                 if (opcode <= 0b10001 && !u) {
-                    res = v; // SHRN, RSHRN: truncate
+                    res = y; // SHRN, RSHRN: truncate
                 } else if (opcode <= 0b10001) {
-                    res = Vec.satU(s, v, e); // SQSHRUN, SQRSHRUN
+                    res = Vec.satU(s, y, e); // SQSHRUN, SQRSHRUN
                 } else {
-                    res = u ? satUnsigned(s, v, e) : Vec.satS(s, v, e);
+                    res = u ? satUnsigned(s, y, e) : Vec.satS(s, y, e);
                 }
-                set(out, i, e, res);
+                set(v, r, i, e, res);
             }
-            if (scalar) {
-                Vec.write(s, d, r, false);
-            } else if (q) {
-                Vec.write(s, d, new long[] {acc[0], out[0]}, true);
-            } else {
-                Vec.write(s, d, out, false);
-            }
+            Vec.writeNarrow(s, d, q && !scalar);
             return;
         }
         if (opcode == 0b10100) { // SSHLL, USHLL (UXTL/SXTL with shift 0)
-            int sh = immhb(w) - e, lanes = 64 / e;
-            long[] half = {q ? a[1] : a[0], 0};
+            int sh = immhb(w) - e, lanes = 64 / e, half = q ? a + 1 : a;
             for (int i = 0; i < lanes; i++) {
-                long x = u ? get(half, i, e) : sget(half, i, e);
-                set(r, i, 2 * e, x << sh);
+                long x = u ? get(v, half, i, e) : sget(v, half, i, e);
+                set(v, r, i, 2 * e, x << sh);
             }
-            Vec.write(s, d, r, true);
+            Vec.write(s, d, true);
             return;
         }
         int lanes = scalar ? 1 : (q ? 128 : 64) / e;
         int right = 2 * e - immhb(w), left = immhb(w) - e;
         for (int i = 0; i < lanes; i++) {
-            long x = u ? get(a, i, e) : sget(a, i, e);
-            long old = get(acc, i, e);
-            long v;
+            long x = u ? get(v, a, i, e) : sget(v, a, i, e);
+            long old = get(v, acc, i, e);
+            long y;
             switch (opcode) {
-                case 0b00000 -> v = shiftRight(x, right, !u, false);
-                case 0b00010 -> v = old + shiftRight(x, right, !u, false);
-                case 0b00100 -> v = shiftRight(x, right, !u, true);
-                case 0b00110 -> v = old + shiftRight(x, right, !u, true);
+                case 0b00000 -> y = shiftRight(x, right, !u, false);
+                case 0b00010 -> y = old + shiftRight(x, right, !u, false);
+                case 0b00100 -> y = shiftRight(x, right, !u, true);
+                case 0b00110 -> y = old + shiftRight(x, right, !u, true);
                 case 0b01000 -> { // SRI
                     long m = right >= 64 ? 0 : mask(e) >>> right;
-                    v = (old & ~m) | (right >= 64 ? 0 : get(a, i, e) >>> right);
+                    y = (old & ~m) | (right >= 64 ? 0 : get(v, a, i, e) >>> right);
                 }
                 case 0b01010 -> { // SHL, SLI
                     long m = mask(e) << left;
-                    v = u ? (old & ~m) | (get(a, i, e) << left) : get(a, i, e) << left;
+                    y = u ? (old & ~m) | (get(v, a, i, e) << left) : get(v, a, i, e) << left;
                 }
-                case 0b01100 -> v = IntLanes.satShiftLeft(s, sget(a, i, e), left, e, true, false);
-                case 0b01110 -> v = IntLanes.satShiftLeft(s, x, left, e, !u, !u);
-                case 0b11100 -> v = FpFast.fromInt(s, get(a, i, e), e, u, right, e == 64 ? Fp.D : Fp.S);
-                default -> v = FpFast.toFixed(s, get(a, i, e), e == 64 ? Fp.D : Fp.S, right, u, e, Fp.RZ);
+                case 0b01100 -> y = IntLanes.satShiftLeft(s, sget(v, a, i, e), left, e, true, false);
+                case 0b01110 -> y = IntLanes.satShiftLeft(s, x, left, e, !u, !u);
+                case 0b11100 -> y = FpFast.fromInt(s, get(v, a, i, e), e, u, right, e == 64 ? Fp.D : Fp.S);
+                default -> y = FpFast.toFixed(s, get(v, a, i, e), e == 64 ? Fp.D : Fp.S, right, u, e, Fp.RZ);
             }
-            set(r, i, e, v);
+            set(v, r, i, e, y);
         }
-        Vec.write(s, d, r, q && !scalar);
+        Vec.write(s, d, q && !scalar);
     }
 
     /** x >> sh (1..64) as the manual's Int(x) >> sh, plus the rounding bit when round. */

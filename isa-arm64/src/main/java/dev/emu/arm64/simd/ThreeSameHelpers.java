@@ -44,23 +44,23 @@ public final class ThreeSameHelpers {
         int m = w >>> 16 & 31, n = w >>> 5 & 31, d = w & 31;
         int e = 8 << size;
         int lanes = (q ? 128 : 64) / e;
-        long[] a = Vec.read(s, n), b = Vec.read(s, m), acc = Vec.read(s, d);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), b = Vec.at(m), acc = Vec.at(d), r = Vec.result(s);
         if (opcode == ADDP || opcode == MAXP || opcode == MINP) {
             int uop = opcode == ADDP ? 0b10000 : u << 5 | (opcode == MAXP ? 0b01100 : 0b01101);
             int half = lanes / 2;
             for (int i = 0; i < lanes; i++) {
-                long[] src = i < half ? a : b;
+                int src = i < half ? a : b;
                 int j = 2 * (i % half);
-                set(r, i, e, IntLanes.op(s, uop, get(src, j, e), get(src, j + 1, e), 0, e));
+                set(v, r, i, e, IntLanes.op(s, uop, get(v, src, j, e), get(v, src, j + 1, e), 0, e));
             }
         } else {
             int uop = u << 5 | opcode;
             for (int i = 0; i < lanes; i++) {
-                set(r, i, e, IntLanes.op(s, uop, get(a, i, e), get(b, i, e), get(acc, i, e), e));
+                set(v, r, i, e, IntLanes.op(s, uop, get(v, a, i, e), get(v, b, i, e), get(v, acc, i, e), e));
             }
         }
-        Vec.write(s, d, r, q);
+        Vec.write(s, d, q);
     }
 
     /** Whether the scalar integer encoding (01U11110 size 1 ...) is allocated. */
@@ -78,9 +78,9 @@ public final class ThreeSameHelpers {
         int u = w >>> 29 & 1, size = w >>> 22 & 3, opcode = w >>> 11 & 0x1F;
         int m = w >>> 16 & 31, n = w >>> 5 & 31, d = w & 31;
         int e = 8 << size;
-        long[] a = Vec.read(s, n), b = Vec.read(s, m);
-        long[] r = new long[2];
-        set(r, 0, e, IntLanes.op(s, u << 5 | opcode, get(a, 0, e), get(b, 0, e), 0, e));
-        Vec.write(s, d, r, false);
+        long[] v = s.regs;
+        int r = Vec.result(s);
+        set(v, r, 0, e, IntLanes.op(s, u << 5 | opcode, get(v, Vec.at(n), 0, e), get(v, Vec.at(m), 0, e), 0, e));
+        Vec.write(s, d, false);
     }
 }

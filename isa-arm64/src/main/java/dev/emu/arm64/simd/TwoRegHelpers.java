@@ -120,75 +120,73 @@ public final class TwoRegHelpers {
     public static void vector(CpuState s, int w) {
         boolean q = (w >>> 30 & 1) != 0;
         int size = w >>> 22 & 3, opcode = w >>> 12 & 31, n = w >>> 5 & 31, d = w & 31;
-        long[] a = Vec.read(s, n), acc = Vec.read(s, d);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), acc = Vec.at(d), r = Vec.result(s);
         if (fpOp(opcode)) {
             int k = fpKey(w), sz = size & 1;
             if (k == FCVTN) { // 2D -> 2S (sz 1), 4S -> 4H (sz 0), into the lower or upper half
                 int from = sz == 1 ? Fp.D : Fp.S, to = sz == 1 ? Fp.S : Fp.H, e = sz == 1 ? 64 : 32;
-                long[] out = new long[2];
                 for (int i = 0; i < 128 / e; i++) {
-                    set(out, i, e / 2, FpFast.convert(s, get(a, i, e), from, to));
+                    set(v, r, i, e / 2, FpFast.convert(s, get(v, a, i, e), from, to));
                 }
-                Vec.write(s, d, q ? new long[] {acc[0], out[0]} : out, q);
+                Vec.writeNarrow(s, d, q);
                 return;
             }
             if (k == FCVTXN) {
-                long[] out = {FpEstimate.convertRoundOdd(s, a[0])
-                        | FpEstimate.convertRoundOdd(s, a[1]) << 32, 0};
-                Vec.write(s, d, q ? new long[] {acc[0], out[0]} : out, q);
+                v[r] = FpEstimate.convertRoundOdd(s, v[a]) | FpEstimate.convertRoundOdd(s, v[a + 1]) << 32;
+                Vec.writeNarrow(s, d, q);
                 return;
             }
             if (k == URECPE || k == URSQRTE) {
                 for (int i = 0; i < (q ? 4 : 2); i++) {
-                    long x = get(a, i, 32);
-                    set(r, i, 32, k == URECPE ? FpEstimate.unsignedRecipEstimate(x) : FpEstimate.unsignedRSqrtEstimate(x));
+                    long x = get(v, a, i, 32);
+                    set(v, r, i, 32, k == URECPE ? FpEstimate.unsignedRecipEstimate(x) : FpEstimate.unsignedRSqrtEstimate(x));
                 }
-                Vec.write(s, d, r, q);
+                Vec.write(s, d, q);
                 return;
             }
             if (k == FCVTL) { // lower or upper half widened
                 int from = sz == 1 ? Fp.S : Fp.H, to = sz == 1 ? Fp.D : Fp.S, e = sz == 1 ? 32 : 16;
-                long[] half = {q ? a[1] : a[0], 0};
+                int half = q ? a + 1 : a;
                 for (int i = 0; i < 64 / e; i++) {
-                    set(r, i, 2 * e, FpFast.convert(s, get(half, i, e), from, to));
+                    set(v, r, i, 2 * e, FpFast.convert(s, get(v, half, i, e), from, to));
                 }
-                Vec.write(s, d, r, true);
+                Vec.write(s, d, true);
                 return;
             }
             int e = sz == 1 ? 64 : 32;
             for (int i = 0; i < (q ? 128 : 64) / e; i++) {
-                set(r, i, e, fpLane(s, k, get(a, i, e), e));
+                set(v, r, i, e, fpLane(s, k, get(v, a, i, e), e));
             }
-            Vec.write(s, d, r, q);
+            Vec.write(s, d, q);
             return;
         }
         int k = key(w);
         int e = 8 << size;
         switch (k) {
             case XTN, SQXTN, SQXTUN, UQXTN -> {
-                long[] out = new long[2];
                 for (int i = 0; i < 64 / e; i++) {
-                    set(out, i, e, narrow(s, k, get(a, i, 2 * e), 2 * e, e));
+                    set(v, r, i, e, narrow(s, k, get(v, a, i, 2 * e), 2 * e, e));
                 }
-                Vec.write(s, d, q ? new long[] {acc[0], out[0]} : out, q);
+                Vec.writeNarrow(s, d, q);
                 return;
             }
             case SHLL -> {
-                long[] half = {q ? a[1] : a[0], 0};
+                int half = q ? a + 1 : a;
                 for (int i = 0; i < 64 / e; i++) {
-                    set(r, i, 2 * e, get(half, i, e) << e);
+                    set(v, r, i, 2 * e, get(v, half, i, e) << e);
                 }
-                Vec.write(s, d, r, true);
+                Vec.write(s, d, true);
                 return;
             }
             case SADDLP, UADDLP, SADALP, UADALP -> {
                 boolean signed = k == SADDLP || k == SADALP, accumulate = k == SADALP || k == UADALP;
                 for (int i = 0; i < (q ? 128 : 64) / (2 * e); i++) {
-                    long x = signed ? sget(a, 2 * i, e) + sget(a, 2 * i + 1, e) : get(a, 2 * i, e) + get(a, 2 * i + 1, e);
-                    set(r, i, 2 * e, accumulate ? get(acc, i, 2 * e) + x : x);
+                    long x = signed ? sget(v, a, 2 * i, e) + sget(v, a, 2 * i + 1, e)
+                            : get(v, a, 2 * i, e) + get(v, a, 2 * i + 1, e);
+                    set(v, r, i, 2 * e, accumulate ? get(v, acc, i, 2 * e) + x : x);
                 }
-                Vec.write(s, d, r, q);
+                Vec.write(s, d, q);
                 return;
             }
             case REV64, REV32, REV16 -> {
@@ -196,47 +194,47 @@ public final class TwoRegHelpers {
                 int per = container / e;
                 for (int i = 0; i < (q ? 128 : 64) / e; i++) {
                     int base = i - i % per;
-                    set(r, i, e, get(a, base + per - 1 - i % per, e));
+                    set(v, r, i, e, get(v, a, base + per - 1 - i % per, e));
                 }
-                Vec.write(s, d, r, q);
+                Vec.write(s, d, q);
                 return;
             }
             case NOT_RBIT -> {
                 int lanes = q ? 16 : 8;
                 for (int i = 0; i < lanes; i++) {
-                    long x = get(a, i, 8);
-                    set(r, i, 8, size == 0 ? ~x : Integer.reverse((int) x) >>> 24);
+                    long x = get(v, a, i, 8);
+                    set(v, r, i, 8, size == 0 ? ~x : Integer.reverse((int) x) >>> 24);
                 }
-                Vec.write(s, d, r, q);
+                Vec.write(s, d, q);
                 return;
             }
             default -> {
                 for (int i = 0; i < (q ? 128 : 64) / e; i++) {
-                    set(r, i, e, intLane(s, k, get(a, i, e), get(acc, i, e), e));
+                    set(v, r, i, e, intLane(s, k, get(v, a, i, e), get(v, acc, i, e), e));
                 }
-                Vec.write(s, d, r, q);
+                Vec.write(s, d, q);
             }
         }
     }
 
     public static void scalar(CpuState s, int w) {
         int size = w >>> 22 & 3, opcode = w >>> 12 & 31, n = w >>> 5 & 31, d = w & 31;
-        long[] a = Vec.read(s, n), acc = Vec.read(s, d);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), acc = Vec.at(d), r = Vec.result(s);
         if (fpOp(opcode) && fpKey(w) == FCVTXN) {
-            r[0] = FpEstimate.convertRoundOdd(s, a[0]);
+            v[r] = FpEstimate.convertRoundOdd(s, v[a]);
         } else if (fpOp(opcode)) {
             int e = (size & 1) == 1 ? 64 : 32;
-            set(r, 0, e, fpLane(s, fpKey(w), get(a, 0, e), e));
+            set(v, r, 0, e, fpLane(s, fpKey(w), get(v, a, 0, e), e));
         } else {
             int k = key(w), e = 8 << size;
             if (k == SQXTN || k == SQXTUN || k == UQXTN) {
-                set(r, 0, e, narrow(s, k, get(a, 0, 2 * e), 2 * e, e));
+                set(v, r, 0, e, narrow(s, k, get(v, a, 0, 2 * e), 2 * e, e));
             } else {
-                set(r, 0, e, intLane(s, k, get(a, 0, e), get(acc, 0, e), e));
+                set(v, r, 0, e, intLane(s, k, get(v, a, 0, e), get(v, acc, 0, e), e));
             }
         }
-        Vec.write(s, d, r, false);
+        Vec.write(s, d, false);
     }
 
     private static long narrow(CpuState s, int k, long x, int from, int e) {

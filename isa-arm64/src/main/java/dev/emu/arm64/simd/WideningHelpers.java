@@ -38,19 +38,18 @@ public final class WideningHelpers {
             return;
         }
         int e = 8 << size, we = 2 * e, lanes = 64 / e;
-        long[] a = Vec.read(s, n), b = Vec.read(s, m), acc = Vec.read(s, d);
-        long[] r = new long[2];
+        long[] v = s.regs;
+        int a = Vec.at(n), b = Vec.at(m), acc = Vec.at(d), r = Vec.result(s);
         if (opcode == 0b0100 || opcode == 0b0110) { // ADDHN, RADDHN, SUBHN, RSUBHN: wide in, narrow out
-            long[] out = new long[2];
             for (int i = 0; i < lanes; i++) {
-                long x = get(a, i, we), y = get(b, i, we);
-                long v = opcode == 0b0100 ? x + y : x - y;
+                long x = get(v, a, i, we), y = get(v, b, i, we);
+                long sum = opcode == 0b0100 ? x + y : x - y;
                 if (u) {
-                    v += 1L << (e - 1);
+                    sum += 1L << (e - 1);
                 }
-                set(out, i, e, v >>> e); // the high half of the 2e-bit result
+                set(v, r, i, e, sum >>> e); // the high half of the 2e-bit result
             }
-            Vec.write(s, d, q ? new long[] {acc[0], out[0]} : out, q);
+            Vec.writeNarrow(s, d, q);
             return;
         }
         boolean scalar = (w >>> 28 & 1) != 0;
@@ -58,13 +57,13 @@ public final class WideningHelpers {
             q = false;
             lanes = 1;
         }
-        long[] ah = {q ? a[1] : a[0], 0}, bh = {q ? b[1] : b[0], 0};
+        int ah = q ? a + 1 : a, bh = q ? b + 1 : b;
         boolean wide = opcode == 0b0001 || opcode == 0b0011;
         for (int i = 0; i < lanes; i++) {
-            long x = wide ? get(a, i, we) : u ? get(ah, i, e) : sget(ah, i, e);
-            long y = u ? get(bh, i, e) : sget(bh, i, e);
-            long old = get(acc, i, we);
-            long v = switch (opcode) {
+            long x = wide ? get(v, a, i, we) : u ? get(v, ah, i, e) : sget(v, ah, i, e);
+            long y = u ? get(v, bh, i, e) : sget(v, bh, i, e);
+            long old = get(v, acc, i, we);
+            long res = switch (opcode) {
                 case 0b0000, 0b0001 -> x + y;
                 case 0b0010, 0b0011 -> x - y;
                 case 0b0101 -> old + Math.abs(x - y);
@@ -75,11 +74,11 @@ public final class WideningHelpers {
                 case 0b1001 -> IntLanes.sqadd(s, Vec.sx(old, we), sqdmull(s, x, y, e), we);
                 case 0b1011 -> IntLanes.sqsub(s, Vec.sx(old, we), sqdmull(s, x, y, e), we);
                 case 0b1101 -> sqdmull(s, x, y, e);
-                default -> pmul8(get(ah, i, e), get(bh, i, e));
+                default -> pmul8(get(v, ah, i, e), get(v, bh, i, e));
             };
-            set(r, i, we, v);
+            set(v, r, i, we, res);
         }
-        Vec.write(s, d, r, !scalar);
+        Vec.write(s, d, !scalar);
     }
 
     /** SQDMULL lane: 2 * x * y saturated to 2e bits. */
@@ -157,38 +156,39 @@ public final class WideningHelpers {
             m = mBit << 4 | rm;
         }
         int e = 8 << size;
-        long[] a = Vec.read(s, n), bv = Vec.read(s, m), acc = Vec.read(s, d);
-        long[] r = new long[2];
-        long elem = get(bv, index, e);
+        long[] v = s.regs;
+        int a = Vec.at(n), acc = Vec.at(d), r = Vec.result(s);
+        long elem = get(v, Vec.at(m), index, e);
         if (fp(k)) {
             int fmt = e == 64 ? Fp.D : Fp.S;
             int lanes = scalar ? 1 : (q ? 128 : 64) / e;
             for (int i = 0; i < lanes; i++) {
-                long x = get(a, i, e);
-                long v = switch (k) {
-                    case FMLA -> FpFast.mulAdd(s, get(acc, i, e), x, elem, fmt);
-                    case FMLS -> FpFast.mulAdd(s, get(acc, i, e), Fp.neg(x, fmt), elem, fmt);
+                long x = get(v, a, i, e);
+                long res = switch (k) {
+                    case FMLA -> FpFast.mulAdd(s, get(v, acc, i, e), x, elem, fmt);
+                    case FMLS -> FpFast.mulAdd(s, get(v, acc, i, e), Fp.neg(x, fmt), elem, fmt);
                     case FMUL -> FpFast.mul(s, x, elem, fmt);
                     default -> Fp.mulx(s, x, elem, fmt);
                 };
-                set(r, i, e, v);
+                set(v, r, i, e, res);
             }
-            Vec.write(s, d, r, q && !scalar);
+            Vec.write(s, d, q && !scalar);
             return;
         }
         if (k == SDOT || k == UDOT) {
             for (int i = 0; i < (q ? 4 : 2); i++) {
-                set(r, i, 32, get(acc, i, 32) + ExtensionHelpers.dot(a, i, bv, index, k == UDOT));
+                set(v, r, i, 32, get(v, acc, i, 32) + ExtensionHelpers.dot(v, a, i, Vec.at(m), index, k == UDOT));
             }
-            Vec.write(s, d, r, q);
+            Vec.write(s, d, q);
             return;
         }
         if (k == SQRDMLAH || k == SQRDMLSH) {
             int lanes = scalar ? 1 : (q ? 128 : 64) / e;
             for (int i = 0; i < lanes; i++) {
-                set(r, i, e, ExtensionHelpers.rdmlah(s, sget(acc, i, e), sget(a, i, e), Vec.sx(elem, e), e, k == SQRDMLSH));
+                set(v, r, i, e, ExtensionHelpers.rdmlah(s, sget(v, acc, i, e), sget(v, a, i, e), Vec.sx(elem, e), e,
+                        k == SQRDMLSH));
             }
-            Vec.write(s, d, r, q && !scalar);
+            Vec.write(s, d, q && !scalar);
             return;
         }
         boolean longForm = k == SMLAL || k == SQDMLAL || k == SMLSL || k == SQDMLSL || k == SMULL || k == SQDMULL
@@ -197,11 +197,11 @@ public final class WideningHelpers {
         long y = unsigned ? elem : Vec.sx(elem, e);
         if (longForm) {
             int we = 2 * e, lanes = scalar ? 1 : 64 / e;
-            long[] half = {q && !scalar ? a[1] : a[0], 0};
+            int half = q && !scalar ? a + 1 : a;
             for (int i = 0; i < lanes; i++) {
-                long x = unsigned ? get(half, i, e) : sget(half, i, e);
-                long old = get(acc, i, we);
-                long v = switch (k) {
+                long x = unsigned ? get(v, half, i, e) : sget(v, half, i, e);
+                long old = get(v, acc, i, we);
+                long res = switch (k) {
                     case SMLAL, UMLAL -> old + x * y;
                     case SMLSL, UMLSL -> old - x * y;
                     case SMULL, UMULL -> x * y;
@@ -209,24 +209,24 @@ public final class WideningHelpers {
                     case SQDMLAL -> IntLanes.sqadd(s, Vec.sx(old, we), sqdmull(s, x, y, e), we);
                     default -> IntLanes.sqsub(s, Vec.sx(old, we), sqdmull(s, x, y, e), we);
                 };
-                set(r, i, we, v);
+                set(v, r, i, we, res);
             }
-            Vec.write(s, d, r, !scalar);
+            Vec.write(s, d, !scalar);
             return;
         }
         int lanes = scalar ? 1 : (q ? 128 : 64) / e;
         for (int i = 0; i < lanes; i++) {
-            long x = get(a, i, e);
-            long old = get(acc, i, e);
-            long v = switch (k) {
+            long x = get(v, a, i, e);
+            long old = get(v, acc, i, e);
+            long res = switch (k) {
                 case MUL -> x * y;
                 case MLA -> old + x * y;
                 case MLS -> old - x * y;
                 case SQDMULH -> IntLanes.op(s, 0b010110, x, elem, 0, e);
                 default -> IntLanes.op(s, 0b110110, x, elem, 0, e);
             };
-            set(r, i, e, v);
+            set(v, r, i, e, res);
         }
-        Vec.write(s, d, r, q && !scalar);
+        Vec.write(s, d, q && !scalar);
     }
 }

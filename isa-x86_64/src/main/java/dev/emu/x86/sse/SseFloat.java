@@ -108,11 +108,34 @@ public final class SseFloat {
 
     /** The MXCSR an operation runs under, and the flags it raises. */
     public static final class Env {
-        public final int mxcsr;
+        public int mxcsr;
         public int flags;
+        /** The destination's two halves while a helper builds its result ({@link #forThread} only). */
+        final long[] out = new long[2];
 
         public Env(int mxcsr) {
             this.mxcsr = mxcsr;
+        }
+
+        private static final ThreadLocal<Env> PER_THREAD = ThreadLocal.withInitial(() -> new Env(0));
+
+        /**
+         * The calling thread's Env, reset to {@code mxcsr} and no flags. The helpers run one
+         * instruction at a time per guest thread and keep no Env past it, so one per thread
+         * does; a new one per instruction was most of what busybox awk allocated on amd64.
+         */
+        static Env forThread(int mxcsr) {
+            Env e = PER_THREAD.get();
+            e.mxcsr = mxcsr;
+            e.flags = 0;
+            return e;
+        }
+
+        /** {@link #out}, holding (lo, hi). */
+        long[] out(long lo, long hi) {
+            out[0] = lo;
+            out[1] = hi;
+            return out;
         }
 
         int rc() {
@@ -295,6 +318,13 @@ public final class SseFloat {
         }
         if (f.isZero(a) && f.isZero(b)) {
             return na == nb ? a : f.zero(e.rc() == RD);
+        }
+        // a normal x plus a zero is x itself in every rounding mode: exact, not tiny, no flag
+        if (f.isZero(b) && (a & f.expMask) != 0) {
+            return a;
+        }
+        if (f.isZero(a) && (b & f.expMask) != 0) {
+            return b;
         }
         long fast = SseFast.add(f, a, b, e);
         if (fast != SseFast.NONE) {
@@ -481,6 +511,10 @@ public final class SseFloat {
     public static long fromInt(Fmt f, long v, Env e) {
         if (v == 0) {
             return 0;
+        }
+        long exactLimit = 1L << (f.fracBits + 1); // every integer up to this magnitude is a value of f
+        if (v >= -exactLimit && v <= exactLimit) {
+            return f == DOUBLE ? Double.doubleToRawLongBits(v) : Float.floatToRawIntBits(v) & 0xFFFF_FFFFL;
         }
         BigInteger m = BigInteger.valueOf(v);
         return round(f, v < 0, m.abs(), 0, false, e);

@@ -44,7 +44,7 @@ public final class SseHelpers {
     public static void packedInt(CpuState s, int op, int dst, long bLo, long bHi, int imm) {
         long[] r = s.regs;
         int d = lo(dst);
-        long[] out = new long[2];
+        long[] out = Env.forThread(0).out(0, 0);
         PackedInt.of(op).compute(r[d], r[d + 1], bLo, bHi, imm, out);
         r[d] = out[0];
         r[d + 1] = out[1];
@@ -95,8 +95,8 @@ public final class SseHelpers {
         int d = lo(dst);
         Fmt f = shape == PD || shape == SD ? SseFloat.DOUBLE : SseFloat.SINGLE;
         int n = shape >= SS ? 1 : f == SseFloat.DOUBLE ? 2 : 4;
-        Env e = new Env((int) r[X86Registers.MXCSR]);
-        long[] out = {r[d], r[d + 1]};
+        Env e = Env.forThread((int) r[X86Registers.MXCSR]);
+        long[] out = e.out(r[d], r[d + 1]);
         FpOp o = FP_OPS[op];
         if (o == FpOp.HADD || o == FpOp.HSUB) {
             boolean sub = o == FpOp.HSUB;
@@ -175,8 +175,8 @@ public final class SseHelpers {
     public static int convert(CpuState s, int op, int dst, long bLo, long bHi) {
         long[] r = s.regs;
         int d = lo(dst);
-        Env e = new Env((int) r[X86Registers.MXCSR]);
-        long[] out = {r[d], r[d + 1]};
+        Env e = Env.forThread((int) r[X86Registers.MXCSR]);
+        long[] out = e.out(r[d], r[d + 1]);
         Fmt sg = SseFloat.SINGLE;
         Fmt db = SseFloat.DOUBLE;
         switch (CVTS[op]) {
@@ -232,7 +232,7 @@ public final class SseHelpers {
      */
     public static int toGpr(CpuState s, int isDouble, int truncate, int bits, int gpr, long b) {
         long[] r = s.regs;
-        Env e = new Env((int) r[X86Registers.MXCSR]);
+        Env e = Env.forThread((int) r[X86Registers.MXCSR]);
         Fmt f = isDouble != 0 ? SseFloat.DOUBLE : SseFloat.SINGLE;
         long v = SseFloat.toInt(f, b, bits, truncate != 0, e);
         r[X86Registers.MXCSR] |= e.flags;
@@ -251,7 +251,7 @@ public final class SseHelpers {
      */
     public static int comi(CpuState s, int isDouble, int signaling, int dst, long b) {
         long[] r = s.regs;
-        Env e = new Env((int) r[X86Registers.MXCSR]);
+        Env e = Env.forThread((int) r[X86Registers.MXCSR]);
         Fmt f = isDouble != 0 ? SseFloat.DOUBLE : SseFloat.SINGLE;
         int zpc = SseFloat.comi(f, element(r[lo(dst)], 0, f, 0), element(b, 0, f, 0), signaling != 0, e);
         r[X86Registers.MXCSR] |= e.flags;

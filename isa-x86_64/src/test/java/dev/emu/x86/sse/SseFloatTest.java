@@ -107,4 +107,65 @@ class SseFloatTest {
                 .isEqualTo(Double.doubleToRawLongBits(1.0));
         assertThat(e.flags).isZero();
     }
+
+    /** The exact path's answer for the value mag * 2^exp with the given sign (what the shortcuts skip). */
+    private static long exactRound(SseFloat.Fmt f, boolean neg, java.math.BigInteger mag, int exp, int mxcsr, Env e) {
+        return SseFloat.round(f, neg, mag, exp, false, e);
+    }
+
+    @Test
+    void integerConversionShortcutMatchesTheExactPath() {
+        Random r = new Random(8);
+        for (SseFloat.Fmt f : new SseFloat.Fmt[] {SseFloat.SINGLE, SseFloat.DOUBLE}) {
+            long limit = 1L << (f == SseFloat.SINGLE ? 24 : 53);
+            long[] edges = {1, -1, limit - 1, limit, limit + 1, -limit, -limit - 1, Long.MIN_VALUE, Long.MAX_VALUE,
+                Integer.MIN_VALUE, Integer.MAX_VALUE};
+            for (int k = 0; k < 4000 + edges.length; k++) {
+                long v = k < edges.length ? edges[k] : k % 2 == 0 ? r.nextInt() : r.nextLong() >> r.nextInt(64);
+                if (v == 0) {
+                    continue;
+                }
+                for (int rc = 0; rc < 4; rc++) {
+                    int mxcsr = MXCSR_RN | rc << 13;
+                    Env fast = new Env(mxcsr);
+                    Env exact = new Env(mxcsr);
+                    long want = exactRound(f, v < 0, java.math.BigInteger.valueOf(v).abs(), 0, mxcsr, exact);
+                    assertThat(SseFloat.fromInt(f, v, fast)).as("%d rc %d", v, rc).isEqualTo(want);
+                    assertThat(fast.flags).as("%d rc %d", v, rc).isEqualTo(exact.flags);
+                }
+            }
+        }
+    }
+
+    @Test
+    void addingZeroShortcutMatchesTheExactPath() {
+        Random r = new Random(9);
+        for (SseFloat.Fmt f : new SseFloat.Fmt[] {SseFloat.SINGLE, SseFloat.DOUBLE}) {
+            for (int k = 0; k < 4000; k++) {
+                // normals, denormals (which the shortcut leaves to the exact path) and the extremes
+                long x = f.bits(r.nextLong());
+                if (k % 4 == 0) {
+                    x &= ~f.expMask;
+                }
+                if (f.isNaN(x) || f.isInf(x) || f.isZero(x)) {
+                    continue;
+                }
+                long zero = r.nextBoolean() ? 0 : f.signBit;
+                for (int rc = 0; rc < 4; rc++) {
+                    for (int ftz : new int[] {0, SseFloat.FTZ}) {
+                        int mxcsr = MXCSR_RN | rc << 13 | ftz;
+                        Env exact = new Env(mxcsr);
+                        SseFloat.denormal(f, x, exact);
+                        long want = exactRound(f, f.neg(x), java.math.BigInteger.valueOf(f.mag(x)), f.exp(x), mxcsr, exact);
+                        Env e1 = new Env(mxcsr);
+                        assertThat(SseFloat.add(f, x, zero, false, e1)).as("%x + 0, mxcsr %x", x, mxcsr).isEqualTo(want);
+                        assertThat(e1.flags).isEqualTo(exact.flags);
+                        Env e2 = new Env(mxcsr);
+                        assertThat(SseFloat.add(f, zero, x, false, e2)).as("0 + %x, mxcsr %x", x, mxcsr).isEqualTo(want);
+                        assertThat(e2.flags).isEqualTo(exact.flags);
+                    }
+                }
+            }
+        }
+    }
 }

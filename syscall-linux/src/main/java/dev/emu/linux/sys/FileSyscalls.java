@@ -140,8 +140,9 @@ public final class FileSyscalls {
     static long read(SyscallContext c) throws IOException {
         OpenFile f = file(c, 0);
         int len = (int) Math.min(c.ptrArg(2), MAX_IO);
-        byte[] buf = new byte[Math.min(len, CHUNK)];
-        int n = f.read(buf, 0, buf.length);
+        int want = Math.min(len, CHUNK);
+        byte[] buf = c.ioBuffer(want);
+        int n = f.read(buf, 0, want);
         c.write(c.ptrArg(1), buf, 0, n);
         if (c.kernel.options().strace) {
             c.outData = java.util.Arrays.copyOf(buf, n);
@@ -158,7 +159,7 @@ public final class FileSyscalls {
             int n = (int) Math.min(CHUNK, len - done);
             byte[] buf;
             try {
-                buf = c.read(addr + done, n);
+                buf = c.readToIoBuffer(addr + done, n);
             } catch (SyscallError e) {
                 if (done > 0) {
                     return done;
@@ -180,7 +181,7 @@ public final class FileSyscalls {
             return -Errno.EINVAL;
         }
         int len = (int) Math.min(Math.min(c.ptrArg(2), MAX_IO), CHUNK);
-        byte[] buf = new byte[len];
+        byte[] buf = c.ioBuffer(len);
         int n = f.pread(c.arg(3), buf, 0, len);
         c.write(c.ptrArg(1), buf, 0, n);
         return n;
@@ -192,7 +193,7 @@ public final class FileSyscalls {
             return -Errno.EINVAL;
         }
         int len = (int) Math.min(c.ptrArg(2), CHUNK);
-        byte[] buf = c.read(c.ptrArg(1), len);
+        byte[] buf = c.readToIoBuffer(c.ptrArg(1), len);
         return f.pwrite(c.arg(3), buf, 0, len);
     }
 
@@ -215,11 +216,11 @@ public final class FileSyscalls {
             }
             int n;
             if (write) {
-                byte[] buf = c.read(base, (int) len);
-                n = pos < 0 ? f.write(buf, 0, buf.length) : f.pwrite(pos + total, buf, 0, buf.length);
+                byte[] buf = c.readToIoBuffer(base, (int) len);
+                n = pos < 0 ? f.write(buf, 0, (int) len) : f.pwrite(pos + total, buf, 0, (int) len);
             } else {
-                byte[] buf = new byte[(int) len];
-                n = pos < 0 ? f.read(buf, 0, buf.length) : f.pread(pos + total, buf, 0, buf.length);
+                byte[] buf = c.ioBuffer((int) len);
+                n = pos < 0 ? f.read(buf, 0, (int) len) : f.pread(pos + total, buf, 0, (int) len);
                 c.write(base, buf, 0, n);
             }
             total += n;

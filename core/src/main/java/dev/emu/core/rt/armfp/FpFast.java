@@ -196,7 +196,11 @@ public final class FpFast {
             if (fmt == D) {
                 double a = dd(x), b = dd(y), c = dd(addend);
                 double r1 = Math.fma(a, b, c), u1 = a * b;
-                if (safeD(r1) && safeD(u1) && safeD(c)) {
+                if ((a == 0 || b == 0) && u1 == 0 && safeD(c)) {
+                    return addend; // a finite product that is exactly zero: c itself, exact
+                }
+                // a zero addend leaves the error terms below exact (z1 is 0)
+                if (safeD(r1) && safeD(u1) && (safeD(c) || c == 0)) {
                     double u2 = Math.fma(a, b, -u1);
                     double a1 = c + u2, z1 = twoSumErr(c, u2, a1);
                     double b1 = u1 + a1, b2 = twoSumErr(u1, a1, b1);

@@ -169,6 +169,25 @@ class FpTest {
     }
 
     @Test
+    void fastFmaWithAZeroAddendOrFactorMatchesExactPath() {
+        Random r = new Random(16);
+        long[] zeros = {0, Long.MIN_VALUE};
+        for (int i = 0; i < 20_000; i++) {
+            long a = randomDouble(r), b = randomDouble(r), c = randomDouble(r);
+            long zero = zeros[r.nextInt(2)];
+            switch (i % 3) {
+                case 0 -> c = zero;
+                case 1 -> a = zero;
+                default -> b = zero;
+            }
+            CpuState fast = cpu(0), exact = cpu(0);
+            assertThat(FpFast.mulAdd(fast, c, a, b, Fp.D)).as("fma %x %x %x", a, b, c)
+                    .isEqualTo(Fp.mulAdd(exact, c, a, b, Fp.D));
+            assertThat(fast.regs[FPSR]).as("flags %x %x %x", a, b, c).isEqualTo(exact.regs[FPSR]);
+        }
+    }
+
+    @Test
     void fastMinMaxRoundingConversionsMatchExactPath() {
         Random r = new Random(7);
         int[] modes = {Fp.RN, Fp.RP, Fp.RM, Fp.RZ, Fp.RA};
