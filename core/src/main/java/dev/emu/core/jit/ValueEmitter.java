@@ -114,19 +114,24 @@ abstract class ValueEmitter {
             case SHL -> shift(in, ISHL, LSHL);
             case SHR -> shift(in, IUSHR, LUSHR);
             case SAR -> shift(in, ISHR, LSHR);
-            case ROTL, ROTR -> {
-                load(in.args[0], t);
-                load(in.args[1], Type.I32); // the JDK masks the distance as the IR says
-                String name = in.op == Op.ROTL ? "rotateLeft" : "rotateRight";
+            case ROTL, ROTR -> rotate(in);
+            case MULHS -> {
                 if (w) {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(II)I", false);
+                    mulWide(in, false);
                 } else {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(JI)J", false);
+                    load(in.args[0], t);
+                    load(in.args[1], t);
+                    multiplyHigh(); // a C2 intrinsic, inlined or not
+                    store(in, t);
                 }
-                store(in, t);
             }
-            case MULHS -> opsBinary(in, "mulhs");
-            case MULHU -> opsBinary(in, "mulhu");
+            case MULHU -> {
+                if (w) {
+                    mulWide(in, true);
+                } else {
+                    mulhu64(in);
+                }
+            }
             case DIVS -> opsBinary(in, "divs");
             case DIVU -> opsBinary(in, "divu");
             case REMS -> opsBinary(in, "rems");
@@ -176,7 +181,7 @@ abstract class ValueEmitter {
             case LOAD -> loadMemory(in);
             case STORE -> storeMemory(in);
             case CAS -> cas(in);
-            case FENCE -> mv.visitMethodInsn(INVOKESTATIC, MEM, "fence", "()V", false);
+            case FENCE -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/VarHandle", "fullFence", "()V", false);
             case FADD -> opsBinary(in, "fadd");
             case FSUB -> opsBinary(in, "fsub");
             case FMUL -> opsBinary(in, "fmul");
@@ -243,6 +248,66 @@ abstract class ValueEmitter {
         load(in.args[1], Type.I32);
         mv.visitInsn(w32(in.type) ? op32 : op64);
         store(in, in.type);
+    }
+
+    // Small ops are spelled out in bytecode rather than called: HotSpot does not inline calls
+    // into methods as large as a region's, and a call per instruction costs more than the op.
+
+    /**
+     * {@code x << d | x >>> -d} (right: the other way round), which C2 turns into one rotate;
+     * the JVM masks both distances to the width, as the IR's rule does.
+     */
+    private void rotate(Insn in) {
+        boolean w = w32(in.type);
+        boolean left = in.op == Op.ROTL;
+        load(in.args[0], in.type);
+        load(in.args[1], Type.I32);
+        mv.visitInsn(left ? (w ? ISHL : LSHL) : (w ? IUSHR : LUSHR));
+        load(in.args[0], in.type);
+        load(in.args[1], Type.I32);
+        mv.visitInsn(INEG);
+        mv.visitInsn(left ? (w ? IUSHR : LUSHR) : (w ? ISHL : LSHL));
+        mv.visitInsn(w ? IOR : LOR);
+        store(in, in.type);
+    }
+
+    /** The high half of a 32 x 32 -> 64-bit product, as {@code Ops.mulhs32}/{@code mulhu32}. */
+    private void mulWide(Insn in, boolean unsigned) {
+        for (int k = 0; k < 2; k++) {
+            load(in.args[k], Type.I32);
+            mv.visitInsn(I2L);
+            if (unsigned) {
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+            }
+        }
+        mv.visitInsn(LMUL);
+        pushInt(32);
+        mv.visitInsn(unsigned ? LUSHR : LSHR);
+        mv.visitInsn(L2I);
+        store(in, Type.I32);
+    }
+
+    private void multiplyHigh() {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "multiplyHigh", "(JJ)J", false);
+    }
+
+    /** As {@code Ops.mulhu64}: the signed high half corrected by {@code (a >> 63) & b} and {@code (b >> 63) & a}. */
+    private void mulhu64(Insn in) {
+        int a = in.args[0];
+        int b = in.args[1];
+        load(a, Type.I64);
+        load(b, Type.I64);
+        multiplyHigh();
+        for (int k = 0; k < 2; k++) {
+            load(k == 0 ? a : b, Type.I64);
+            pushInt(63);
+            mv.visitInsn(LSHR);
+            load(k == 0 ? b : a, Type.I64);
+            mv.visitInsn(LAND);
+            mv.visitInsn(LADD);
+        }
+        store(in, Type.I64);
     }
 
     private void ops(String name, String desc) {
@@ -325,9 +390,10 @@ abstract class ValueEmitter {
      */
     final void compareJump(Insn in, boolean when, Label target) {
         boolean w = w32(in.type);
-        load(in.args[0], in.type);
-        load(in.args[1], in.type);
         boolean unsigned = in.op == Op.CMP_LTU || in.op == Op.CMP_LEU;
+        // unsigned: flipping both sign bits turns it into the signed compare
+        loadCompared(in.args[0], in.type, unsigned);
+        loadCompared(in.args[1], in.type, unsigned);
         int relation = switch (in.op) {
             case CMP_EQ -> 0;
             case CMP_NE -> 1;
@@ -337,17 +403,25 @@ abstract class ValueEmitter {
         if (!when) {
             relation ^= 1;
         }
-        if (w && !unsigned) {
+        if (w) {
             mv.visitJumpInsn(IF_ICMPEQ + relation, target);
             return;
         }
-        if (unsigned) {
-            mv.visitMethodInsn(INVOKESTATIC, w ? "java/lang/Integer" : "java/lang/Long", "compareUnsigned",
-                    w ? "(II)I" : "(JJ)I", false);
-        } else {
-            mv.visitInsn(LCMP);
-        }
+        mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFEQ + relation, target);
+    }
+
+    private void loadCompared(int t, Type type, boolean flipSign) {
+        load(t, type);
+        if (flipSign) {
+            if (w32(type)) {
+                pushInt(Integer.MIN_VALUE);
+                mv.visitInsn(IXOR);
+            } else {
+                pushLong(Long.MIN_VALUE);
+                mv.visitInsn(LXOR);
+            }
+        }
     }
 
     /** The compare whose result temp t is, when it was left unmaterialised for its one user; or null. */
