@@ -24,13 +24,19 @@ import java.util.List;
  * compiled block is unloaded once the engine drops its {@link BlockCode}.
  */
 public final class BlockCompiler {
+    /** HotSpot's HugeMethodLimit: C1/C2 refuse to compile a method with more bytecode than this. */
+    static final int HUGE_METHOD_LIMIT = 8000;
+
     /**
-     * HotSpot's HugeMethodLimit: C1/C2 refuse to compile a method with more bytecode than
-     * this, and a method that only ever runs in the JVM's bytecode interpreter gains nothing
-     * over our own tier 0, so no generated method is larger: bigger blocks are split into
-     * several methods, or left interpreted.
+     * The largest generated method, in bytes of bytecode. Never above HotSpot's
+     * HugeMethodLimit (8,000): a method that only ever runs in the JVM's bytecode interpreter
+     * gains nothing over our own tier 0, so bigger blocks are split into several methods, or
+     * left interpreted, and a larger region is retried with fewer blocks.
+     * {@code -Demu.jit.maxMethodBytes=N} lowers it (for measuring C2's compile time against
+     * the region exits that smaller regions take).
      */
-    public static final int MAX_METHOD_BYTES = 8000;
+    public static final int MAX_METHOD_BYTES = Math.max(1000,
+            Math.min(HUGE_METHOD_LIMIT, Integer.getInteger("emu.jit.maxMethodBytes", HUGE_METHOD_LIMIT)));
 
     private static final String CLASS_PREFIX = "dev/emu/core/jit/Block_";
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
