@@ -58,7 +58,12 @@ public final class BlockCompiler {
 
     /** As {@link #compile(Block)} with another method size limit; tests use small ones to exercise splitting. */
     static BlockCode compile(Block b, int maxMethodBytes) {
-        byte[] bytes = classBytes(b, maxMethodBytes);
+        return compile(b, maxMethodBytes, BlockEmitter.INLINE_TLB);
+    }
+
+    /** As {@link #compile(Block, int)}, choosing whether accesses inline the TLB check (tests compare both). */
+    static BlockCode compile(Block b, int maxMethodBytes, boolean inlineTlb) {
+        byte[] bytes = classBytes(b, maxMethodBytes, inlineTlb);
         if (bytes == null) {
             return null;
         }
@@ -85,6 +90,10 @@ public final class BlockCompiler {
     }
 
     static byte[] classBytes(Block b, int maxMethodBytes) {
+        return classBytes(b, maxMethodBytes, BlockEmitter.INLINE_TLB);
+    }
+
+    private static byte[] classBytes(Block b, int maxMethodBytes, boolean inlineTlb) {
         if (!BlockEmitter.helpersVisible(b)) {
             return null;
         }
@@ -105,7 +114,7 @@ public final class BlockCompiler {
                         ? cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run", "(Ldev/emu/core/cpu/CpuState;)J", null, null)
                         : cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, partName(k), BlockEmitter.PART_DESC, null, null);
                 int size = new BlockEmitter(b, starts.get(k), last ? n : starts.get(k + 1),
-                        last ? null : partName(k + 1), mv).emit();
+                        last ? null : partName(k + 1), mv).inlineTlb(inlineTlb).emit();
                 if (size > maxMethodBytes) {
                     tooLarge = k;
                     tooLargeSize = size;

@@ -43,6 +43,13 @@ final class BlockEmitter extends ValueEmitter {
     private static final int FIRST_FREE = 10;
     private static final int REGION_FIRST_FREE = 12;
 
+    /**
+     * Whether loads and stores outside page groups inline the TLB check
+     * ({@code -Demu.jit.inlineTlb=false}: they call {@code AddressSpace}). Inline is faster
+     * in steady state and costs HotSpot more compile and warm-up work: docs/engine.md.
+     */
+    static final boolean INLINE_TLB = !"false".equals(System.getProperty("emu.jit.inlineTlb"));
+
     /** Descriptor of the methods holding the second and later parts of a split block. */
     static final String PART_DESC = "(L" + CPU + ";I)J";
 
@@ -87,6 +94,7 @@ final class BlockEmitter extends ValueEmitter {
     /** Loads and stores that share one TLB check, and the local holding each group's page. */
     private final PageGroups pageGroups;
     private final int[] pageGroupLocal;
+    private boolean inlineTlb = INLINE_TLB;
     /** The index of the instruction being emitted. */
     private int current;
     private int nextLocal;
@@ -673,6 +681,17 @@ final class BlockEmitter extends ValueEmitter {
     @Override
     int tlbLocal(boolean write) {
         return write ? writeTlbLocal : readTlbLocal;
+    }
+
+    /** Overrides {@link #INLINE_TLB} for this method (the co-simulation tests both ways). */
+    BlockEmitter inlineTlb(boolean on) {
+        inlineTlb = on;
+        return this;
+    }
+
+    @Override
+    boolean inlineTlb() {
+        return inlineTlb;
     }
 
     @Override

@@ -45,6 +45,12 @@ abstract class ValueEmitter {
     /** The local holding the AddressSpace's read TLB array ({@code write}: its write TLB), loaded at entry. */
     abstract int tlbLocal(boolean write);
 
+    /**
+     * Whether an access outside a page group spells out the TLB check (see
+     * {@link #memAccess}) or calls the {@code AddressSpace} method, as before 2026-11-28.
+     */
+    abstract boolean inlineTlb();
+
     /** A scratch local for the TLB entry of the access being emitted. */
     abstract int entryLocal();
 
@@ -461,6 +467,10 @@ abstract class ValueEmitter {
         boolean store = in.op == Op.STORE;
         int size = MemOp.size(in.imm);
         int page = pageLocal(in);
+        if (page < 0 && !inlineTlb()) {
+            slowAccess(in, name, desc, false);
+            return;
+        }
         Label slow = new Label();
         Label done = new Label();
         if (page < 0) {
@@ -491,17 +501,22 @@ abstract class ValueEmitter {
         }
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(slow);
+        slowAccess(in, name, desc, page < 0);
+        mv.visitLabel(done);
+    }
+
+    /** Calls the typed {@code AddressSpace} method; the address from {@link #addressLocal} or its temp. */
+    private void slowAccess(Insn in, String name, String desc, boolean addressInLocal) {
         pushMemory();
-        if (page < 0) {
+        if (addressInLocal) {
             mv.visitVarInsn(LLOAD, addressLocal());
         } else {
             load(in.args[0], Type.I64);
         }
-        if (store) {
+        if (in.op == Op.STORE) {
             pushStoreValue(in);
         }
         mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
-        mv.visitLabel(done);
     }
 
     /**
