@@ -45,10 +45,11 @@ final class BlockEmitter extends ValueEmitter {
 
     /**
      * Whether loads and stores outside page groups inline the TLB check
-     * ({@code -Demu.jit.inlineTlb=false}: they call {@code AddressSpace}). Inline is faster
-     * in steady state and costs HotSpot more compile and warm-up work: docs/engine.md.
+     * ({@code -Demu.jit.inlineTlb=true}) or call {@code AddressSpace} (the default). Inline is
+     * faster in steady state but costs HotSpot more compile and warm-up work, which outweighs
+     * it in runs of a few seconds: docs/engine.md.
      */
-    static final boolean INLINE_TLB = !"false".equals(System.getProperty("emu.jit.inlineTlb"));
+    static final boolean INLINE_TLB = Boolean.getBoolean("emu.jit.inlineTlb");
 
     /** Descriptor of the methods holding the second and later parts of a split block. */
     static final String PART_DESC = "(L" + CPU + ";I)J";
