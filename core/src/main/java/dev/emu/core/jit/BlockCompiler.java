@@ -24,13 +24,19 @@ import java.util.List;
  * compiled block is unloaded once the engine drops its {@link BlockCode}.
  */
 public final class BlockCompiler {
+    /** HotSpot's HugeMethodLimit: C1/C2 refuse to compile a method with more bytecode than this. */
+    static final int HUGE_METHOD_LIMIT = 8000;
+
     /**
-     * HotSpot's HugeMethodLimit: C1/C2 refuse to compile a method with more bytecode than
-     * this, and a method that only ever runs in the JVM's bytecode interpreter gains nothing
-     * over our own tier 0, so no generated method is larger: bigger blocks are split into
-     * several methods, or left interpreted.
+     * The largest generated method, in bytes of bytecode. Never above HotSpot's
+     * HugeMethodLimit (8,000): a method that only ever runs in the JVM's bytecode interpreter
+     * gains nothing over our own tier 0, so bigger blocks are split into several methods, or
+     * left interpreted, and a larger region is retried with fewer blocks.
+     * {@code -Demu.jit.maxMethodBytes=N} lowers it (for measuring C2's compile time against
+     * the region exits that smaller regions take).
      */
-    public static final int MAX_METHOD_BYTES = 8000;
+    public static final int MAX_METHOD_BYTES = Math.max(1000,
+            Math.min(HUGE_METHOD_LIMIT, Integer.getInteger("emu.jit.maxMethodBytes", HUGE_METHOD_LIMIT)));
 
     private static final String CLASS_PREFIX = "dev/emu/core/jit/Block_";
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
@@ -52,7 +58,12 @@ public final class BlockCompiler {
 
     /** As {@link #compile(Block)} with another method size limit; tests use small ones to exercise splitting. */
     static BlockCode compile(Block b, int maxMethodBytes) {
-        byte[] bytes = classBytes(b, maxMethodBytes);
+        return compile(b, maxMethodBytes, BlockEmitter.INLINE_TLB);
+    }
+
+    /** As {@link #compile(Block, int)}, choosing whether accesses inline the TLB check (tests compare both). */
+    static BlockCode compile(Block b, int maxMethodBytes, boolean inlineTlb) {
+        byte[] bytes = classBytes(b, maxMethodBytes, inlineTlb);
         if (bytes == null) {
             return null;
         }
@@ -79,6 +90,10 @@ public final class BlockCompiler {
     }
 
     static byte[] classBytes(Block b, int maxMethodBytes) {
+        return classBytes(b, maxMethodBytes, BlockEmitter.INLINE_TLB);
+    }
+
+    private static byte[] classBytes(Block b, int maxMethodBytes, boolean inlineTlb) {
         if (!BlockEmitter.helpersVisible(b)) {
             return null;
         }
@@ -99,7 +114,7 @@ public final class BlockCompiler {
                         ? cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "run", "(Ldev/emu/core/cpu/CpuState;)J", null, null)
                         : cw.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, partName(k), BlockEmitter.PART_DESC, null, null);
                 int size = new BlockEmitter(b, starts.get(k), last ? n : starts.get(k + 1),
-                        last ? null : partName(k + 1), mv).emit();
+                        last ? null : partName(k + 1), mv).inlineTlb(inlineTlb).emit();
                 if (size > maxMethodBytes) {
                     tooLarge = k;
                     tooLargeSize = size;

@@ -23,6 +23,7 @@ import static org.objectweb.asm.Opcodes.*;
 final class BlockEmitter extends ValueEmitter {
     private static final String CPU = "dev/emu/core/cpu/CpuState";
     private static final String MEM_DESC = "L" + MEM + ";";
+    private static final String TLB_DESC = "[L" + TLB_ENTRY + ";";
     private static final String FAULT = "dev/emu/core/mem/GuestFault";
     private static final String TRAP_KIND = "dev/emu/core/ir/TrapKind";
 
@@ -41,6 +42,14 @@ final class BlockEmitter extends ValueEmitter {
     private static final int REGION_DONE = 10;
     private static final int FIRST_FREE = 10;
     private static final int REGION_FIRST_FREE = 12;
+
+    /**
+     * Whether loads and stores outside page groups inline the TLB check
+     * ({@code -Demu.jit.inlineTlb=true}) or call {@code AddressSpace} (the default). Inline is
+     * faster in steady state but costs HotSpot more compile and warm-up work, which outweighs
+     * it in runs of a few seconds: docs/engine.md.
+     */
+    static final boolean INLINE_TLB = Boolean.getBoolean("emu.jit.inlineTlb");
 
     /** Descriptor of the methods holding the second and later parts of a split block. */
     static final String PART_DESC = "(L" + CPU + ";I)J";
@@ -77,10 +86,16 @@ final class BlockEmitter extends ValueEmitter {
     private final Label[] blockLabels;
     private final boolean canFault;
     private final boolean usesMem;
+    /** Locals of the inline TLB checks, when the part has loads (stores): see {@link #prologue}. */
+    private final int readTlbLocal;
+    private final int writeTlbLocal;
+    private final int entryLocal;
+    private final int addressLocal;
     private final boolean hasExit;
     /** Loads and stores that share one TLB check, and the local holding each group's page. */
     private final PageGroups pageGroups;
     private final int[] pageGroupLocal;
+    private boolean inlineTlb = INLINE_TLB;
     /** The index of the instruction being emitted. */
     private int current;
     private int nextLocal;
@@ -126,8 +141,12 @@ final class BlockEmitter extends ValueEmitter {
         boolean fault = false;
         boolean mem = false;
         boolean exit = false;
+        boolean loads = false;
+        boolean stores = false;
         for (int i = from; i < to; i++) {
             Insn in = code[i];
+            loads |= in.op == Op.LOAD;
+            stores |= in.op == Op.STORE;
             switch (in.op) {
                 case GET_REG, SET_REG -> maxSlot = Math.max(maxSlot, (int) in.imm);
                 case LOAD, STORE, CAS -> {
@@ -156,6 +175,11 @@ final class BlockEmitter extends ValueEmitter {
         }
         regLocal = new int[maxSlot + 1];
         nextLocal = region == null ? FIRST_FREE : REGION_FIRST_FREE;
+        readTlbLocal = loads ? nextLocal++ : -1;
+        writeTlbLocal = stores ? nextLocal++ : -1;
+        entryLocal = loads || stores ? nextLocal++ : -1;
+        addressLocal = loads || stores ? nextLocal : -1;
+        nextLocal += loads || stores ? 2 : 0;
         int nUsed = 0;
         int nDirty = 0;
         for (int s = 0; s <= maxSlot; s++) {
@@ -363,6 +387,14 @@ final class BlockEmitter extends ValueEmitter {
             mv.visitVarInsn(ALOAD, STATE);
             mv.visitFieldInsn(GETFIELD, CPU, "mem", MEM_DESC);
             mv.visitVarInsn(ASTORE, MEMORY);
+            // the TLB arrays are final in the AddressSpace: loaded once, C2 keeps them in registers
+            for (int l : new int[] {readTlbLocal, writeTlbLocal}) {
+                if (l >= 0) {
+                    mv.visitVarInsn(ALOAD, MEMORY);
+                    mv.visitFieldInsn(GETFIELD, MEM, l == readTlbLocal ? "readTlb" : "writeTlb", TLB_DESC);
+                    mv.visitVarInsn(ASTORE, l);
+                }
+            }
         }
         if (from == 0) {
             pushInt(0);
@@ -647,26 +679,55 @@ final class BlockEmitter extends ValueEmitter {
         mv.visitVarInsn(ALOAD, MEMORY);
     }
 
+    @Override
+    int tlbLocal(boolean write) {
+        return write ? writeTlbLocal : readTlbLocal;
+    }
+
+    /** Overrides {@link #INLINE_TLB} for this method (the co-simulation tests both ways). */
+    BlockEmitter inlineTlb(boolean on) {
+        inlineTlb = on;
+        return this;
+    }
+
+    @Override
+    boolean inlineTlb() {
+        return inlineTlb;
+    }
+
+    @Override
+    int entryLocal() {
+        return entryLocal;
+    }
+
+    @Override
+    int addressLocal() {
+        return addressLocal;
+    }
+
     /**
-     * At a page group's first access: asks the TLB once for the page holding the group's
-     * whole span (the leader's address plus the span's start) and keeps it, or null.
+     * At a page group's first access: checks the TLB once for the page holding the group's
+     * whole span (the leader's address plus the span's start) and keeps its array, or null,
+     * and the leader's offset in it.
      */
     private void checkPageGroup(int g, Insn leader) {
-        pushMemory();
+        int page = pageGroupLocal[g];
         load(leader.args[0], Type.I64);
+        mv.visitVarInsn(LSTORE, addressLocal);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, page);
+        Label miss = new Label();
         long start = pageGroups.spanStart(g);
-        if (start != 0) {
-            pushLong(start);
-            mv.visitInsn(LADD);
-        }
-        pushInt(pageGroups.spanLength(g));
-        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, pageGroups.isStores(g) ? "tlbWritePage" : "tlbReadPage", "(JI)[B", false);
-        mv.visitVarInsn(ASTORE, pageGroupLocal[g]);
-        load(leader.args[0], Type.I64);
+        tlbCheck(pageGroups.isStores(g), start, start + pageGroups.spanLength(g) - 1, miss);
+        mv.visitVarInsn(ALOAD, entryLocal);
+        mv.visitFieldInsn(GETFIELD, TLB_ENTRY, "data", "[B");
+        mv.visitVarInsn(ASTORE, page);
+        mv.visitLabel(miss);
+        mv.visitVarInsn(LLOAD, addressLocal);
         mv.visitInsn(L2I);
         pushInt(dev.emu.core.mem.AddressSpace.PAGE_SIZE - 1);
         mv.visitInsn(IAND);
-        mv.visitVarInsn(ISTORE, pageGroupLocal[g] + 1);
+        mv.visitVarInsn(ISTORE, page + 1);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.emu.core.ir.Insn;
 import dev.emu.core.ir.MemOp;
 import dev.emu.core.ir.Op;
 import dev.emu.core.ir.Type;
+import dev.emu.core.mem.AddressSpace;
 
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -21,6 +22,7 @@ abstract class ValueEmitter {
     static final String MEM = "dev/emu/core/mem/AddressSpace";
     static final String OPS = "dev/emu/core/rt/Ops";
     static final String PAGE = "dev/emu/core/mem/PageAccess";
+    static final String TLB_ENTRY = "dev/emu/core/mem/TlbEntry";
 
     final MethodVisitor mv;
     /** The type of every temp of the block. */
@@ -39,6 +41,21 @@ abstract class ValueEmitter {
 
     /** Pushes the block's AddressSpace. */
     abstract void pushMemory();
+
+    /** The local holding the AddressSpace's read TLB array ({@code write}: its write TLB), loaded at entry. */
+    abstract int tlbLocal(boolean write);
+
+    /**
+     * Whether an access outside a page group spells out the TLB check (see
+     * {@link #memAccess}) or calls the {@code AddressSpace} method, as before 2026-11-28.
+     */
+    abstract boolean inlineTlb();
+
+    /** A scratch local for the TLB entry of the access being emitted. */
+    abstract int entryLocal();
+
+    /** A scratch local (two slots) for the address of the access being emitted. */
+    abstract int addressLocal();
 
     /**
      * The local holding the page (or null) that a TLB check gave the access {@code in}'s
@@ -103,19 +120,24 @@ abstract class ValueEmitter {
             case SHL -> shift(in, ISHL, LSHL);
             case SHR -> shift(in, IUSHR, LUSHR);
             case SAR -> shift(in, ISHR, LSHR);
-            case ROTL, ROTR -> {
-                load(in.args[0], t);
-                load(in.args[1], Type.I32); // the JDK masks the distance as the IR says
-                String name = in.op == Op.ROTL ? "rotateLeft" : "rotateRight";
+            case ROTL, ROTR -> rotate(in);
+            case MULHS -> {
                 if (w) {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", name, "(II)I", false);
+                    mulWide(in, false);
                 } else {
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", name, "(JI)J", false);
+                    load(in.args[0], t);
+                    load(in.args[1], t);
+                    multiplyHigh(); // a C2 intrinsic, inlined or not
+                    store(in, t);
                 }
-                store(in, t);
             }
-            case MULHS -> opsBinary(in, "mulhs");
-            case MULHU -> opsBinary(in, "mulhu");
+            case MULHU -> {
+                if (w) {
+                    mulWide(in, true);
+                } else {
+                    mulhu64(in);
+                }
+            }
             case DIVS -> opsBinary(in, "divs");
             case DIVU -> opsBinary(in, "divu");
             case REMS -> opsBinary(in, "rems");
@@ -165,7 +187,7 @@ abstract class ValueEmitter {
             case LOAD -> loadMemory(in);
             case STORE -> storeMemory(in);
             case CAS -> cas(in);
-            case FENCE -> mv.visitMethodInsn(INVOKESTATIC, MEM, "fence", "()V", false);
+            case FENCE -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/VarHandle", "fullFence", "()V", false);
             case FADD -> opsBinary(in, "fadd");
             case FSUB -> opsBinary(in, "fsub");
             case FMUL -> opsBinary(in, "fmul");
@@ -232,6 +254,66 @@ abstract class ValueEmitter {
         load(in.args[1], Type.I32);
         mv.visitInsn(w32(in.type) ? op32 : op64);
         store(in, in.type);
+    }
+
+    // Small ops are spelled out in bytecode rather than called: HotSpot does not inline calls
+    // into methods as large as a region's, and a call per instruction costs more than the op.
+
+    /**
+     * {@code x << d | x >>> -d} (right: the other way round), which C2 turns into one rotate;
+     * the JVM masks both distances to the width, as the IR's rule does.
+     */
+    private void rotate(Insn in) {
+        boolean w = w32(in.type);
+        boolean left = in.op == Op.ROTL;
+        load(in.args[0], in.type);
+        load(in.args[1], Type.I32);
+        mv.visitInsn(left ? (w ? ISHL : LSHL) : (w ? IUSHR : LUSHR));
+        load(in.args[0], in.type);
+        load(in.args[1], Type.I32);
+        mv.visitInsn(INEG);
+        mv.visitInsn(left ? (w ? IUSHR : LUSHR) : (w ? ISHL : LSHL));
+        mv.visitInsn(w ? IOR : LOR);
+        store(in, in.type);
+    }
+
+    /** The high half of a 32 x 32 -> 64-bit product, as {@code Ops.mulhs32}/{@code mulhu32}. */
+    private void mulWide(Insn in, boolean unsigned) {
+        for (int k = 0; k < 2; k++) {
+            load(in.args[k], Type.I32);
+            mv.visitInsn(I2L);
+            if (unsigned) {
+                pushLong(0xFFFF_FFFFL);
+                mv.visitInsn(LAND);
+            }
+        }
+        mv.visitInsn(LMUL);
+        pushInt(32);
+        mv.visitInsn(unsigned ? LUSHR : LSHR);
+        mv.visitInsn(L2I);
+        store(in, Type.I32);
+    }
+
+    private void multiplyHigh() {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "multiplyHigh", "(JJ)J", false);
+    }
+
+    /** As {@code Ops.mulhu64}: the signed high half corrected by {@code (a >> 63) & b} and {@code (b >> 63) & a}. */
+    private void mulhu64(Insn in) {
+        int a = in.args[0];
+        int b = in.args[1];
+        load(a, Type.I64);
+        load(b, Type.I64);
+        multiplyHigh();
+        for (int k = 0; k < 2; k++) {
+            load(k == 0 ? a : b, Type.I64);
+            pushInt(63);
+            mv.visitInsn(LSHR);
+            load(k == 0 ? b : a, Type.I64);
+            mv.visitInsn(LAND);
+            mv.visitInsn(LADD);
+        }
+        store(in, Type.I64);
     }
 
     private void ops(String name, String desc) {
@@ -314,9 +396,10 @@ abstract class ValueEmitter {
      */
     final void compareJump(Insn in, boolean when, Label target) {
         boolean w = w32(in.type);
-        load(in.args[0], in.type);
-        load(in.args[1], in.type);
         boolean unsigned = in.op == Op.CMP_LTU || in.op == Op.CMP_LEU;
+        // unsigned: flipping both sign bits turns it into the signed compare
+        loadCompared(in.args[0], in.type, unsigned);
+        loadCompared(in.args[1], in.type, unsigned);
         int relation = switch (in.op) {
             case CMP_EQ -> 0;
             case CMP_NE -> 1;
@@ -326,17 +409,25 @@ abstract class ValueEmitter {
         if (!when) {
             relation ^= 1;
         }
-        if (w && !unsigned) {
+        if (w) {
             mv.visitJumpInsn(IF_ICMPEQ + relation, target);
             return;
         }
-        if (unsigned) {
-            mv.visitMethodInsn(INVOKESTATIC, w ? "java/lang/Integer" : "java/lang/Long", "compareUnsigned",
-                    w ? "(II)I" : "(JJ)I", false);
-        } else {
-            mv.visitInsn(LCMP);
-        }
+        mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFEQ + relation, target);
+    }
+
+    private void loadCompared(int t, Type type, boolean flipSign) {
+        load(t, type);
+        if (flipSign) {
+            if (w32(type)) {
+                pushInt(Integer.MIN_VALUE);
+                mv.visitInsn(IXOR);
+            } else {
+                pushLong(Long.MIN_VALUE);
+                mv.visitInsn(LXOR);
+            }
+        }
     }
 
     /** The compare whose result temp t is, when it was left unmaterialised for its one user; or null. */
@@ -362,46 +453,145 @@ abstract class ValueEmitter {
     }
 
     /**
-     * Calls {@code AddressSpace.name(address[, value])}; in a page group, the same access on the
-     * group's page array ({@link dev.emu.core.mem.PageAccess}) when the TLB check gave one.
+     * One guest access, all of its fast path in this method's own bytecode: HotSpot does not
+     * inline calls into a method as large as a region (its inlining budget counts the
+     * caller's own bytecode), so a fast path behind a call costs a call per access. Outside
+     * a page group: the TLB check of {@link #tlbCheck}; in a group: the null test of the page
+     * its leader's check left. Then the access itself on the page array, through a
+     * {@link java.lang.invoke.VarHandle} constant (which HotSpot inlines whatever the budget)
+     * or a byte array instruction. Anything else (a miss, a page crossing, copy-on-write, code
+     * on the page, hooks, faults) calls the {@code AddressSpace} method {@code name}, which
+     * checks the TLB again and takes its slow path.
      */
-    private void memCall(Insn in, String name, String desc) {
+    private void memAccess(Insn in, String name, String desc) {
+        boolean store = in.op == Op.STORE;
+        int size = MemOp.size(in.imm);
         int page = pageLocal(in);
-        if (page < 0) {
-            pushMemory();
-            pushAccessOperands(in);
-            mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
+        if (page < 0 && !inlineTlb()) {
+            slowAccess(in, name, desc, false);
             return;
         }
         Label slow = new Label();
         Label done = new Label();
-        mv.visitVarInsn(ALOAD, page);
-        mv.visitJumpInsn(IFNULL, slow);
-        mv.visitVarInsn(ALOAD, page);
-        // the first access's offset plus a constant, so that C2 sees one index for the group
-        mv.visitVarInsn(ILOAD, page + 1);
-        int delta = pageDelta(in);
-        if (delta != 0) {
-            pushInt(delta);
-            mv.visitInsn(IADD);
+        if (page < 0) {
+            load(in.args[0], Type.I64);
+            mv.visitVarInsn(LSTORE, addressLocal());
+            tlbCheck(store, 0, size - 1, slow);
+            pageAccess(in, () -> {
+                mv.visitVarInsn(ALOAD, entryLocal());
+                mv.visitFieldInsn(GETFIELD, TLB_ENTRY, "data", "[B");
+            }, () -> {
+                mv.visitVarInsn(LLOAD, addressLocal());
+                mv.visitInsn(L2I);
+                pushInt(AddressSpace.PAGE_SIZE - 1);
+                mv.visitInsn(IAND);
+            });
+        } else {
+            mv.visitVarInsn(ALOAD, page);
+            mv.visitJumpInsn(IFNULL, slow);
+            pageAccess(in, () -> mv.visitVarInsn(ALOAD, page), () -> {
+                // the first access's offset plus a constant, so that C2 sees one index for the group
+                mv.visitVarInsn(ILOAD, page + 1);
+                int delta = pageDelta(in);
+                if (delta != 0) {
+                    pushInt(delta);
+                    mv.visitInsn(IADD);
+                }
+            });
         }
-        if (in.op == Op.STORE) {
-            load(in.args[1], MemOp.size(in.imm) == 8 ? Type.I64 : Type.I32);
-        }
-        mv.visitMethodInsn(INVOKESTATIC, PAGE, name, "([BI" + desc.substring(2), false);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(slow);
-        pushMemory();
-        pushAccessOperands(in);
-        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
+        slowAccess(in, name, desc, page < 0);
         mv.visitLabel(done);
     }
 
-    /** The address, and a store's value as wide as the store. */
-    private void pushAccessOperands(Insn in) {
-        load(in.args[0], Type.I64);
+    /** Calls the typed {@code AddressSpace} method; the address from {@link #addressLocal} or its temp. */
+    private void slowAccess(Insn in, String name, String desc, boolean addressInLocal) {
+        pushMemory();
+        if (addressInLocal) {
+            mv.visitVarInsn(LLOAD, addressLocal());
+        } else {
+            load(in.args[0], Type.I64);
+        }
         if (in.op == Op.STORE) {
-            load(in.args[1], MemOp.size(in.imm) == 8 ? Type.I64 : Type.I32);
+            pushStoreValue(in);
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, MEM, name, desc, false);
+    }
+
+    /**
+     * The access itself on a page array that a TLB check vouched for; loads leave what the
+     * {@code AddressSpace} method would return (8 and 16 bits zero-extended).
+     */
+    private void pageAccess(Insn in, Runnable pushPage, Runnable pushOffset) {
+        boolean store = in.op == Op.STORE;
+        int size = MemOp.size(in.imm);
+        if (size == 1) {
+            pushPage.run();
+            pushOffset.run();
+            if (store) {
+                pushStoreValue(in);
+                mv.visitInsn(BASTORE);
+            } else {
+                mv.visitInsn(BALOAD);
+                pushInt(0xFF);
+                mv.visitInsn(IAND);
+            }
+            return;
+        }
+        String handle = (size == 2 ? "U16" : size == 4 ? "I32" : "I64") + (MemOp.bigEndian(in.imm) ? "BE" : "LE");
+        // the descriptor matches the view's access mode type exactly: no adaptation to inline
+        String value = size == 2 ? "C" : size == 4 ? "I" : "J";
+        mv.visitFieldInsn(GETSTATIC, PAGE, handle, "Ljava/lang/invoke/VarHandle;");
+        pushPage.run();
+        pushOffset.run();
+        if (store) {
+            pushStoreValue(in);
+            if (size == 2) {
+                mv.visitInsn(I2C);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "set", "([BI" + value + ")V", false);
+        } else {
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "get", "([BI)" + value, false);
+        }
+    }
+
+    /** A store's value, as wide as the store. */
+    private void pushStoreValue(Insn in) {
+        load(in.args[1], MemOp.size(in.imm) == 8 ? Type.I64 : Type.I32);
+    }
+
+    /**
+     * The TLB check of {@code AddressSpace}'s fast paths for the bytes [a + first, a + last],
+     * a being the address in {@link #addressLocal}: the slot chosen by the first byte's page
+     * must hold the last byte's page. Jumps to {@code miss} if it does not; otherwise the
+     * slot's entry is in {@link #entryLocal}. The slot is read once: another thread may
+     * replace it (never modify it) at any time.
+     */
+    final void tlbCheck(boolean write, long first, long last, Label miss) {
+        mv.visitVarInsn(ALOAD, tlbLocal(write));
+        pushAddress(first);
+        pushInt(AddressSpace.PAGE_SHIFT);
+        mv.visitInsn(LUSHR);
+        mv.visitInsn(L2I);
+        pushInt(AddressSpace.TLB_MASK);
+        mv.visitInsn(IAND);
+        mv.visitInsn(AALOAD);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, entryLocal());
+        mv.visitFieldInsn(GETFIELD, TLB_ENTRY, "page", "J");
+        pushAddress(last);
+        pushInt(AddressSpace.PAGE_SHIFT);
+        mv.visitInsn(LUSHR);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFNE, miss);
+    }
+
+    private void pushAddress(long plus) {
+        mv.visitVarInsn(LLOAD, addressLocal());
+        if (plus != 0) {
+            pushLong(plus);
+            mv.visitInsn(LADD);
         }
     }
 
@@ -412,14 +602,14 @@ abstract class ValueEmitter {
         boolean signed = MemOp.signed(in.imm);
         switch (size) {
             case 1 -> {
-                memCall(in, "ld8", "(J)I");
+                memAccess(in, "ld8", "(J)I");
                 if (signed) {
                     mv.visitInsn(I2B);
                 }
                 widen(t);
             }
             case 2 -> {
-                memCall(in, "ld16" + order(in.imm), "(J)I");
+                memAccess(in, "ld16" + order(in.imm), "(J)I");
                 if (signed) {
                     mv.visitInsn(I2S);
                 } else {
@@ -429,7 +619,7 @@ abstract class ValueEmitter {
                 widen(t);
             }
             case 4 -> {
-                memCall(in, "ld32" + order(in.imm), "(J)I");
+                memAccess(in, "ld32" + order(in.imm), "(J)I");
                 if (!w32(t)) {
                     mv.visitInsn(I2L);
                     if (!signed) {
@@ -439,7 +629,7 @@ abstract class ValueEmitter {
                 }
             }
             default -> {
-                memCall(in, "ld64" + order(in.imm), "(J)J");
+                memAccess(in, "ld64" + order(in.imm), "(J)J");
                 if (w32(t)) {
                     mv.visitInsn(L2I);
                 }
@@ -457,9 +647,9 @@ abstract class ValueEmitter {
     private void storeMemory(Insn in) {
         int size = MemOp.size(in.imm);
         if (size == 8) {
-            memCall(in, "st64" + order(in.imm), "(JJ)V");
+            memAccess(in, "st64" + order(in.imm), "(JJ)V");
         } else {
-            memCall(in, size == 1 ? "st8" : "st" + size * 8 + order(in.imm), "(JI)V");
+            memAccess(in, size == 1 ? "st8" : "st" + size * 8 + order(in.imm), "(JI)V");
         }
     }
 

@@ -47,15 +47,31 @@ public final class AddressSpace {
     public static final long DEFAULT_MMAP_BASE_64 = 0x7f00_0000_0000L;
     public static final long DEFAULT_MMAP_BASE_32 = 0xf700_0000L;
 
-    private static final int TLB_MASK = Paging.TLB_MASK;
+    /** A TLB slot's index is {@code (int) (address >>> PAGE_SHIFT) & TLB_MASK}. */
+    public static final int TLB_MASK = Paging.TLB_MASK;
     private static final int OFFSET_MASK = PAGE_SIZE - 1;
 
 
     private final int addressBits;
     private final long limit;
     // The fast paths read these directly; Paging fills and flushes them.
-    private final TlbEntry[] readTlb = new TlbEntry[Paging.TLB_SIZE];
-    private final TlbEntry[] writeTlb = new TlbEntry[Paging.TLB_SIZE];
+    /**
+     * The read TLB, for generated code that inlines the fast path of a load (the JIT's
+     * methods are too large for HotSpot to inline {@link #ld32le} and its kind into them):
+     * slot {@code (int) (addr >>> PAGE_SHIFT) & TLB_MASK} holds the page whose data serves
+     * an access of n bytes at addr when its {@link TlbEntry#page} equals
+     * {@code (addr + n - 1) >>> PAGE_SHIFT} (the page of the LAST byte, so an access that
+     * crosses a page never hits); anything else calls the typed method, which takes the slow
+     * path. Read a slot once per access into a local (slots are replaced whole, concurrently).
+     * Nothing outside this package may write it.
+     */
+    public final TlbEntry[] readTlb = new TlbEntry[Paging.TLB_SIZE];
+    /**
+     * The write TLB, read as {@link #readTlb}: a hit is a page the guest may write right now
+     * with no copy-on-write break, translated code or hook on it, so a store needs no other
+     * check. Nothing outside this package may write it.
+     */
+    public final TlbEntry[] writeTlb = new TlbEntry[Paging.TLB_SIZE];
     private final TlbEntry[] execTlb = new TlbEntry[Paging.TLB_SIZE];
     private final Object lock = new Object();
     private final Paging paging;

@@ -60,6 +60,13 @@ class CosimTest {
             assertThat(j).as("block %d (seed %x):\n%s", n, SEED + 2, b).isEqualTo(i);
             assertThat(w.contents(mj)).as("memory after block %d (seed %x):\n%s", n, SEED + 2, b)
                     .isEqualTo(w.contents(mi));
+            if (n % 3 == 0) {
+                // the other way of emitting accesses: TLB check inline, or AddressSpace calls
+                var other = BlockCompiler.compile(b, BlockCompiler.MAX_METHOD_BYTES, !BlockEmitter.INLINE_TLB);
+                AddressSpace mk = w.newMemory(memSeed);
+                assertThat(Tiers.run(other, s.copy(mk))).as("block %d, other access path", n).isEqualTo(i);
+                assertThat(w.contents(mk)).as("memory after block %d, other access path", n).isEqualTo(w.contents(mi));
+            }
             faults += i.fault() != null ? 1 : 0;
             executed += i.icount() - s.icount;
             total += b.guestInsns;
