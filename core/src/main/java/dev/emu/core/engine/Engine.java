@@ -96,11 +96,14 @@ public final class Engine {
     private final TranslatedBlock[] jumpCache = new TranslatedBlock[JUMP_CACHE_SIZE];
     private static final int JUMP_CACHE_SIZE = 1 << 12;
     private final boolean hasModes;
+    /** The slots the mode depends on; regions join only blocks that set none of them. */
+    private final int[] modeSlots;
 
     public Engine(Isa isa, Config config) {
         this.isa = isa;
         this.config = config;
         this.hasModes = isa.hasModes();
+        this.modeSlots = hasModes ? isa.modeSlots() : new int[0];
     }
 
     public Engine(Isa isa) {
@@ -147,7 +150,9 @@ public final class Engine {
         // a region runs until it leaves its blocks, so it can honour a deadline (through the
         // interrupt flag) but not an instruction count or a stop pc inside it
         final boolean counting = limits.maxInsns() != 0;
-        final boolean regions = config.regionCompiler != null && config.onBlock == null && !hasModes;
+        // with modes, a region holds blocks of one mode that do not change it (keepsMode)
+        final boolean regions = config.regionCompiler != null && config.onBlock == null
+                && (!hasModes || modeSlots.length > 0);
         final long icountEnd = limits.maxInsns() == 0 ? Long.MAX_VALUE : cpu.icount + limits.maxInsns();
         // the successor cache of the code that ran last: its block's own, or its region's
         TranslatedBlock[] prevSuccessors = null;
@@ -274,6 +279,9 @@ public final class Engine {
      */
     private void formRegion(TranslatedBlock head) {
         head.regionAttempted = true;
+        if (!keepsMode(head)) {
+            return;
+        }
         List<TranslatedBlock> members = new ArrayList<>(List.of(head));
         Map<Long, TranslatedBlock> seen = new HashMap<>();
         seen.put(head.pc, head);
@@ -303,7 +311,7 @@ public final class Engine {
                 }
                 TranslatedBlock next = cache.get(target, head.mode);
                 // only blocks hot enough to have been compiled: cold paths stay outside
-                if (next != null && next.valid && !(next.code instanceof InterpretedCode)) {
+                if (next != null && next.valid && !(next.code instanceof InterpretedCode) && keepsMode(next)) {
                     seen.put(target, next);
                     members.add(next);
                     queue.add(next);
@@ -311,8 +319,21 @@ public final class Engine {
             }
         }
         long[] guesses = indirectTargets.stream().mapToLong(Long::longValue).toArray();
-        // the compiler refuses regions without a loop through the head, and regions too large
-        for (int n = members.size(); n >= 1; n = n * 2 / 3) {
+        // the compiler refuses regions without a loop through the head, and regions too large;
+        // most hot blocks head no loop at all, so look for the back edge before compiling
+        boolean guessesHead = indirectTargets.contains(head.pc);
+        int loopsBy = -1;
+        for (int k = 0; k < members.size() && loopsBy < 0 && !guessesHead; k++) {
+            for (long t : edges(members.get(k)).constantTargets) {
+                if (t == head.pc) {
+                    loopsBy = k;
+                }
+            }
+        }
+        if (loopsBy < 0 && !guessesHead) {
+            return;
+        }
+        for (int n = members.size(); n >= 1 && n > loopsBy; n = n * 2 / 3) {
             List<Block> blocks = new ArrayList<>(n);
             for (int k = 0; k < n; k++) {
                 blocks.add(members.get(k).ir);
@@ -356,6 +377,26 @@ public final class Engine {
             TranslatedBlock m = members.get(k);
             m.executions = Math.min(m.executions, config.jitThreshold);
         }
+    }
+
+    /**
+     * Whether tb leaves in the mode it runs in: it sets no mode slot, so its exits to blocks
+     * of its mode may be jumps inside a region (always true for ISAs without modes).
+     */
+    private boolean keepsMode(TranslatedBlock tb) {
+        if (modeSlots.length == 0) {
+            return true;
+        }
+        for (Insn in : tb.ir.insns) {
+            if (in.op == Op.SET_REG) {
+                for (int slot : modeSlots) {
+                    if (in.imm == slot) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** What region formation follows out of one block. */

@@ -61,7 +61,24 @@ class RegionEngineTest {
     }
 
     static Run run(AddressSpace mem, boolean regions, boolean followCalls, RunLimits limits) {
-        ToyIsa isa = new ToyIsa();
+        return run(new ToyIsa(), mem, regions, followCalls, limits);
+    }
+
+    /** The toy ISA with translation modes: the mode is r15's low bit, set by any write to r15. */
+    static final class ModedToy implements dev.emu.core.isa.Isa {
+        final ToyIsa toy = new ToyIsa();
+        @Override public String name() { return "toy-moded"; }
+        @Override public java.nio.ByteOrder byteOrder() { return toy.byteOrder(); }
+        @Override public int addressBits() { return 64; }
+        @Override public dev.emu.core.cpu.RegisterFile registers() { return toy.registers(); }
+        @Override public boolean matchesElf(int machine, int elfClass, boolean bigEndian, int flags) { return false; }
+        @Override public dev.emu.core.ir.Block lift(dev.emu.core.isa.LiftRequest r) { return toy.lift(r); }
+        @Override public boolean hasModes() { return true; }
+        @Override public int mode(CpuState cpu) { return (int) (cpu.regs[15] & 1); }
+        @Override public int[] modeSlots() { return new int[] {15}; }
+    }
+
+    static Run run(dev.emu.core.isa.Isa isa, AddressSpace mem, boolean regions, boolean followCalls, RunLimits limits) {
         Engine.Config cfg = new Engine.Config();
         cfg.compiler = BlockCompiler::compile;
         cfg.regionCompiler = regions ? RegionCompiler::compile : null;
@@ -174,6 +191,29 @@ class RegionEngineTest {
         assertThat(head.regionSuccessors).hasSize(4);
         assertThat(head.regionSuccessors[3]).as("the engine cached the exit's successor").isNotNull();
         assertThat(head.regionSuccessors[3].pc).isEqualTo(CODE + 0x1c);
+    }
+
+    @Test
+    void withModesARegionJoinsOnlyBlocksThatKeepTheMode() {
+        // the two-page loop never writes r15: a region of mode 0 forms and agrees with tier 1
+        Run plain = run(new ModedToy(), twoPageLoop(LOOP_ITERATIONS), false, false, RunLimits.NONE);
+        Run region = run(new ModedToy(), twoPageLoop(LOOP_ITERATIONS), true, false, RunLimits.NONE);
+        assertThat(region.engine().codeCache().regionCount()).isEqualTo(1);
+        assertThat(region.cpu().regs).isEqualTo(plain.cpu().regs);
+        assertThat(region.cpu().icount).isEqualTo(plain.cpu().icount);
+
+        // a latch that writes r15 (the mode register) may change the mode: no region through it
+        AddressSpace mem = twoPageLoop(LOOP_ITERATIONS);
+        load(mem, CODE + 0x1000,
+                enc(ADDI, 15, 15, 2),    // r15 += 2: the mode (bit 0) stays, but the block sets r15
+                enc(ADDI, 1, 1, -1),
+                enc(BNE, 1, 0, (12 - 0x1008) / 4),
+                enc(SYS, 0, 0, 0));
+        Run moded = run(new ModedToy(), mem, true, false, RunLimits.NONE);
+        assertThat(moded.engine().codeCache().regionCount()).isZero();
+        assertThat(moded.reason()).isEqualTo(StopReason.TRAP);
+        assertThat(moded.cpu().regs[15]).isEqualTo(2L * LOOP_ITERATIONS);
+        assertThat(moded.mem().ld64le(DATA)).isEqualTo((long) LOOP_ITERATIONS * (LOOP_ITERATIONS + 1) / 2);
     }
 
     @Test
