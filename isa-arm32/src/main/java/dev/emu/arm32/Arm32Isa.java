@@ -67,6 +67,12 @@ public final class Arm32Isa implements Isa {
         return true;
     }
 
+    /** T and ITSTATE: the lifter writes them only when a branch interworks or an IT block advances. */
+    @Override
+    public int[] modeSlots() {
+        return new int[] {Arm32Registers.T, Arm32Registers.ITSTATE};
+    }
+
     @Override
     public int mode(CpuState state) {
         return modeOf(state.regs[Arm32Registers.T] != 0, (int) state.regs[Arm32Registers.ITSTATE]);

@@ -43,8 +43,8 @@ public final class CompilerChoice {
 
     private static final class Regions implements Engine.RegionCompilerFunction {
         @Override
-        public BlockCode compile(List<Block> blocks, int pcSlot) {
-            return RegionCompiler.compile(blocks, pcSlot);
+        public BlockCode compile(List<Block> blocks, long[] indirectTargets, int pcSlot) {
+            return RegionCompiler.compile(blocks, indirectTargets, pcSlot);
         }
     }
 }

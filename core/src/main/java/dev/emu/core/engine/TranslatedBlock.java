@@ -27,6 +27,8 @@ final class TranslatedBlock {
     volatile BlockCode ownCode;
     /** [start, end) pairs of the region's blocks after the head; null without a region. */
     long[] regionRanges;
+    /** While {@link #code} runs a region, one cached successor per exit of the region (numbered across its blocks). */
+    TranslatedBlock[] regionSuccessors;
 
     TranslatedBlock(Block ir, BlockCode code) {
         this.pc = ir.startPc;

@@ -40,6 +40,16 @@ public interface Isa {
         return false;
     }
 
+    /**
+     * The register slots {@link #mode} reads, which only the lifted code's SET_REG changes
+     * (or code between blocks: signal delivery, sigreturn): a block that sets none of them
+     * leaves in the mode it ran in, so tier 2 may join it to a region of that mode. Empty
+     * when the ISA has no modes, or when it cannot say (then it runs without regions).
+     */
+    default int[] modeSlots() {
+        return new int[0];
+    }
+
     /** One-line disassembly of the instruction at pc for tracing, or null if the core has none. */
     default String disassemble(dev.emu.core.mem.AddressSpace mem, long pc, int mode) {
         return null;

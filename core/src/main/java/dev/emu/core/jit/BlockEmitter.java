@@ -618,8 +618,21 @@ final class BlockEmitter extends ValueEmitter {
         }
         load(target, Type.I64);
         mv.visitVarInsn(LSTORE, NEXT_PC);
-        // a region's exits have no per-exit successor cache: the engine uses its jump cache
-        pushInt(region == null ? b.exitIndex(i) : -1);
+        int[] guesses = region == null || code[i].op == Op.TRAP ? null : region.guessedBlocks(i);
+        if (guesses != null) {
+            // a computed target (a return, say) that is one of the region's blocks stays inside
+            for (int k : guesses) {
+                Label other = new Label();
+                mv.visitVarInsn(LLOAD, NEXT_PC);
+                pushLong(region.blockPc(k));
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFNE, other);
+                jumpWithinRegion(i, k, tail);
+                mv.visitLabel(other);
+            }
+        }
+        // a region's exits are numbered across its blocks (Region), so they too cache a successor
+        pushInt(b.exitIndex(i));
         mv.visitVarInsn(ISTORE, EXIT_NO);
         if (!(last && i == to - 1)) {
             mv.visitJumpInsn(GOTO, tail);

@@ -14,7 +14,12 @@ import java.util.List;
  * {@link RegionCompiler}: each block's temps are renumbered after the previous block's, so
  * the merged {@link Block} can be emitted by {@link BlockEmitter} in one method, and every
  * EXIT or EXIT_IF whose target is a constant naming a block of the region becomes a jump to
- * that block. Temps never cross blocks, so in-region jumps carry no values but registers.
+ * that block. An exit whose target is computed (a return, an indirect call or jump) is
+ * compared with the region's indirect targets, the blocks the engine expects such exits to
+ * reach (the continuations of calls made inside the region, targets seen before), and jumps
+ * to the one it equals. Temps never cross blocks, so in-region jumps carry no values but
+ * registers. Exits that leave keep their numbers in the merged block: block k's exit e is
+ * the sum of the earlier blocks' exit counts plus e.
  */
 final class Region {
     final Block merged;
@@ -23,11 +28,24 @@ final class Region {
     private final int[] blockStart;
     /** For each merged instruction that is an exit, the region block it jumps to, else -1. */
     private final int[] target;
+    /** For each merged exit with a computed target, the region blocks it is compared with, else null. */
+    private final int[][] guesses;
+    /** Most comparisons one computed exit makes before it leaves the region. */
+    static final int MAX_GUESSES = 4;
     private final boolean touchesState;
     private final int pcSlot;
 
     /** @param pcSlot the register slot of the pc, which in-region jumps set as exits do */
     Region(List<Block> blockList, int pcSlot) {
+        this(blockList, new long[0], pcSlot);
+    }
+
+    /**
+     * @param indirectTargets pcs of region blocks that exits with computed targets are
+     *     compared with (pcs of no region block are ignored)
+     * @param pcSlot the register slot of the pc, which in-region jumps set as exits do
+     */
+    Region(List<Block> blockList, long[] indirectTargets, int pcSlot) {
         this.pcSlot = pcSlot;
         blocks = blockList.toArray(new Block[0]);
         Block head = blocks[0];
@@ -61,6 +79,16 @@ final class Region {
                 temps.toArray(new Type[0]), labels);
         target = new int[insns.size()];
         Arrays.fill(target, -1);
+        guesses = new int[insns.size()][];
+        int[] likely = new int[Math.min(indirectTargets.length, MAX_GUESSES)];
+        int nLikely = 0;
+        for (long t : indirectTargets) {
+            int k = blockAt(t);
+            if (k >= 0 && nLikely < likely.length && Arrays.stream(likely, 0, nLikely).noneMatch(x -> x == k)) {
+                likely[nLikely++] = k;
+            }
+        }
+        likely = Arrays.copyOf(likely, nLikely);
         Insn[] constOf = new Insn[temps.size()];
         for (int i = 0; i < target.length; i++) {
             Insn in = merged.insns[i];
@@ -70,6 +98,8 @@ final class Region {
             int t = in.op == Op.EXIT ? in.args[0] : in.op == Op.EXIT_IF ? in.args[1] : -1;
             if (t >= 0 && constOf[t] != null) {
                 target[i] = blockAt(constOf[t].imm);
+            } else if (t >= 0 && nLikely > 0) {
+                guesses[i] = likely;
             }
         }
     }
@@ -106,6 +136,11 @@ final class Region {
         return target[i];
     }
 
+    /** The region blocks the computed exit at merged instruction i is compared with, or null. */
+    int[] guessedBlocks(int i) {
+        return guesses[i];
+    }
+
     int pcSlot() {
         return pcSlot;
     }
@@ -114,10 +149,10 @@ final class Region {
         return touchesState;
     }
 
-    /** Whether some exit jumps back to the head: the region holds a loop through it. */
+    /** Whether some exit jumps (or may jump, for a computed one) back to the head: the region holds a loop through it. */
     boolean loopsToHead() {
-        for (int t : target) {
-            if (t == 0) {
+        for (int i = 0; i < target.length; i++) {
+            if (target[i] == 0 || guesses[i] != null && Arrays.stream(guesses[i]).anyMatch(k -> k == 0)) {
                 return true;
             }
         }

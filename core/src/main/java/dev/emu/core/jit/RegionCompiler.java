@@ -20,8 +20,10 @@ import java.util.List;
  * region's blocks, an exit to a block of the region is a {@code goto}, so a guest loop
  * becomes a JVM loop for C2, and each backward {@code goto} polls
  * {@link dev.emu.core.cpu.CpuState#interruptRequested}. Exits that leave the region, traps
- * and faults behave as in tier 1, except that {@code exitIndex} is -1 (no per-exit
- * successor cache). icount counts every instruction completed in the region's run.
+ * and faults behave as in tier 1, except that {@code exitIndex} numbers the exit among all
+ * of the region's blocks' exits (block k's exit e is the earlier blocks' exit counts plus
+ * e), and -1 when a back edge left on an interrupt. icount counts every instruction
+ * completed in the region's run.
  */
 public final class RegionCompiler {
     private static final String CLASS_PREFIX = "dev/emu/core/jit/Region_";
@@ -29,20 +31,43 @@ public final class RegionCompiler {
     private static final MethodType NO_ARGS = MethodType.methodType(void.class);
     private static final System.Logger LOG = System.getLogger(RegionCompiler.class.getName());
 
+    /**
+     * Largest region method, in bytes of bytecode. Well below HotSpot's 8,000-byte
+     * HugeMethodLimit on purpose: C2 inlines callees only while the method and everything
+     * already inlined into it stay under DesiredMethodLimit (8,000 bytes too), so a region
+     * near the hard limit calls every memory access and {@code Integer.compareUnsigned} out
+     * of line. {@code -Demu.jit.regionBytes} overrides it.
+     */
+    public static final int MAX_REGION_BYTES = Math.min(BlockCompiler.MAX_METHOD_BYTES,
+            Integer.getInteger("emu.jit.regionBytes", 3000));
+
     private RegionCompiler() {}
 
     /**
      * Compiles {@code blocks} (the head first; {@code pcSlot} is the guest pc's register
      * slot) into one method, or returns null when it is
      * not worth it (no exit loops back to the head) or does not fit
-     * {@link BlockCompiler#MAX_METHOD_BYTES}; the caller may retry with fewer blocks.
+     * {@link #MAX_REGION_BYTES}; the caller may retry with fewer blocks.
      */
     public static BlockCode compile(List<Block> blocks, int pcSlot) {
-        return compile(blocks, pcSlot, BlockCompiler.MAX_METHOD_BYTES);
+        return compile(blocks, new long[0], pcSlot);
+    }
+
+    /**
+     * As {@link #compile(List, int)}; exits with a computed target (returns, indirect jumps)
+     * compare it with {@code indirectTargets} that start region blocks and stay in the
+     * region on a match.
+     */
+    public static BlockCode compile(List<Block> blocks, long[] indirectTargets, int pcSlot) {
+        return compile(blocks, indirectTargets, pcSlot, MAX_REGION_BYTES);
     }
 
     static BlockCode compile(List<Block> blocks, int pcSlot, int maxMethodBytes) {
-        byte[] bytes = classBytes(blocks, pcSlot, maxMethodBytes);
+        return compile(blocks, new long[0], pcSlot, maxMethodBytes);
+    }
+
+    static BlockCode compile(List<Block> blocks, long[] indirectTargets, int pcSlot, int maxMethodBytes) {
+        byte[] bytes = classBytes(blocks, indirectTargets, pcSlot, maxMethodBytes);
         if (bytes == null) {
             return null;
         }
@@ -60,11 +85,11 @@ public final class RegionCompiler {
 
     /** The class file {@link #compile} would define, or null; tests print it. */
     public static byte[] classBytes(List<Block> blocks, int pcSlot) {
-        return classBytes(blocks, pcSlot, BlockCompiler.MAX_METHOD_BYTES);
+        return classBytes(blocks, new long[0], pcSlot, MAX_REGION_BYTES);
     }
 
-    static byte[] classBytes(List<Block> blocks, int pcSlot, int maxMethodBytes) {
-        Region r = new Region(blocks, pcSlot);
+    static byte[] classBytes(List<Block> blocks, long[] indirectTargets, int pcSlot, int maxMethodBytes) {
+        Region r = new Region(blocks, indirectTargets, pcSlot);
         if (!r.loopsToHead() || !BlockEmitter.helpersVisible(r.merged)) {
             return null;
         }

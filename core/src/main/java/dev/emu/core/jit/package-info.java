@@ -38,8 +38,12 @@
  * polls {@code CpuState.interruptRequested} and leaves the region when it is set; and the
  * instructions of blocks already left are kept in a {@code long} local added to icount at
  * exits, before state-touching helpers and in the fault handler. Exits that leave the
- * region set {@code exitIndex} to -1. A region that does not fit one method is refused;
- * the engine retries it with fewer blocks.
+ * region number themselves across its blocks, so the engine caches a successor per region
+ * exit as it does per block exit; an exit whose target is computed (a return) may compare
+ * it with region blocks the engine expects there and jump to the one it equals. A region
+ * that does not fit {@code RegionCompiler.MAX_REGION_BYTES} (kept well under HotSpot's
+ * limits so that C2 still inlines the memory accessors into it) is refused; the engine
+ * retries it with fewer blocks.
  *
  * <p>{@code BlockEmitter} does the frame, guest state and control flow;
  * {@code ValueEmitter} emits one op that computes a temp. The tests check the JIT against

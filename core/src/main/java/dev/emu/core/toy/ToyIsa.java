@@ -29,6 +29,8 @@ public final class ToyIsa implements Isa {
     public static final int JMP = 0x07;  // pc += imm * 4
     public static final int ST32 = 0x08; // mem32[rb + imm] = ra
     public static final int XADD = 0x09; // atomically: ra = mem64[rb]; mem64[rb] += imm
+    public static final int CALL = 0x0A; // ra = pc + 4; pc += imm * 4
+    public static final int JR = 0x0B;   // pc = ra
 
     private static final RegisterFile REGS;
     static {
@@ -94,6 +96,15 @@ public final class ToyIsa implements Isa {
                 }
                 case JMP -> {
                     b.exit(pc + imm * 4);
+                    end = true;
+                }
+                case CALL -> {
+                    b.setReg(ra, b.c64(next));
+                    b.exit(pc + imm * 4);
+                    end = true;
+                }
+                case JR -> {
+                    b.exit(b.getReg64(ra));
                     end = true;
                 }
                 case SYS -> {

@@ -57,10 +57,32 @@ class RegionEngineTest {
     }
 
     static Run run(AddressSpace mem, boolean regions, RunLimits limits) {
-        ToyIsa isa = new ToyIsa();
+        return run(mem, regions, false, limits);
+    }
+
+    static Run run(AddressSpace mem, boolean regions, boolean followCalls, RunLimits limits) {
+        return run(new ToyIsa(), mem, regions, followCalls, limits);
+    }
+
+    /** The toy ISA with translation modes: the mode is r15's low bit, set by any write to r15. */
+    static final class ModedToy implements dev.emu.core.isa.Isa {
+        final ToyIsa toy = new ToyIsa();
+        @Override public String name() { return "toy-moded"; }
+        @Override public java.nio.ByteOrder byteOrder() { return toy.byteOrder(); }
+        @Override public int addressBits() { return 64; }
+        @Override public dev.emu.core.cpu.RegisterFile registers() { return toy.registers(); }
+        @Override public boolean matchesElf(int machine, int elfClass, boolean bigEndian, int flags) { return false; }
+        @Override public dev.emu.core.ir.Block lift(dev.emu.core.isa.LiftRequest r) { return toy.lift(r); }
+        @Override public boolean hasModes() { return true; }
+        @Override public int mode(CpuState cpu) { return (int) (cpu.regs[15] & 1); }
+        @Override public int[] modeSlots() { return new int[] {15}; }
+    }
+
+    static Run run(dev.emu.core.isa.Isa isa, AddressSpace mem, boolean regions, boolean followCalls, RunLimits limits) {
         Engine.Config cfg = new Engine.Config();
         cfg.compiler = BlockCompiler::compile;
         cfg.regionCompiler = regions ? RegionCompiler::compile : null;
+        cfg.regionFollowsCalls = followCalls;
         cfg.jitThreshold = 2;
         cfg.regionThreshold = 20;
         Engine engine = new Engine(isa, cfg);
@@ -87,13 +109,111 @@ class RegionEngineTest {
     void aLoopAcrossTwoPagesRunsAsARegionAndAgreesWithTierOne() {
         Run plain = run(twoPageLoop(LOOP_ITERATIONS), false, RunLimits.NONE);
         Run region = run(twoPageLoop(LOOP_ITERATIONS), true, RunLimits.NONE);
-        // the head's region, and the latch's (entered at the latch, it loops through the head)
-        assertThat(region.engine().codeCache().regionCount()).isEqualTo(2);
+        // the head's region only: the latch ran as often as the head, but as a member of the
+        // head's region it does not head a second region of the same loop
+        assertThat(region.engine().codeCache().regionCount()).isEqualTo(1);
         assertThat(plain.engine().codeCache().regionCount()).isZero();
         assertThat(region.reason()).isEqualTo(StopReason.TRAP).isEqualTo(plain.reason());
         assertThat(region.cpu().regs).isEqualTo(plain.cpu().regs);
         assertThat(region.cpu().icount).isEqualTo(plain.cpu().icount);
         assertThat(region.mem().ld64le(DATA)).isEqualTo((long) LOOP_ITERATIONS * (LOOP_ITERATIONS + 1) / 2);
+    }
+
+    /**
+     * A loop that calls a function, which is called once more after the loop: the return
+     * (a computed exit) is compared with the call's continuation and stays in the region.
+     */
+    static AddressSpace loopCallingAFunction(int n) {
+        AddressSpace mem = new AddressSpace(64);
+        mem.map(CODE, 0x1000, Prot.RWX);
+        mem.map(DATA, 0x1000, Prot.RW);
+        load(mem, CODE,
+                enc(ADDI, 1, 0, n),      // 0x00: r1 = n
+                enc(ADDI, 2, 0, DATA),   // 0x04: r2 = &count
+                enc(JMP, 0, 0, 1),       // 0x08: goto head
+                enc(ADD, 3, 1, 0),       // 0x0c head: r3 += r1
+                enc(CALL, 15, 0, 12),    // 0x10: call f (0x40), r15 = 0x14
+                enc(ADDI, 1, 1, -1),     // 0x14: r1--
+                enc(BNE, 1, 0, -3),      // 0x18: if r1 != 0 goto head
+                enc(CALL, 15, 0, 9),     // 0x1c: call f once more, from outside the loop
+                enc(SYS, 0, 0, 0));      // 0x20
+        load(mem, CODE + 0x40,
+                enc(ADDI, 4, 4, 1),      // 0x40 f: r4++
+                enc(ST, 4, 2, 0),        // 0x44: count = r4
+                enc(JR, 15, 0, 0));      // 0x48: return
+        return mem;
+    }
+
+    @Test
+    void aReturnToTheCallersContinuationStaysInTheRegion() {
+        Run plain = run(loopCallingAFunction(LOOP_ITERATIONS), false, RunLimits.NONE);
+        Run region = run(loopCallingAFunction(LOOP_ITERATIONS), true, true, RunLimits.NONE);
+        assertThat(region.reason()).isEqualTo(StopReason.TRAP).isEqualTo(plain.reason());
+        assertThat(region.cpu().regs).isEqualTo(plain.cpu().regs);
+        assertThat(region.cpu().icount).isEqualTo(plain.cpu().icount);
+        assertThat(region.mem().ld64le(DATA)).isEqualTo(LOOP_ITERATIONS + 1);
+        TranslatedBlock head = region.engine().codeCache().get(CODE + 0x0c, 0);
+        assertThat(head.ownCode).as("the head runs a region").isNotNull();
+
+        // run the region alone: all iterations, calls and returns included, in one call
+        CpuState cpu = new ToyIsa().newCpu(region.mem());
+        cpu.regs[1] = 50;
+        cpu.regs[2] = DATA;
+        cpu.setPc(CODE + 0x0c);
+        long next = head.code.run(cpu);
+        assertThat(next).isEqualTo(CODE + 0x1c);
+        assertThat(cpu.regs[4]).isEqualTo(50);
+        assertThat(cpu.regs[15]).isEqualTo(CODE + 0x14);
+        assertThat(cpu.icount).isEqualTo(50 * 7);
+
+        // a return elsewhere (here: to 0x1c's continuation, not in the region) leaves it there
+        cpu = new ToyIsa().newCpu(region.mem());
+        cpu.regs[2] = DATA;
+        cpu.regs[15] = CODE + 0x20;
+        cpu.setPc(CODE + 0x40);
+        TranslatedBlock f = region.engine().codeCache().get(CODE + 0x40, 0);
+        assertThat(f.code.run(cpu)).isEqualTo(CODE + 0x20);
+        assertThat(cpu.icount).isEqualTo(3);
+    }
+
+    @Test
+    void aRegionNumbersItsExitsAcrossItsBlocks() {
+        Run region = run(loopCallingAFunction(LOOP_ITERATIONS), true, true, RunLimits.NONE);
+        TranslatedBlock head = region.engine().codeCache().get(CODE + 0x0c, 0);
+        CpuState cpu = new ToyIsa().newCpu(region.mem());
+        cpu.regs[1] = 1;
+        cpu.regs[2] = DATA;
+        cpu.setPc(CODE + 0x0c);
+        assertThat(head.code.run(cpu)).isEqualTo(CODE + 0x1c);
+        assertThat(cpu.icount).isEqualTo(7);
+        // blocks in order head (1 exit), f (1), continuation (2): its fall-through is exit 1 + 1 + 1
+        assertThat(cpu.exitIndex).isEqualTo(3);
+        assertThat(head.regionSuccessors).hasSize(4);
+        assertThat(head.regionSuccessors[3]).as("the engine cached the exit's successor").isNotNull();
+        assertThat(head.regionSuccessors[3].pc).isEqualTo(CODE + 0x1c);
+    }
+
+    @Test
+    void withModesARegionJoinsOnlyBlocksThatKeepTheMode() {
+        // the two-page loop never writes r15: a region of mode 0 forms and agrees with tier 1
+        Run plain = run(new ModedToy(), twoPageLoop(LOOP_ITERATIONS), false, false, RunLimits.NONE);
+        Run region = run(new ModedToy(), twoPageLoop(LOOP_ITERATIONS), true, false, RunLimits.NONE);
+        assertThat(region.engine().codeCache().regionCount()).isEqualTo(1);
+        assertThat(region.cpu().regs).isEqualTo(plain.cpu().regs);
+        assertThat(region.cpu().icount).isEqualTo(plain.cpu().icount);
+
+        // a latch that writes r15 (the mode register) may change the mode: no region through it
+        AddressSpace mem = twoPageLoop(LOOP_ITERATIONS);
+        load(mem, CODE + 0x1000,
+                enc(ADDI, 15, 15, 2),    // r15 += 2: the mode (bit 0) stays, but the block sets r15
+                enc(ADDI, 1, 1, -1),
+                enc(BNE, 1, 0, (12 - 0x1008) / 4),
+                enc(SYS, 0, 0, 0));
+        Run moded = run(new ModedToy(), mem, true, false, RunLimits.NONE);
+        assertThat(moded.engine().codeCache().regionCount()).isZero();
+        assertThat(moded.reason()).isEqualTo(StopReason.TRAP);
+        assertThat(moded.cpu().regs[15]).isEqualTo(2L * LOOP_ITERATIONS);
+        assertThat(moded.mem().ld64le(DATA)).isEqualTo((long) LOOP_ITERATIONS * (LOOP_ITERATIONS + 1) / 2);
     }
 
     @Test

@@ -60,7 +60,7 @@ class RegionCosimTest {
             blocks.add(gen.nextInLoop(pcs[k], 1 + gen.random().nextInt(8), pcs, COUNTER, DONE));
         }
         // make sure something loops back to the head
-        if (RegionCompiler.classBytes(blocks, PC) == null) {
+        if (RegionCompiler.classBytes(blocks, new long[0], PC, BlockCompiler.MAX_METHOD_BYTES) == null) {
             blocks.set(n - 1, gen.nextInLoop(pcs[n - 1], 1 + gen.random().nextInt(4), new long[] {pcs[0]}, COUNTER, DONE));
         }
         return blocks;
@@ -100,6 +100,12 @@ class RegionCosimTest {
             at.put(b.startPc, b);
             code.put(b, tier.apply(b));
         }
+        Map<Block, Integer> exitBase = new HashMap<>();
+        int exits = 0;
+        for (Block b : blocks) {
+            exitBase.put(b, exits);
+            exits += b.numExits;
+        }
         BlockCode chain = st -> {
             Block b = blocks.get(0);
             while (true) {
@@ -111,7 +117,7 @@ class RegionCosimTest {
                     throw f;
                 }
                 if (st.trap != null || !constantExits(b)[st.exitIndex] || !at.containsKey(next)) {
-                    st.exitIndex = -1;
+                    st.exitIndex += exitBase.get(b); // a region numbers exits across its blocks
                     return next;
                 }
                 b = at.get(next);
@@ -132,9 +138,9 @@ class RegionCosimTest {
             List<Block> blocks = randomLoop(gen);
             long memSeed = gen.random().nextLong();
             CpuState s = loopState(gen, null, blocks.get(0).startPc);
-            BlockCode region = RegionCompiler.compile(blocks, PC);
+            BlockCode region = RegionCompiler.compile(blocks, PC, BlockCompiler.MAX_METHOD_BYTES);
             if (region == null) {
-                assertThat(RegionCompiler.classBytes(blocks, PC)).as("region %d is refused only without a loop", n).isNull();
+                assertThat(RegionCompiler.classBytes(blocks, new long[0], PC, BlockCompiler.MAX_METHOD_BYTES)).as("region %d is refused only without a loop", n).isNull();
                 continue;
             }
             compiled++;
@@ -165,7 +171,8 @@ class RegionCosimTest {
         int refused = 0;
         for (int n = 0; n < 200; n++) {
             List<Block> blocks = randomLoop(gen);
-            if (RegionCompiler.classBytes(blocks, PC) != null && RegionCompiler.compile(blocks, PC, 300) == null) {
+            if (RegionCompiler.classBytes(blocks, new long[0], PC, BlockCompiler.MAX_METHOD_BYTES) != null
+                    && RegionCompiler.compile(blocks, PC, 300) == null) {
                 refused++;
             }
         }
