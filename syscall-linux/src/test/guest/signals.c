@@ -75,31 +75,53 @@ static void count_alarm(int sig) {
     alarms++;
 }
 
+/*
+ * Arms the alarm and returns only once it has not fired yet, so the blocking call that
+ * follows is the one it interrupts: on a slow (loaded) host the emulated guest may take
+ * longer than a short timer to get there, so each retry allows four times as long.
+ */
+static int arm_alarm_before(int ms) {
+    for (int tries = 0; tries < 4; tries++, ms *= 4) {
+        alarms = 0;
+        arm_timer_ms(ms);
+        if (alarms == 0) {
+            return ms;
+        }
+    }
+    return ms;
+}
+
 static void restart_tests(void) {
-    int fds[2];
+    int fds[2], go[2];
     char c = 0;
     pipe(fds);
+    pipe(go);
     pid_t child = fork();
     if (child == 0) {
+        /* the child's 400 ms start once the parent's alarm is armed */
         close(fds[0]);
+        close(go[1]);
+        read(go[0], &c, 1);
         struct timespec ts = {0, 400 * 1000 * 1000};
         nanosleep(&ts, NULL);
         write(fds[1], "x", 1);
         _exit(0);
     }
     close(fds[1]);
+    close(go[0]);
     on(SIGALRM, count_alarm, SA_RESTART);
     alarms = 0;
     arm_timer_ms(100);
+    write(go[1], "g", 1);
     ssize_t n = read(fds[0], &c, 1); /* the alarm comes first; the read goes on */
     check("SA_RESTART: read restarted after the handler", n == 1 && c == 'x' && alarms == 1, 1);
     waitpid(child, NULL, 0);
     close(fds[0]);
+    close(go[1]);
 
     pipe(fds);
     on(SIGALRM, count_alarm, 0);
-    alarms = 0;
-    arm_timer_ms(100);
+    arm_alarm_before(100);
     n = read(fds[0], &c, 1); /* nothing ever comes: only the signal ends it */
     int err = errno;
     check("no SA_RESTART: read fails with EINTR", n == -1 && err == EINTR && alarms == 1, 1);
@@ -108,10 +130,17 @@ static void restart_tests(void) {
 
     /* nanosleep is never restarted, SA_RESTART or not, and reports what is left */
     on(SIGALRM, count_alarm, SA_RESTART);
-    arm_timer_ms(50);
     struct timespec req = {5, 0}, rem = {0, 0};
-    int r = nanosleep(&req, &rem);
-    err = errno;
+    int r = 0;
+    for (int ms = 50; ms <= 800; ms *= 4) {
+        arm_alarm_before(ms);
+        r = nanosleep(&req, &rem);
+        err = errno;
+        if (!(r == 0 && alarms != 0)) {
+            break; /* the alarm cut this sleep short (or never came): that is the result */
+        }
+        /* it fired between the check and the sleep: try again with a longer alarm */
+    }
     check("nanosleep: EINTR with the time left", r == -1 && err == EINTR && rem.tv_sec >= 3 && rem.tv_sec < 5, 1);
 }
 
