@@ -309,27 +309,23 @@ public final class Fp {
     }
 
     public static long add(CpuState s, long x, long y, int fmt) {
-        U a = unpack(s, x, fmt), b = unpack(s, y, fmt);
-        long nan = processNaNs(s, a, b, fmt);
-        if (nan != NO_NAN) {
-            return nan;
-        }
-        if (a.inf() && b.inf() && a.sign != b.sign) {
-            return invalid(s, fmt);
-        }
-        if (a.inf() || b.inf()) {
-            return inf(a.inf() ? a.sign : b.sign, fmt);
-        }
-        return addFinite(s, a, b, fmt);
+        return addOrSub(s, x, y, false, fmt);
     }
 
     public static long sub(CpuState s, long x, long y, int fmt) {
+        return addOrSub(s, x, y, true, fmt);
+    }
+
+    /** x + y, or x - y: y's sign flips after NaN processing, which sees the operands as given. */
+    private static long addOrSub(CpuState s, long x, long y, boolean subtract, int fmt) {
         U a = unpack(s, x, fmt), b = unpack(s, y, fmt);
         long nan = processNaNs(s, a, b, fmt);
         if (nan != NO_NAN) {
             return nan;
         }
-        b.sign = !b.sign;
+        if (subtract) {
+            b.sign = !b.sign;
+        }
         if (a.inf() && b.inf() && a.sign != b.sign) {
             return invalid(s, fmt);
         }
