@@ -298,11 +298,13 @@ public final class Engine {
                 indirectTargets.add(tb.endPc);
                 targets.add(tb.endPc);
             }
-            for (int e : config.regionFollowsCalls ? edges.computedExits : new int[0]) {
-                TranslatedBlock seenThere = tb.successors[e];
-                if (seenThere != null && seenThere.mode == head.mode) {
-                    indirectTargets.add(seenThere.pc);
-                    targets.add(seenThere.pc);
+            if (config.regionFollowsCalls) {
+                for (int e : edges.computedExits) {
+                    TranslatedBlock seenThere = tb.successors[e];
+                    if (seenThere != null && seenThere.mode == head.mode) {
+                        indirectTargets.add(seenThere.pc);
+                        targets.add(seenThere.pc);
+                    }
                 }
             }
             for (long target : targets) {
